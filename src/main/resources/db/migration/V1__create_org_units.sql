@@ -1,0 +1,93 @@
+-- The effective-dated tree of government units (DESIGN §3).
+-- A unit keeps one identity (org_unit) for its whole life; what changes over time (name, code,
+-- parent) lives in org_unit_version rows whose validity ranges never overlap for one unit.
+-- Restructuring closes and opens versions and records lineage; history is never rewritten.
+create extension if not exists unaccent;
+create extension if not exists pg_trgm;
+create extension if not exists btree_gist;
+
+-- unaccent() is only STABLE (it depends on the dictionary setting); pinning the dictionary makes
+-- the fold immutable so it can back expression indexes. Đ/đ are folded to d by the default rules.
+create function danvan_fold(t text) returns text
+  language sql immutable parallel safe strict
+  as $$ select lower(public.unaccent('public.unaccent'::regdictionary, t)) $$;
+
+create table org_unit (
+  id           uuid primary key,
+  kind         text not null check (kind in ('CENTRAL','PROVINCE','DISTRICT','COMMUNE','DEPARTMENT','OTHER')),
+  valid_from   date not null,
+  valid_to     date,
+  created_at   timestamptz not null default now(),
+  updated_at   timestamptz not null default now(),
+  version      bigint not null default 0,
+  check (valid_to is null or valid_to >= valid_from)
+);
+
+create table org_unit_version (
+  id           uuid primary key,
+  unit_id      uuid not null references org_unit(id) on delete cascade,
+  kind         text not null,
+  name         text not null check (length(name) between 1 and 300),
+  short_name   text check (length(short_name) <= 100),
+  code         text check (length(code) <= 50),
+  parent_id    uuid references org_unit(id),
+  -- ancestors from the root down to the unit itself, as they stood during this version
+  path         uuid[] not null,
+  depth        int not null,
+  valid_from   date not null,
+  valid_to     date,
+  check (valid_to is null or valid_to >= valid_from),
+  check (path[array_length(path, 1)] = unit_id),
+  -- one version of a unit per day
+  exclude using gist (unit_id with =, daterange(valid_from, valid_to, '[]') with &&),
+  -- an official code identifies a unit only within its kind and validity period (codes are reused)
+  exclude using gist (kind with =, code with =, daterange(valid_from, valid_to, '[]') with &&)
+    where (code is not null)
+);
+create index org_unit_version_unit on org_unit_version (unit_id, valid_from);
+create index org_unit_version_parent on org_unit_version (parent_id, valid_from);
+create index org_unit_version_path on org_unit_version using gin (path);
+create index org_unit_version_name on org_unit_version (name, unit_id);
+create index org_unit_version_fold on org_unit_version using gin (danvan_fold(name || ' ' || coalesce(short_name, '') || ' ' || coalesce(code, '')) gin_trgm_ops);
+
+create table org_unit_restructuring (
+  id             uuid primary key,
+  kind           text not null check (kind in ('MERGE','SPLIT','RENAME','MOVE','DISSOLVE')),
+  effective_date date not null,
+  legal_basis    text not null,
+  note           text,
+  request        jsonb not null,
+  created_by     text not null,
+  created_at     timestamptz not null default now()
+);
+
+create table org_unit_lineage (
+  id                uuid primary key,
+  predecessor_id    uuid not null references org_unit(id),
+  successor_id      uuid not null references org_unit(id),
+  kind              text not null check (kind in ('FULL','PART')),
+  effective_date    date not null,
+  restructuring_id  uuid references org_unit_restructuring(id),
+  check (predecessor_id <> successor_id),
+  unique (predecessor_id, successor_id, effective_date)
+);
+create index org_unit_lineage_successor on org_unit_lineage (successor_id);
+create index org_unit_lineage_predecessor on org_unit_lineage (predecessor_id);
+
+-- The units a user of home unit `home` may see: every unit that was ever below `home` or below a
+-- predecessor (transitively) of any unit ever below `home`. History stays visible to the body that
+-- inherited it; it does not depend on the day of the query.
+create function danvan_scope_units(home uuid) returns setof uuid
+  language sql stable parallel safe
+  as $$
+    with recursive roots(id) as (
+      select home
+      union
+      -- predecessors of any unit that ever stood below a root (the root itself included)
+      select l.predecessor_id
+        from roots r
+        join org_unit_version v on v.path @> array[r.id]
+        join org_unit_lineage l on l.successor_id = v.unit_id
+    )
+    select distinct v.unit_id from org_unit_version v where v.path && (select array_agg(id) from roots)
+  $$;
