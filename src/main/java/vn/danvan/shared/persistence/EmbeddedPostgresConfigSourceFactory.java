@@ -33,10 +33,14 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
     return List.of(
         new PropertiesConfigSource(
             Map.of(
-                JDBC_URL, server.jdbcUrl(),
-                "quarkus.datasource.username", EmbeddedPostgresServer.USER,
-                "quarkus.datasource.password", EmbeddedPostgresServer.USER,
-                "danvan.embedded-db.active", "true"),
+                JDBC_URL,
+                server.jdbcUrl(),
+                "quarkus.datasource.username",
+                EmbeddedPostgresServer.USER,
+                "quarkus.datasource.password",
+                EmbeddedPostgresServer.USER,
+                "danvan.embedded-db.active",
+                "true"),
             "danvan-embedded-postgres",
             // below environment variables and application.properties: explicit settings win
             150));
@@ -52,8 +56,8 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
   }
 
   /**
-   * The Quarkus build runs the application's configuration through a deployment class loader;
-   * at run time (jar, dev mode, tests) the factory is loaded by a runtime class loader.
+   * The Quarkus build runs the application's configuration through a deployment class loader; at
+   * run time (jar, dev mode, tests) the factory is loaded by a runtime class loader.
    */
   private static boolean isBuildTime() {
     ClassLoader loader = EmbeddedPostgresConfigSourceFactory.class.getClassLoader();

@@ -32,7 +32,8 @@ final class EmbeddedPostgresServer {
 
   record Settings(Path dataDir, boolean ephemeral, int port) {
     static Settings from(Function<String, ConfigValue> config) {
-      boolean ephemeral = Boolean.parseBoolean(value(config, "danvan.embedded-db.ephemeral", "false"));
+      boolean ephemeral =
+          Boolean.parseBoolean(value(config, "danvan.embedded-db.ephemeral", "false"));
       Path dir = Path.of(value(config, "danvan.embedded-db.data-dir", "data/postgres"));
       int port = Integer.parseInt(value(config, "danvan.embedded-db.port", "0"));
       return new Settings(dir.toAbsolutePath(), ephemeral, port);
@@ -50,7 +51,8 @@ final class EmbeddedPostgresServer {
     }
     long started = System.nanoTime();
     try {
-      Path dataDir = settings.ephemeral() ? Files.createTempDirectory("danvan-pg-") : settings.dataDir();
+      Path dataDir =
+          settings.ephemeral() ? Files.createTempDirectory("danvan-pg-") : settings.dataDir();
       Files.createDirectories(dataDir);
       stopOrphanPostmaster(dataDir);
       EmbeddedPostgres.Builder builder =
@@ -99,7 +101,9 @@ final class EmbeddedPostgresServer {
     Optional<ProcessHandle> process =
         lines.isEmpty() ? Optional.empty() : parsePid(lines.get(0)).flatMap(ProcessHandle::of);
     if (process.isPresent() && process.get().isAlive() && isPostgres(process.get())) {
-      LOG.warnf("Stopping a PostgreSQL server left behind by an earlier run (pid %d)", process.get().pid());
+      LOG.warnf(
+          "Stopping a PostgreSQL server left behind by an earlier run (pid %d)",
+          process.get().pid());
       process.get().destroy();
       try {
         process.get().onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);

@@ -1,0 +1,267 @@
+package vn.danvan.orgunit;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.RestResponse.ResponseBuilder;
+import vn.danvan.shared.http.ETags;
+import vn.danvan.shared.http.Idempotency;
+import vn.danvan.shared.paging.Page;
+import vn.danvan.shared.paging.PageRequest;
+import vn.danvan.shared.security.Roles;
+
+@Path("/api/v1/org-units")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Đơn vị", description = "Cây đơn vị theo thời gian, sắp xếp đơn vị (Org units)")
+public class OrgUnitResource {
+
+  @Inject OrgUnitService units;
+  @Inject Idempotency idempotency;
+
+  @GET
+  @RolesAllowed({
+    Roles.ADMIN, Roles.UNIT_MANAGER, Roles.OFFICER, Roles.RECEPTION_OFFICER,
+    Roles.DENUNCIATION_HANDLER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION
+  })
+  @Operation(
+      operationId = "listOrgUnits",
+      summary = "Danh sách đơn vị",
+      description =
+          "Các đơn vị tồn tại vào ngày asOf trong phạm vi của người gọi, sắp theo tên. q tìm không phân biệt dấu và hoa thường"
+              + " trên tên, tên ngắn và mã: `go vap` tìm thấy `Gò Vấp`.")
+  public Page<OrgUnitResponse> list(
+      @RestQuery
+          @Parameter(description = "Từ khóa (không phân biệt dấu, hoa thường).", example = "go vap")
+          String q,
+      @RestQuery @Parameter(description = "Loại đơn vị.", example = "COMMUNE") OrgUnitKind kind,
+      @RestQuery @Parameter(description = "Chỉ các đơn vị con trực tiếp của đơn vị này.")
+          UUID parentId,
+      @RestQuery @Parameter(description = "Mã chính thức.", example = "79") String code,
+      @RestQuery
+          @Parameter(description = "Ngày tra cứu (mặc định hôm nay).", example = "2024-01-01")
+          LocalDate asOf,
+      @RestQuery
+          @Parameter(description = "Số phần tử mỗi trang (1–500, mặc định 50).", example = "50")
+          Integer limit,
+      @RestQuery @Parameter(description = "Con trỏ trang sau.") String cursor) {
+    return units.list(
+        new OrgUnitService.ListFilter(q, kind, parentId, code, asOf),
+        PageRequest.of(limit, cursor));
+  }
+
+  @POST
+  @RolesAllowed({Roles.ADMIN, Roles.UNIT_MANAGER})
+  @Operation(
+      operationId = "createOrgUnit",
+      summary = "Tạo đơn vị",
+      description =
+          "Tạo một đơn vị trong phạm vi của người gọi (unit-manager không tạo được cấp tỉnh hay trung ương)."
+              + " Gửi Idempotency-Key để thử lại an toàn.")
+  @APIResponse(responseCode = "201", description = "Đã tạo; ETag và Location trong tiêu đề.")
+  public RestResponse<OrgUnitResponse> create(
+      @RestHeader(Idempotency.HEADER)
+          @Parameter(
+              description = "Khóa chống tạo trùng khi gửi lại.",
+              example = "3b1f5c1e-7d1a-4f7e-9b0c-2a6f3d8e9c10")
+          String idempotencyKey,
+      @Valid @NotNull CreateOrgUnitRequest body) {
+    return idempotency.run(
+        idempotencyKey,
+        body,
+        OrgUnitResponse.class,
+        () -> {
+          OrgUnitResponse created = units.create(body);
+          return ResponseBuilder.<OrgUnitResponse>created(
+                  URI.create("/api/v1/org-units/" + created.id()))
+              .entity(created)
+              .tag(ETags.of(created.version()))
+              .build();
+        });
+  }
+
+  @GET
+  @Path("/{id}")
+  @RolesAllowed({
+    Roles.ADMIN, Roles.UNIT_MANAGER, Roles.OFFICER, Roles.RECEPTION_OFFICER,
+    Roles.DENUNCIATION_HANDLER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION
+  })
+  @Operation(
+      operationId = "getOrgUnit",
+      summary = "Xem một đơn vị",
+      description =
+          "Đơn vị như vào ngày asOf (tên, mã, cấp trên của ngày đó). Đơn vị ngoài phạm vi trả 404 như đơn vị không tồn tại.")
+  public RestResponse<OrgUnitResponse> get(
+      @RestPath UUID id,
+      @RestQuery
+          @Parameter(description = "Ngày tra cứu (mặc định hôm nay).", example = "2024-01-01")
+          LocalDate asOf) {
+    OrgUnitResponse unit = units.get(id, asOf);
+    return ResponseBuilder.ok(unit).tag(ETags.of(unit.version())).build();
+  }
+
+  @PUT
+  @Path("/{id}")
+  @RolesAllowed({Roles.ADMIN, Roles.UNIT_MANAGER})
+  @Operation(
+      operationId = "updateOrgUnit",
+      summary = "Sửa sai sót của đơn vị",
+      description =
+          "Sửa tên, tên ngắn, mã của phiên bản hiện hành (không tạo lịch sử). Cần If-Match. Đổi tên chính thức là một lần sắp xếp (RENAME).")
+  public RestResponse<OrgUnitResponse> update(
+      @RestPath UUID id,
+      @RestHeader("If-Match")
+          @Parameter(description = "ETag của phiên bản đang sửa.", example = "\"0\"")
+          String ifMatch,
+      @Valid @NotNull UpdateOrgUnitRequest body) {
+    OrgUnitResponse unit = units.update(id, ETags.requireVersion(ifMatch), body);
+    return ResponseBuilder.ok(unit).tag(ETags.of(unit.version())).build();
+  }
+
+  @DELETE
+  @Path("/{id}")
+  @RolesAllowed({Roles.ADMIN, Roles.UNIT_MANAGER})
+  @Operation(
+      operationId = "deleteOrgUnit",
+      summary = "Xóa đơn vị nhập nhầm",
+      description =
+          "Chỉ xóa được đơn vị chưa có lịch sử (không có đơn vị con, không có quan hệ kế thừa, không được tham chiếu); nếu không: 409. Cần If-Match.")
+  @APIResponse(responseCode = "204", description = "Đã xóa.")
+  public RestResponse<Void> delete(
+      @RestPath UUID id,
+      @RestHeader("If-Match")
+          @Parameter(description = "ETag của phiên bản đang xóa.", example = "\"0\"")
+          String ifMatch) {
+    units.delete(id, ETags.requireVersion(ifMatch));
+    return RestResponse.noContent();
+  }
+
+  @GET
+  @Path("/{id}/children")
+  @RolesAllowed({
+    Roles.ADMIN, Roles.UNIT_MANAGER, Roles.OFFICER, Roles.RECEPTION_OFFICER,
+    Roles.DENUNCIATION_HANDLER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION
+  })
+  @Operation(
+      operationId = "listOrgUnitChildren",
+      summary = "Đơn vị con trực tiếp",
+      description = "Các đơn vị con trực tiếp vào ngày asOf, sắp theo tên.")
+  public Page<OrgUnitResponse> children(
+      @RestPath UUID id,
+      @RestQuery
+          @Parameter(description = "Ngày tra cứu (mặc định hôm nay).", example = "2024-01-01")
+          LocalDate asOf,
+      @RestQuery @Parameter(description = "Số phần tử mỗi trang (1–500, mặc định 50).")
+          Integer limit,
+      @RestQuery @Parameter(description = "Con trỏ trang sau.") String cursor) {
+    return units.children(id, asOf, PageRequest.of(limit, cursor));
+  }
+
+  @GET
+  @Path("/{id}/descendants")
+  @RolesAllowed({
+    Roles.ADMIN, Roles.UNIT_MANAGER, Roles.OFFICER, Roles.RECEPTION_OFFICER,
+    Roles.DENUNCIATION_HANDLER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION
+  })
+  @Operation(
+      operationId = "listOrgUnitDescendants",
+      summary = "Toàn bộ cây con",
+      description = "Mọi đơn vị bên dưới vào ngày asOf (lọc theo loại), sắp theo tên.")
+  public Page<OrgUnitResponse> descendants(
+      @RestPath UUID id,
+      @RestQuery
+          @Parameter(description = "Ngày tra cứu (mặc định hôm nay).", example = "2024-01-01")
+          LocalDate asOf,
+      @RestQuery @Parameter(description = "Chỉ loại đơn vị này.", example = "COMMUNE")
+          OrgUnitKind kind,
+      @RestQuery @Parameter(description = "Số phần tử mỗi trang (1–500, mặc định 50).")
+          Integer limit,
+      @RestQuery @Parameter(description = "Con trỏ trang sau.") String cursor) {
+    return units.descendants(id, asOf, kind, PageRequest.of(limit, cursor));
+  }
+
+  @GET
+  @Path("/{id}/ancestors")
+  @RolesAllowed({
+    Roles.ADMIN, Roles.UNIT_MANAGER, Roles.OFFICER, Roles.RECEPTION_OFFICER,
+    Roles.DENUNCIATION_HANDLER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION
+  })
+  @Operation(
+      operationId = "listOrgUnitAncestors",
+      summary = "Chuỗi đơn vị cấp trên",
+      description = "Từ gốc xuống tới cấp trên trực tiếp, vào ngày asOf.")
+  public Page<OrgUnitResponse> ancestors(
+      @RestPath UUID id,
+      @RestQuery
+          @Parameter(description = "Ngày tra cứu (mặc định hôm nay).", example = "2024-01-01")
+          LocalDate asOf,
+      @RestQuery @Parameter(description = "Số phần tử mỗi trang (1–500, mặc định 50).")
+          Integer limit,
+      @RestQuery @Parameter(description = "Con trỏ trang sau.") String cursor) {
+    return units.ancestors(id, asOf, PageRequest.of(limit, cursor));
+  }
+
+  @GET
+  @Path("/{id}/lineage")
+  @RolesAllowed({
+    Roles.ADMIN, Roles.UNIT_MANAGER, Roles.OFFICER, Roles.RECEPTION_OFFICER,
+    Roles.DENUNCIATION_HANDLER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION
+  })
+  @Operation(
+      operationId = "getOrgUnitLineage",
+      summary = "Tiền thân và kế thừa",
+      description =
+          "Các đơn vị tiền thân và kế thừa trực tiếp, với loại quan hệ (FULL, PART) và ngày hiệu lực.")
+  public LineageResponse lineage(@RestPath UUID id) {
+    return units.lineage(id);
+  }
+
+  @POST
+  @Path("/restructurings")
+  @RolesAllowed(Roles.ADMIN)
+  @Operation(
+      operationId = "restructureOrgUnits",
+      summary = "Sắp xếp đơn vị",
+      description =
+          "MERGE, SPLIT, RENAME, MOVE hoặc DISSOLVE, áp dụng nguyên tử từ ngày hiệu lực: trước ngày đó cây cũ trả lời, từ ngày đó cây mới."
+              + " Lịch sử không bị ghi đè; việc còn dở của đơn vị chấm dứt được chuyển cho đơn vị kế thừa."
+              + " dryRun=true trả kết quả dự kiến mà không ghi gì.")
+  @APIResponse(responseCode = "201", description = "Đã áp dụng.")
+  @APIResponse(responseCode = "200", description = "Kết quả dự kiến (dryRun).")
+  public RestResponse<RestructuringResponse> restructure(
+      @RestHeader(Idempotency.HEADER)
+          @Parameter(description = "Khóa chống áp dụng trùng khi gửi lại.")
+          String idempotencyKey,
+      @RestQuery @Parameter(description = "Chỉ mô phỏng, không ghi.", example = "true")
+          boolean dryRun,
+      @Valid @NotNull RestructuringRequest body) {
+    if (dryRun) {
+      return RestResponse.ok(units.restructure(body, true));
+    }
+    return idempotency.run(
+        idempotencyKey,
+        body,
+        RestructuringResponse.class,
+        () -> RestResponse.status(RestResponse.Status.CREATED, units.restructure(body, false)));
+  }
+}

@@ -1,0 +1,36 @@
+package vn.danvan.orgunit;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * Implemented by features that hold open work of units (tasks, cases, report obligations): called
+ * inside the restructuring's transaction, after the tree has changed, to pass the open work of each
+ * closed unit to its successor. History stays attributed to the unit as it was. Throw an {@link
+ * vn.danvan.shared.error.ApiException} to refuse the restructuring (e.g. open work and no
+ * successor); a dry run calls listeners too and then rolls everything back.
+ */
+public interface RestructuringListener {
+
+  List<Transfer> onRestructured(Event event);
+
+  /** A closed unit and the unit that takes over its open work (null when none was named). */
+  record Succession(UUID predecessorId, UUID successorId, LineageKind kind) {}
+
+  record Event(
+      UUID restructuringId,
+      RestructuringKind kind,
+      LocalDate effectiveDate,
+      List<Succession> successions) {}
+
+  @Schema(
+      name = "RestructuringTransfer",
+      description = "Số việc còn dở của một loại được chuyển từ đơn vị này sang đơn vị kia.")
+  record Transfer(
+      @Schema(description = "Loại việc.", examples = "TASK") String entityType,
+      @Schema(description = "Từ đơn vị.") UUID fromUnitId,
+      @Schema(description = "Sang đơn vị.") UUID toUnitId,
+      @Schema(description = "Số lượng.", examples = "3") int count) {}
+}

@@ -1,0 +1,57 @@
+package vn.danvan.shared.audit;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestQuery;
+import vn.danvan.shared.paging.Page;
+import vn.danvan.shared.paging.PageRequest;
+import vn.danvan.shared.security.Roles;
+
+@Path("/api/v1/audit-events")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Kiểm toán", description = "Nhật ký kiểm toán (Audit trail)")
+public class AuditEventResource {
+
+  @Inject AuditEventService events;
+
+  @GET
+  @RolesAllowed({Roles.AUDITOR, Roles.ADMIN})
+  @Operation(
+      operationId = "listAuditEvents",
+      summary = "Tra cứu nhật ký kiểm toán",
+      description =
+          "Mọi thay đổi dữ liệu, mới nhất trước, trong phạm vi đơn vị của người gọi. Dành cho vai trò auditor và admin.")
+  public Page<AuditEventResponse> list(
+      @RestQuery @Parameter(description = "Loại đối tượng.", example = "ORG_UNIT")
+          String entityType,
+      @RestQuery @Parameter(description = "Mã đối tượng.") UUID entityId,
+      @RestQuery
+          @Parameter(description = "Tên đăng nhập của người thực hiện.", example = "hcm-manager")
+          String actor,
+      @RestQuery
+          @Parameter(
+              description = "Từ thời điểm (RFC 3339, bao gồm).",
+              example = "2026-01-01T00:00:00+07:00")
+          OffsetDateTime from,
+      @RestQuery
+          @Parameter(
+              description = "Đến thời điểm (RFC 3339, không bao gồm).",
+              example = "2026-12-31T00:00:00+07:00")
+          OffsetDateTime to,
+      @RestQuery
+          @Parameter(description = "Số phần tử mỗi trang (1–500, mặc định 50).", example = "50")
+          Integer limit,
+      @RestQuery @Parameter(description = "Con trỏ trang sau (giá trị next của trang trước).")
+          String cursor) {
+    return events.list(entityType, entityId, actor, from, to, PageRequest.of(limit, cursor));
+  }
+}

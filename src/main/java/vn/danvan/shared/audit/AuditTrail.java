@@ -1,0 +1,125 @@
+package vn.danvan.shared.audit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import vn.danvan.shared.security.CurrentUser;
+
+/**
+ * Records every mutation twice, in the caller's transaction: an audit event (who, when, what,
+ * before and after) and a change-log entry for the change feed. Callers pass API views (records),
+ * never entities, and must pass redacted views where a record carries protected personal data.
+ */
+@ApplicationScoped
+public class AuditTrail {
+
+  public enum Operation {
+    UPSERT,
+    DELETE
+  }
+
+  @Inject EntityManager em;
+  @Inject CurrentUser user;
+  @Inject ObjectMapper mapper;
+  @Inject Clock clock;
+
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void created(String entityType, UUID id, UUID unitId, long version, Object after) {
+    record("CREATE", entityType, id, unitId, Operation.UPSERT, version, null, after, null);
+  }
+
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void updated(
+      String entityType, UUID id, UUID unitId, long version, Object before, Object after) {
+    record("UPDATE", entityType, id, unitId, Operation.UPSERT, version, before, after, null);
+  }
+
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void deleted(String entityType, UUID id, UUID unitId, Object before) {
+    record("DELETE", entityType, id, unitId, Operation.DELETE, null, before, null, null);
+  }
+
+  /** A named state change (a transition, a restructuring) of a resource that still exists. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void action(
+      String action,
+      String entityType,
+      UUID id,
+      UUID unitId,
+      long version,
+      Object before,
+      Object after,
+      String reason) {
+    record(action, entityType, id, unitId, Operation.UPSERT, version, before, after, reason);
+  }
+
+  /** An access worth auditing that changes nothing (e.g. reading a protected identity). */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void accessed(String action, String entityType, UUID id, UUID unitId, String reason) {
+    insertAudit(action, entityType, id, unitId, null, null, reason);
+  }
+
+  private void record(
+      String action,
+      String entityType,
+      UUID id,
+      UUID unitId,
+      Operation operation,
+      Long version,
+      Object before,
+      Object after,
+      String reason) {
+    insertAudit(action, entityType, id, unitId, before, after, reason);
+    em.createNativeQuery(
+            "insert into change_log (entity_type, entity_id, operation, entity_version, unit_id)"
+                + " values (:t, :id, :op, :v, :u)")
+        .setParameter("t", entityType)
+        .setParameter("id", id)
+        .setParameter("op", operation.name())
+        .setParameter("v", version)
+        .setParameter("u", unitId)
+        .executeUpdate();
+  }
+
+  private void insertAudit(
+      String action,
+      String entityType,
+      UUID id,
+      UUID unitId,
+      Object before,
+      Object after,
+      String reason) {
+    em.createNativeQuery(
+            "insert into audit_event (id, occurred_at, actor, action, entity_type, entity_id, unit_id, before, after, reason)"
+                + " values (:id, :at, :actor, :action, :t, :eid, :u, cast(:b as jsonb), cast(:a as jsonb), :r)")
+        .setParameter("id", UUID.randomUUID())
+        .setParameter("at", OffsetDateTime.now(clock))
+        .setParameter("actor", user.username())
+        .setParameter("action", action)
+        .setParameter("t", entityType)
+        .setParameter("eid", id)
+        .setParameter("u", unitId)
+        .setParameter("b", json(before))
+        .setParameter("a", json(after))
+        .setParameter("r", reason)
+        .executeUpdate();
+  }
+
+  private String json(Object value) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      return mapper.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(
+          "Audit view not serializable: " + value.getClass().getName(), e);
+    }
+  }
+}

@@ -1,0 +1,71 @@
+package vn.danvan.shared.error;
+
+import java.util.List;
+
+/**
+ * A request that cannot be honoured, with a stable problem code. Titles and details come from the
+ * problem catalogue ({@code messages/problems*.properties}) in the caller's language; arguments
+ * must never carry personal data.
+ */
+public class ApiException extends RuntimeException {
+
+  private final int status;
+  private final String code;
+  private final Object[] args;
+  private final List<FieldError> errors;
+
+  public ApiException(int status, String code, Object... args) {
+    this(status, code, List.of(), args);
+  }
+
+  public ApiException(int status, String code, List<FieldError> errors, Object... args) {
+    super(code, null, false, false);
+    this.status = status;
+    this.code = code;
+    this.args = args;
+    this.errors = List.copyOf(errors);
+  }
+
+  public int status() {
+    return status;
+  }
+
+  public String code() {
+    return code;
+  }
+
+  public Object[] args() {
+    return args.clone();
+  }
+
+  public List<FieldError> errors() {
+    return errors;
+  }
+
+  public static ApiException notFound(String entity) {
+    return new ApiException(404, "NOT_FOUND", entity);
+  }
+
+  public static ApiException badRequest(String code, Object... args) {
+    return new ApiException(400, code, args);
+  }
+
+  public static ApiException invalid(String pointer, String code, Object... args) {
+    return new ApiException(400, "VALIDATION_FAILED", List.of(FieldError.of(pointer, code, args)));
+  }
+
+  public static ApiException unprocessable(String code, Object... args) {
+    return new ApiException(422, code, args);
+  }
+
+  public static ApiException conflict(String code, Object... args) {
+    return new ApiException(409, code, args);
+  }
+
+  /** One invalid field: an RFC 6901 pointer into the request and a message key or text. */
+  public record FieldError(String pointer, String messageKey, Object[] args) {
+    public static FieldError of(String pointer, String messageKey, Object... args) {
+      return new FieldError(pointer, messageKey, args);
+    }
+  }
+}

@@ -1,0 +1,62 @@
+package vn.danvan.shared.security;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import vn.danvan.shared.error.ApiException;
+
+/**
+ * What the caller may see: the subtree of the home unit, including everything that was ever below
+ * it and the history of its predecessors (SQL function {@code danvan_scope_units}). Admins see
+ * everything. Out-of-scope records answer 404, exactly like missing ones, so that existence never
+ * leaks across provinces.
+ */
+@RequestScoped
+public class UnitScope {
+
+  /** Matches no unit: the scope of a caller without a home unit. */
+  public static final UUID NOBODY = new UUID(0, 0);
+
+  @Inject CurrentUser user;
+  @Inject EntityManager em;
+
+  private final Map<UUID, Boolean> cache = new HashMap<>();
+
+  /** Empty when unrestricted (admin); otherwise the unit whose scope applies. */
+  public Optional<UUID> restriction() {
+    if (user.isAdmin()) {
+      return Optional.empty();
+    }
+    return Optional.of(user.homeUnitId().orElse(NOBODY));
+  }
+
+  public boolean contains(UUID unitId) {
+    if (unitId == null) {
+      return false;
+    }
+    Optional<UUID> home = restriction();
+    if (home.isEmpty()) {
+      return true;
+    }
+    return cache.computeIfAbsent(
+        unitId,
+        id ->
+            (Boolean)
+                em.createNativeQuery(
+                        "select exists (select 1 from danvan_scope_units(:home) s where s = :unit)")
+                    .setParameter("home", home.get())
+                    .setParameter("unit", id)
+                    .getSingleResult());
+  }
+
+  /** 404 (never 403) when the unit is outside the caller's scope. */
+  public void require(UUID unitId, String entity) {
+    if (!contains(unitId)) {
+      throw ApiException.notFound(entity);
+    }
+  }
+}

@@ -1,0 +1,89 @@
+package vn.danvan.sync;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import vn.danvan.shared.paging.Cursor;
+import vn.danvan.shared.paging.PageRequest;
+import vn.danvan.shared.security.UnitScope;
+
+/**
+ * The change feed. Entries are ordered by (transaction id, sequence) and served only from
+ * transactions older than the oldest one still running ({@code pg_snapshot_xmin}): every such
+ * transaction has ended, so no entry can later appear before the reader's position. A transaction
+ * that commits late is delivered late, never skipped.
+ */
+@ApplicationScoped
+public class ChangeFeedService {
+
+  private static final String LIST = "changes";
+
+  @Inject EntityManager em;
+  @Inject UnitScope scope;
+
+  @Transactional
+  public ChangeFeedPage read(String after, List<String> types, PageRequest page) {
+    List<String> position = after == null || after.isBlank() ? null : Cursor.decode(LIST, after, 2);
+    String horizon =
+        em.createNativeQuery("select cast(pg_snapshot_xmin(pg_current_snapshot()) as text)")
+            .getSingleResult()
+            .toString();
+    StringBuilder sql =
+        new StringBuilder(
+            "select cast(txid as text), seq, entity_type, entity_id, operation, entity_version, unit_id, changed_at"
+                + " from change_log where txid < cast(:horizon as xid8)");
+    Map<String, Object> params = new HashMap<>();
+    params.put("horizon", horizon);
+    if (position != null) {
+      sql.append(" and (txid, seq) > (cast(:tx as xid8), :seq)");
+      params.put("tx", position.get(0));
+      params.put("seq", Long.parseLong(position.get(1)));
+    }
+    if (types != null && !types.isEmpty()) {
+      sql.append(" and entity_type in (:types)");
+      params.put("types", types);
+    }
+    Optional<UUID> home = scope.restriction();
+    if (home.isPresent()) {
+      sql.append(" and unit_id in (select danvan_scope_units(:home))");
+      params.put("home", home.get());
+    }
+    sql.append(" order by txid, seq limit :n");
+    params.put("n", page.limit());
+    Query query = em.createNativeQuery(sql.toString());
+    params.forEach(query::setParameter);
+    List<ChangeResponse> items = new ArrayList<>();
+    String next = after == null || after.isBlank() ? Cursor.encode(LIST, "0", 0) : after;
+    for (Object row : query.getResultList()) {
+      Object[] r = (Object[]) row;
+      items.add(
+          new ChangeResponse(
+              (String) r[2],
+              (UUID) r[3],
+              (String) r[4],
+              r[5] == null ? null : ((Number) r[5]).longValue(),
+              (UUID) r[6],
+              time(r[7])));
+      next = Cursor.encode(LIST, r[0], ((Number) r[1]).longValue());
+    }
+    return new ChangeFeedPage(items, next);
+  }
+
+  private static OffsetDateTime time(Object value) {
+    return switch (value) {
+      case OffsetDateTime o -> o.withOffsetSameInstant(ZoneOffset.UTC);
+      case java.time.Instant i -> i.atOffset(ZoneOffset.UTC);
+      default -> OffsetDateTime.parse(value.toString());
+    };
+  }
+}
