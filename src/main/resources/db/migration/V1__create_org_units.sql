@@ -7,10 +7,11 @@ create extension if not exists pg_trgm;
 create extension if not exists btree_gist;
 
 -- unaccent() is only STABLE (it depends on the dictionary setting); pinning the dictionary makes
--- the fold immutable so it can back expression indexes. Đ/đ are folded to d by the default rules.
+-- the fold immutable so it can back expression indexes. Text is first brought to NFC, since
+-- Vietnamese arrives both precomposed and with combining marks; Đ/đ fold to d.
 create function danvan_fold(t text) returns text
   language sql immutable parallel safe strict
-  as $$ select lower(public.unaccent('public.unaccent'::regdictionary, t)) $$;
+  as $$ select lower(public.unaccent('public.unaccent'::regdictionary, normalize(t, NFC))) $$;
 
 create table org_unit (
   id           uuid primary key,

@@ -3,6 +3,7 @@ package vn.danvan.shared.audit;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(
@@ -25,6 +26,14 @@ public record AuditEventResponse(
             description = "Đơn vị sở hữu đối tượng (dùng để xác định phạm vi).",
             examples = "00000000-0000-4000-8001-000000000079")
         UUID unitId,
-    @Schema(description = "Trạng thái trước thay đổi (vắng khi tạo mới).") JsonNode before,
-    @Schema(description = "Trạng thái sau thay đổi (vắng khi xóa).") JsonNode after,
+    @Schema(
+            type = SchemaType.OBJECT,
+            implementation = Object.class,
+            description = "Trạng thái trước thay đổi (vắng khi tạo mới).")
+        JsonNode before,
+    @Schema(
+            type = SchemaType.OBJECT,
+            implementation = Object.class,
+            description = "Trạng thái sau thay đổi (vắng khi xóa).")
+        JsonNode after,
     @Schema(description = "Lý do (nếu có).", examples = "Xác minh đơn tố cáo") String reason) {}

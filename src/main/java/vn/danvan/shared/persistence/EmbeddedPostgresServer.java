@@ -53,22 +53,7 @@ final class EmbeddedPostgresServer {
     try {
       Path dataDir =
           settings.ephemeral() ? Files.createTempDirectory("danvan-pg-") : settings.dataDir();
-      Files.createDirectories(dataDir);
-      stopOrphanPostmaster(dataDir);
-      EmbeddedPostgres.Builder builder =
-          EmbeddedPostgres.builder()
-              .setDataDirectory(dataDir)
-              .setCleanDataDirectory(settings.ephemeral())
-              .setPGStartupWait(Duration.ofSeconds(60))
-              .setServerConfig("max_connections", "200")
-              .setServerConfig("shared_buffers", "128MB")
-              .setServerConfig("timezone", "UTC")
-              .setLocaleConfig("encoding", "UTF8")
-              .setLocaleConfig("locale", "C.UTF-8");
-      if (settings.port() > 0) {
-        builder.setPort(settings.port());
-      }
-      EmbeddedPostgres pg = builder.start();
+      EmbeddedPostgres pg = open(dataDir, settings.ephemeral(), settings.port());
       instance = new EmbeddedPostgresServer(pg, pg.getJdbcUrl(USER, "postgres"));
       LOG.infof(
           "Embedded PostgreSQL started on port %d in %d ms (data: %s)",
@@ -82,6 +67,29 @@ final class EmbeddedPostgresServer {
     } catch (IOException e) {
       throw new UncheckedIOException("The embedded PostgreSQL server could not start", e);
     }
+  }
+
+  /**
+   * Starts a server on {@code dataDir}, initialising it when empty and reusing it otherwise; a
+   * server left running there by a killed process is stopped first.
+   */
+  static EmbeddedPostgres open(Path dataDir, boolean clean, int port) throws IOException {
+    Files.createDirectories(dataDir);
+    stopOrphanPostmaster(dataDir);
+    EmbeddedPostgres.Builder builder =
+        EmbeddedPostgres.builder()
+            .setDataDirectory(dataDir)
+            .setCleanDataDirectory(clean)
+            .setPGStartupWait(Duration.ofSeconds(60))
+            .setServerConfig("max_connections", "200")
+            .setServerConfig("shared_buffers", "128MB")
+            .setServerConfig("timezone", "UTC")
+            .setLocaleConfig("encoding", "UTF8")
+            .setLocaleConfig("locale", "C.UTF-8");
+    if (port > 0) {
+      builder.setPort(port);
+    }
+    return builder.start();
   }
 
   String jdbcUrl() {

@@ -1,0 +1,69 @@
+package vn.danvan;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static vn.danvan.Api.as;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Test;
+
+/** Health, metrics, reference enums, the current user, and Swagger UI. */
+@QuarkusTest
+class PlatformEndpointsTest {
+
+  @Test
+  void healthIncludesTheDatabase() {
+    given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    JsonPath ready = given().get("/q/health/ready").then().statusCode(200).extract().jsonPath();
+    assertThat(ready.getString("status")).isEqualTo("UP");
+    assertThat(ready.getList("checks.name").toString()).containsIgnoringCase("database");
+  }
+
+  @Test
+  void metricsArePrometheusText() {
+    as("admin").get("/api/v1/me").then().statusCode(200);
+    String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+    assertThat(metrics).contains("http_server_requests_seconds");
+  }
+
+  @Test
+  void enumsCarryVietnameseAndEnglishLabels() {
+    JsonPath enums =
+        as("viewer").get("/api/v1/reference/enums").then().statusCode(200).extract().jsonPath();
+    assertThat(enums.getList("items.name"))
+        .contains("OrgUnitKind", "RestructuringKind", "LineageKind", "OrgUnitMode");
+    assertThat(
+            enums.getString(
+                "items.find { it.name == 'OrgUnitKind' }.values.find { it.code == 'COMMUNE' }.labelVi"))
+        .isEqualTo("Cấp xã (xã, phường, đặc khu)");
+    given().get("/api/v1/reference/enums").then().statusCode(401);
+  }
+
+  @Test
+  void meDescribesEachDemoAccount() {
+    as("ward-officer")
+        .get("/api/v1/me")
+        .then()
+        .statusCode(200)
+        .body("username", equalTo("ward-officer"))
+        .body("roles[0]", equalTo("officer"))
+        .body("homeUnitId", equalTo("00000000-0000-4000-8004-000000026882"));
+    as("denunciation")
+        .get("/api/v1/me")
+        .then()
+        .statusCode(200)
+        .body(
+            "homeUnitId",
+            equalTo(
+                vn.danvan.orgunit.UnitIds.department(
+                        vn.danvan.orgunit.UnitIds.province("79"), "THANH_TRA")
+                    .toString()));
+  }
+
+  @Test
+  void swaggerUiIsServed() {
+    given().get("/q/swagger-ui/").then().statusCode(200);
+  }
+}

@@ -1,0 +1,219 @@
+package vn.danvan.orgunit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.danvan.Api.as;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The demo world answers as of any day: the tree before and after the reform of 01/07/2025. */
+@QuarkusTest
+class OrgUnitTreeTest {
+
+  static final UUID HCM = UnitIds.province("79");
+  static final UUID GO_VAP = UnitIds.district("764");
+  static final UUID AN_HOI_TAY = UnitIds.newCommune("26882");
+  static final String BASE = "/api/v1/org-units/";
+
+  @Test
+  void goVapDistrictStandsIn2024AndIsGoneToday() {
+    JsonPath then =
+        as("admin")
+            .queryParam("asOf", "2024-01-01")
+            .get(BASE + GO_VAP)
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    assertThat(then.getString("name")).isEqualTo("Quận Gò Vấp");
+    assertThat(then.getBoolean("active")).isTrue();
+    JsonPath now = as("admin").get(BASE + GO_VAP).then().statusCode(200).extract().jsonPath();
+    assertThat(now.getBoolean("active")).isFalse();
+    assertThat(now.getString("validTo")).isEqualTo("2025-06-30");
+  }
+
+  @Test
+  void goVapHadSixteenWardsAndHcmNowHasTheSixSuccessors() {
+    List<String> wards2024 =
+        as("admin")
+            .queryParam("asOf", "2024-01-01")
+            .queryParam("kind", "COMMUNE")
+            .queryParam("limit", 100)
+            .get(BASE + HCM + "/descendants")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getList("items.name");
+    assertThat(wards2024).hasSize(16).contains("Phường 12", "Phường 14");
+    assertThat(
+            as("admin")
+                .get(BASE + GO_VAP + "/children")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items"))
+        .isEmpty();
+    List<String> wardsToday =
+        as("admin")
+            .queryParam("kind", "COMMUNE")
+            .get(BASE + HCM + "/descendants")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getList("items.name");
+    assertThat(wardsToday)
+        .containsExactlyInAnyOrder(
+            "Phường An Hội Tây",
+            "Phường An Hội Đông",
+            "Phường An Nhơn",
+            "Phường Gò Vấp",
+            "Phường Hạnh Thông",
+            "Phường Thông Tây Hội");
+  }
+
+  @Test
+  void ancestorsFollowTheDay() {
+    UUID ward12 = OrgUnitScopeTest.oldWardOfGoVap("Phường 12");
+    assertThat(
+            as("admin")
+                .queryParam("asOf", "2024-01-01")
+                .get(BASE + ward12 + "/ancestors")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items.name"))
+        .containsExactly("Chính phủ", "Thành phố Hồ Chí Minh", "Quận Gò Vấp");
+    assertThat(
+            as("admin")
+                .get(BASE + AN_HOI_TAY + "/ancestors")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items.name"))
+        .containsExactly("Chính phủ", "Thành phố Hồ Chí Minh");
+  }
+
+  @Test
+  void lineageShowsWholeAndPartialPredecessors() {
+    JsonPath lineage =
+        as("admin").get(BASE + AN_HOI_TAY + "/lineage").then().statusCode(200).extract().jsonPath();
+    assertThat(lineage.getList("predecessors.name"))
+        .containsExactlyInAnyOrder("Phường 12", "Phường 13", "Phường 14");
+    assertThat(lineage.getString("predecessors.find { it.name == 'Phường 13' }.kind"))
+        .isEqualTo("PART");
+    assertThat(lineage.getString("predecessors.find { it.name == 'Phường 12' }.kind"))
+        .isEqualTo("FULL");
+    assertThat(lineage.getString("predecessors[0].legalBasis")).contains("1685/NQ-UBTVQH15");
+    String ward13 = lineage.getString("predecessors.find { it.name == 'Phường 13' }.unitId");
+    assertThat(
+            as("admin")
+                .get(BASE + ward13 + "/lineage")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("successors.name"))
+        .containsExactlyInAnyOrder("Phường An Hội Tây", "Phường An Hội Đông");
+  }
+
+  @Test
+  void searchIgnoresAccentsAndCase() {
+    assertThat(names("go vap", "2024-01-01")).contains("Quận Gò Vấp");
+    assertThat(names("GÒ VẤP", null)).contains("Phường Gò Vấp").doesNotContain("Quận Gò Vấp");
+    assertThat(names("an hoi tay", null)).containsExactly("Phường An Hội Tây");
+    assertThat(names("thanh pho ho chi minh", null)).contains("Thành phố Hồ Chí Minh");
+    assertThat(names("dong da", "2024-01-01")).contains("Quận Đống Đa");
+    assertThat(names("%", null)).isEmpty();
+  }
+
+  @Test
+  void anOfficialCodeIsReusedAcrossPeriods() {
+    assertThat(
+            as("admin")
+                .queryParam("code", "91")
+                .queryParam("kind", "PROVINCE")
+                .queryParam("asOf", "2024-01-01")
+                .get(BASE)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items.name"))
+        .containsExactly("Tỉnh Kiên Giang");
+    JsonPath today =
+        as("admin")
+            .queryParam("code", "91")
+            .queryParam("kind", "PROVINCE")
+            .get(BASE)
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    assertThat(today.getList("items.name")).containsExactly("Tỉnh An Giang");
+    assertThat(today.getString("items[0].id")).isEqualTo(UnitIds.newProvince("91").toString());
+    assertThat(
+            as("admin")
+                .get(BASE + UnitIds.newProvince("91") + "/lineage")
+                .then()
+                .extract()
+                .jsonPath()
+                .getList("predecessors.name"))
+        .containsExactlyInAnyOrder("Tỉnh An Giang", "Tỉnh Kiên Giang");
+  }
+
+  @Test
+  void pagesWalkTheWholeListWithoutGapsOrDuplicates() {
+    List<String> all =
+        as("admin")
+            .queryParam("asOf", "2024-01-01")
+            .queryParam("limit", 500)
+            .get(BASE + UnitIds.ROOT + "/descendants")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getList("items.id");
+    List<String> walked = new ArrayList<>();
+    String cursor = null;
+    int pages = 0;
+    do {
+      var request = as("admin").queryParam("asOf", "2024-01-01").queryParam("limit", 7);
+      if (cursor != null) {
+        request.queryParam("cursor", cursor);
+      }
+      JsonPath page =
+          request
+              .get(BASE + UnitIds.ROOT + "/descendants")
+              .then()
+              .statusCode(200)
+              .extract()
+              .jsonPath();
+      walked.addAll(page.getList("items.id"));
+      cursor = page.getString("next");
+      pages++;
+    } while (cursor != null && pages < 1000);
+    assertThat(walked).containsExactlyElementsOf(all);
+    Set<String> unique = new HashSet<>(walked);
+    assertThat(unique).hasSameSizeAs(walked);
+    assertThat(all.size()).isGreaterThan(40);
+  }
+
+  private static List<String> names(String q, String asOf) {
+    var request = as("admin").queryParam("q", q).queryParam("limit", 100);
+    if (asOf != null) {
+      request.queryParam("asOf", asOf);
+    }
+    return request.get(BASE).then().statusCode(200).extract().jsonPath().getList("items.name");
+  }
+}

@@ -1,0 +1,91 @@
+package vn.danvan.shared.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The embedded database keeps its data across restarts, also after the service was killed with
+ * SIGKILL (its postmaster survives the JVM and must not block the next start).
+ */
+class EmbeddedPostgresRestartTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void dataSurvivesARestartAndAKill() throws Exception {
+    Path data = dir.resolve("pg");
+    try (EmbeddedPostgres pg = EmbeddedPostgresServer.open(data, false, 0)) {
+      execute(pg, "create table kept (note text)", "insert into kept values ('Sổ tiếp công dân')");
+    }
+    // a separate JVM starts the server on the same directory and is killed with SIGKILL
+    Process child =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                Child.class.getName(),
+                data.toString())
+            .redirectErrorStream(true)
+            .start();
+    try (BufferedReader out =
+        new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = out.readLine()) != null && !line.startsWith("READY")) {
+        // wait until the child's server accepts connections
+      }
+      assertThat(line).as("child JVM started its server").startsWith("READY");
+    }
+    child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    assertThat(Files.exists(data.resolve("postmaster.pid")))
+        .as("the orphan postmaster still runs")
+        .isTrue();
+
+    try (EmbeddedPostgres pg = EmbeddedPostgresServer.open(data, false, 0)) {
+      assertThat(query(pg, "select note from kept")).containsExactly("Sổ tiếp công dân");
+    }
+  }
+
+  /** Started in its own JVM: opens the server, says READY, waits to be killed. */
+  public static final class Child {
+    public static void main(String[] args) throws Exception {
+      EmbeddedPostgres pg = EmbeddedPostgresServer.open(Path.of(args[0]), false, 0);
+      System.out.println("READY " + pg.getPort());
+      System.out.flush();
+      Thread.sleep(TimeUnit.MINUTES.toMillis(5));
+    }
+  }
+
+  private static void execute(EmbeddedPostgres pg, String... sql) throws Exception {
+    try (Connection c = pg.getPostgresDatabase().getConnection();
+        Statement s = c.createStatement()) {
+      for (String q : sql) {
+        s.execute(q);
+      }
+    }
+  }
+
+  private static List<String> query(EmbeddedPostgres pg, String sql) throws Exception {
+    try (Connection c = pg.getPostgresDatabase().getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      List<String> out = new java.util.ArrayList<>();
+      while (rs.next()) {
+        out.add(rs.getString(1));
+      }
+      return out;
+    }
+  }
+}
