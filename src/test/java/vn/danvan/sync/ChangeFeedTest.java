@@ -1,0 +1,354 @@
+package vn.danvan.sync;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.danvan.testing.Api.HA_NOI;
+import static vn.danvan.testing.Api.HO_CHI_MINH;
+import static vn.danvan.testing.Api.ORG_UNITS;
+import static vn.danvan.testing.Api.as;
+import static vn.danvan.testing.Api.assertProblem;
+import static vn.danvan.testing.Api.createDepartment;
+import static vn.danvan.testing.Api.rename;
+import static vn.danvan.testing.Api.unique;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The change feed (DESIGN §9): every change in the caller's scope, once, even when transactions
+ * commit in another order than they started.
+ */
+@QuarkusTest
+class ChangeFeedTest {
+
+  private static final String CHANGES = "/api/v1/changes";
+  private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+  @Inject DataSource dataSource;
+
+  // ------------------------------------------------------------------ helpers
+
+  private static Response page(String user, String types, String after, int limit) {
+    var request = as(user).queryParam("types", types).queryParam("limit", limit);
+    if (after != null) {
+      request = request.queryParam("after", after);
+    }
+    return request.get(CHANGES);
+  }
+
+  /** The position after everything the user can read now. */
+  private static String head(String user, String types) {
+    String after = null;
+    while (true) {
+      Response response = page(user, types, after, 500);
+      assertThat(response.statusCode()).as(response.asString()).isEqualTo(200);
+      after = response.path("next");
+      if (response.jsonPath().getList("items").isEmpty()) {
+        return after;
+      }
+    }
+  }
+
+  /** Follows {@code next} from {@code after} until {@code done} holds for all items read. */
+  private static List<Map<String, Object>> readUntil(
+      String user,
+      String types,
+      String after,
+      int limit,
+      Predicate<List<Map<String, Object>>> done) {
+    List<Map<String, Object>> all = new ArrayList<>();
+    long deadline = System.nanoTime() + PATIENCE.toNanos();
+    String position = after;
+    while (!done.test(all) && System.nanoTime() < deadline) {
+      Response response = page(user, types, position, limit);
+      assertThat(response.statusCode()).as(response.asString()).isEqualTo(200);
+      List<Map<String, Object>> items = response.jsonPath().getList("items");
+      assertThat(items).hasSizeLessThanOrEqualTo(limit);
+      all.addAll(items);
+      String next = response.path("next");
+      assertThat(next).isNotBlank();
+      position = next;
+      if (items.isEmpty()) {
+        pause(50);
+      }
+    }
+    return all;
+  }
+
+  private static Predicate<List<Map<String, Object>>> contains(String entityId, String op) {
+    return items ->
+        items.stream()
+            .anyMatch(i -> entityId.equals(i.get("entityId")) && op.equals(i.get("operation")));
+  }
+
+  private static List<Map<String, Object>> of(List<Map<String, Object>> items, String entityId) {
+    return items.stream().filter(i -> entityId.equals(i.get("entityId"))).toList();
+  }
+
+  private static void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void insertChange(Connection connection, String type, UUID entityId)
+      throws SQLException {
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "insert into change_log (entity_type, entity_id, operation, entity_version, unit_id)"
+                + " values (?, ?, 'UPSERT', 0, ?)")) {
+      insert.setString(1, type);
+      insert.setObject(2, entityId);
+      insert.setObject(3, UUID.fromString(HO_CHI_MINH));
+      insert.executeUpdate();
+    }
+  }
+
+  private static Map<String, Long> countById(List<Map<String, Object>> items) {
+    return items.stream()
+        .collect(Collectors.groupingBy(i -> (String) i.get("entityId"), Collectors.counting()));
+  }
+
+  // ------------------------------------------------------------------ ordering
+
+  @Test
+  void transactionThatCommitsLateIsNotSkipped() throws Exception {
+    String type = "TEST_" + UUID.randomUUID();
+    UUID early = UUID.randomUUID();
+    UUID late = UUID.randomUUID();
+    try (Connection a = dataSource.getConnection();
+        Connection b = dataSource.getConnection()) {
+      a.setAutoCommit(false);
+      b.setAutoCommit(false);
+      // A writes first (the lower transaction id and sequence) but commits last
+      insertChange(a, type, early);
+      insertChange(b, type, late);
+      b.commit();
+
+      List<Map<String, Object>> seen = new ArrayList<>();
+      String position = null;
+      for (int i = 0; i < 3; i++) {
+        Response response = page("admin", type, position, 7);
+        assertThat(response.statusCode()).as(response.asString()).isEqualTo(200);
+        seen.addAll(response.jsonPath().getList("items"));
+        position = response.path("next");
+        pause(100);
+      }
+
+      a.commit();
+      seen.addAll(
+          readUntil(
+              "admin",
+              type,
+              position,
+              7,
+              items -> {
+                List<Map<String, Object>> sofar = new ArrayList<>(seen);
+                sofar.addAll(items);
+                return countById(sofar)
+                    .keySet()
+                    .containsAll(Set.of(early.toString(), late.toString()));
+              }));
+      assertThat(countById(seen))
+          .containsOnlyKeys(early.toString(), late.toString())
+          .containsEntry(early.toString(), 1L)
+          .containsEntry(late.toString(), 1L);
+    }
+  }
+
+  @Test
+  void concurrentWritersCommittingOutOfOrderLoseNothing() throws Exception {
+    String type = "TEST_" + UUID.randomUUID();
+    int writers = 6;
+    int transactionsPerWriter = 4;
+    Set<String> expected = ConcurrentHashMap.newKeySet();
+    ExecutorService pool = Executors.newFixedThreadPool(writers);
+    CountDownLatch go = new CountDownLatch(1);
+    List<Future<?>> done = new ArrayList<>();
+    try {
+      for (int w = 0; w < writers; w++) {
+        done.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  ThreadLocalRandom random = ThreadLocalRandom.current();
+                  for (int t = 0; t < transactionsPerWriter; t++) {
+                    try (Connection c = dataSource.getConnection()) {
+                      c.setAutoCommit(false);
+                      List<String> ids = new ArrayList<>();
+                      int rows = 1 + random.nextInt(3);
+                      for (int r = 0; r < rows; r++) {
+                        UUID id = UUID.randomUUID();
+                        insertChange(c, type, id);
+                        ids.add(id.toString());
+                        Thread.sleep(random.nextInt(30));
+                      }
+                      Thread.sleep(random.nextInt(301));
+                      c.commit();
+                      expected.addAll(ids);
+                    }
+                    Thread.sleep(random.nextInt(50));
+                  }
+                  return null;
+                }));
+      }
+      go.countDown();
+
+      List<Map<String, Object>> seen =
+          readUntil(
+              "admin",
+              type,
+              null,
+              7,
+              items ->
+                  done.stream().allMatch(Future::isDone)
+                      && countById(items).keySet().containsAll(expected));
+      for (Future<?> f : done) {
+        f.get(10, TimeUnit.SECONDS); // a writer's failure fails the test
+      }
+
+      assertThat(expected).hasSizeGreaterThanOrEqualTo(writers * transactionsPerWriter);
+      Map<String, Long> counts = countById(seen);
+      assertThat(counts.keySet()).as("every committed change is delivered").isEqualTo(expected);
+      assertThat(counts.values()).as("each change exactly once").containsOnly(1L);
+      assertThat(seen).allSatisfy(i -> assertThat(i.get("entityType")).isEqualTo(type));
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  // ------------------------------------------------------------------ content
+
+  @Test
+  void createUpdateAndDeleteEachLeaveAnEntry() {
+    String head = head("admin", "ORG_UNIT");
+    Response created = createDepartment("hcm-manager", unique("Phòng Luồng"), HO_CHI_MINH);
+    String id = created.path("id");
+    rename("hcm-manager", id, 0, unique("Phòng Luồng đã sửa"));
+    as("hcm-manager")
+        .header("If-Match", "\"1\"")
+        .delete(ORG_UNITS + "/" + id)
+        .then()
+        .statusCode(204);
+
+    List<Map<String, Object>> entries =
+        of(readUntil("admin", "ORG_UNIT", head, 50, contains(id, "DELETE")), id);
+
+    assertThat(entries)
+        .extracting(e -> e.get("operation"))
+        .containsExactly("UPSERT", "UPSERT", "DELETE");
+    assertThat(entries).extracting(e -> e.get("version")).containsExactly(0, 1, null);
+    assertThat(entries).extracting(e -> e.get("entityType")).containsOnly("ORG_UNIT");
+    assertThat(entries).extracting(e -> e.get("unitId")).containsOnly(id);
+    assertThat(entries).extracting(e -> e.get("changedAt")).doesNotContainNull();
+  }
+
+  @Test
+  @Disabled(
+      "bug: a scoped reader never receives the tombstone of a deleted unit: DELETE removes the"
+          + " unit's versions, so danvan_scope_units(home) no longer contains the entry's unit_id;"
+          + " integration keeps a unit that no longer exists")
+  void scopedReaderReceivesTombstones() {
+    String head = head("integration", "ORG_UNIT");
+    String id = createDepartment("hcm-manager", unique("Phòng Xóa"), HO_CHI_MINH).path("id");
+    List<Map<String, Object>> before =
+        readUntil("integration", "ORG_UNIT", head, 50, contains(id, "UPSERT"));
+    assertThat(of(before, id)).extracting(e -> e.get("operation")).containsExactly("UPSERT");
+    String position = head("integration", "ORG_UNIT");
+
+    as("hcm-manager")
+        .header("If-Match", "\"0\"")
+        .delete(ORG_UNITS + "/" + id)
+        .then()
+        .statusCode(204);
+
+    List<Map<String, Object>> after =
+        readUntil("integration", "ORG_UNIT", position, 50, contains(id, "DELETE"));
+    assertThat(of(after, id)).extracting(e -> e.get("operation")).containsExactly("DELETE");
+  }
+
+  // ------------------------------------------------------------------ scope and roles
+
+  @Test
+  void integrationSeesItsScopeOnly() {
+    String integrationHead = head("integration", "ORG_UNIT");
+    String adminHead = head("admin", "ORG_UNIT");
+    // the unit outside the scope is created first: had the reader been allowed to see it, it
+    // would come before the unit inside
+    String haNoi = createDepartment("admin", unique("Phòng Hà Nội"), HA_NOI).path("id");
+    String hcm = createDepartment("hcm-manager", unique("Phòng HCM"), HO_CHI_MINH).path("id");
+
+    List<Map<String, Object>> integration =
+        readUntil("integration", "ORG_UNIT", integrationHead, 50, contains(hcm, "UPSERT"));
+    List<Map<String, Object>> admin =
+        readUntil(
+            "admin",
+            "ORG_UNIT",
+            adminHead,
+            50,
+            contains(hcm, "UPSERT").and(contains(haNoi, "UPSERT")));
+
+    assertThat(of(integration, hcm)).hasSize(1);
+    assertThat(of(integration, haNoi)).isEmpty();
+    assertThat(of(admin, haNoi)).hasSize(1);
+    assertThat(of(admin, hcm)).hasSize(1);
+  }
+
+  @Test
+  void viewerMayNotReadTheFeed() {
+    assertProblem(as("viewer").get(CHANGES), 403, "FORBIDDEN");
+    assertProblem(as("auditor").get(CHANGES), 403, "FORBIDDEN");
+    assertProblem(given().get(CHANGES), 401, "UNAUTHENTICATED");
+  }
+
+  @Test
+  void emptyFeedKeepsThePosition() {
+    String type = "TEST_" + UUID.randomUUID();
+    String head = head("admin", "ORG_UNIT");
+
+    Response fromHead = page("admin", type, head, 50);
+    assertThat(fromHead.statusCode()).as(fromHead.asString()).isEqualTo(200);
+    assertThat(fromHead.jsonPath().getList("items")).isEmpty();
+    assertThat((String) fromHead.path("next")).isEqualTo(head);
+
+    Response fromStart = as("admin").queryParam("types", type).get(CHANGES);
+    assertThat(fromStart.jsonPath().getList("items")).isEmpty();
+    String start = fromStart.path("next");
+    assertThat(start).isNotBlank();
+    Response again = page("admin", type, start, 50);
+    assertThat(again.jsonPath().getList("items")).isEmpty();
+    assertThat((String) again.path("next")).isEqualTo(start);
+  }
+
+  @Test
+  void badPositionsAndLimitsAreProblems() {
+    assertProblem(as("admin").queryParam("after", "garbage").get(CHANGES), 400, "INVALID_CURSOR");
+    assertProblem(as("admin").queryParam("limit", 0).get(CHANGES), 400, "VALIDATION_FAILED");
+    assertProblem(as("admin").queryParam("limit", 501).get(CHANGES), 400, "VALIDATION_FAILED");
+  }
+}
