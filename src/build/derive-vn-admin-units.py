@@ -104,6 +104,15 @@ class Index:
         return None
 
 
+def tidy(name):
+    """NFC, runs of spaces collapsed, the unit prefix in sentence case ("Thị Trấn Óc Eo")."""
+    name = re.sub(r"\s+", " ", unicodedata.normalize("NFC", name)).strip()
+    for wrong, right in (("Thành Phố ", "Thành phố "), ("Thị Xã ", "Thị xã "), ("Thị Trấn ", "Thị trấn ")):
+        if name.startswith(wrong):
+            return right + name[len(wrong):]
+    return name
+
+
 def write_tsv(path, header, rows):
     buf = io.StringIO()
     buf.write("\t".join(header) + "\n")
@@ -320,16 +329,16 @@ def main():
     # ------------------------------------------------------------------ write
     os.makedirs(args.out, exist_ok=True)
     write_tsv(os.path.join(args.out, "provinces-2025.tsv.gz"), ["code", "name", "short_name"],
-              [(c, n, s) for c, (n, s) in sorted(provinces25.items())])
+              [(c, tidy(n), tidy(s)) for c, (n, s) in sorted(provinces25.items())])
     write_tsv(os.path.join(args.out, "communes-2025.tsv.gz"), ["code", "name", "province_code", "kind"],
-              [(c, n, p, k) for c, (n, p, k) in sorted(communes25.items())])
+              [(c, tidy(n), p, k) for c, (n, p, k) in sorted(communes25.items())])
     write_tsv(os.path.join(args.out, "provinces-2019.tsv.gz"), ["code", "name"],
-              sorted(provinces19.items()))
+              [(c, tidy(n)) for c, n in sorted(provinces19.items())])
     write_tsv(os.path.join(args.out, "districts-2019.tsv.gz"), ["code", "name", "province_code"],
-              [(c, d["name"], d["province_code"]) for c, d in sorted(districts19.items())])
+              [(c, tidy(d["name"]), d["province_code"]) for c, d in sorted(districts19.items())])
     write_tsv(os.path.join(args.out, "communes-2019.tsv.gz"),
               ["code", "name", "district_code", "province_code"],
-              [(c, re.sub(r"\s+", " ", w["name"]).strip(), w["district_code"], w["province_code"])
+              [(c, tidy(w["name"]), w["district_code"], w["province_code"])
                for c, w in sorted(communes19.items())])
     write_tsv(os.path.join(args.out, "mappings-2025.tsv.gz"),
               ["old_commune_code", "new_commune_code", "share"],
@@ -342,13 +351,17 @@ def main():
         print(f"{k}: {v}")
     print("2025 communes with no predecessor:",
           ", ".join(f"{c} {communes25[c][0]} ({communes25[c][1]})" for c in orphans))
+    # the rule of AdministrativeAtlas.continuesOldProvince: same code, and same name or sole predecessor
     continuing = [c for c, s in province_successor.items()
-                  if s == c and sum(1 for x in province_successor.values() if x == s) == 1]
-    print("provinces that continue (sole predecessor, same code):",
-          ", ".join(f"{c} {provinces19[c]}" for c in sorted(continuing)))
+                  if s == c and (provinces19[c] == provinces25[c][0]
+                                 or [o for o, x in province_successor.items() if x == s] == [c])]
+    print(f"provinces that continue ({len(continuing)}):",
+          ", ".join(f"{c} {provinces25[c][0]}" for c in sorted(continuing)))
     for c in sorted(continuing):
         if provinces19[c] != provinces25[c][0]:
             print(f"  renamed: {c} {provinces19[c]} -> {provinces25[c][0]}")
+    print("new provinces:", ", ".join(f"{c} {n}" for c, (n, _) in sorted(provinces25.items())
+                                      if c not in continuing))
     print("dropped rows:", *unresolved_examples, sep="\n  ")
     return 0
 

@@ -328,9 +328,7 @@ final class AdministrativeAtlas {
         if (line.isEmpty()) {
           continue;
         }
-        // the sources mix precomposed and combining Vietnamese marks: keep one form (NFC)
-        String[] cells =
-            java.text.Normalizer.normalize(line, java.text.Normalizer.Form.NFC).split("\t", -1);
+        String[] cells = line.split("\t", -1);
         if (cells.length != header.size()) {
           throw new IllegalStateException(path + ": malformed row " + line);
         }
