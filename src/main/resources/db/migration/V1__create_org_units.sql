@@ -75,20 +75,27 @@ create table org_unit_lineage (
 create index org_unit_lineage_successor on org_unit_lineage (successor_id);
 create index org_unit_lineage_predecessor on org_unit_lineage (predecessor_id);
 
--- The units a user of home unit `home` may see: every unit that was ever below `home` or below a
--- predecessor (transitively) of any unit ever below `home`. History stays visible to the body that
+-- The roots of the scope of a user whose home unit is `home`: the home unit and, transitively, the
+-- predecessors of every unit that ever stood below a root. History stays visible to the body that
 -- inherited it; it does not depend on the day of the query.
-create function danvan_scope_units(home uuid) returns setof uuid
+create function danvan_scope_roots(home uuid) returns uuid[]
   language sql stable parallel safe
   as $$
     with recursive roots(id) as (
       select home
       union
-      -- predecessors of any unit that ever stood below a root (the root itself included)
       select l.predecessor_id
         from roots r
         join org_unit_version v on v.path @> array[r.id]
         join org_unit_lineage l on l.successor_id = v.unit_id
     )
-    select distinct v.unit_id from org_unit_version v where v.path && (select array_agg(id) from roots)
+    select array_agg(id) from roots
+  $$;
+
+-- The units such a user may see: every unit that ever stood below one of the roots.
+create function danvan_scope_units(home uuid) returns setof uuid
+  language sql stable parallel safe
+  as $$
+    -- the scalar subquery runs once; a bare function call here would run once per row
+    select distinct v.unit_id from org_unit_version v where v.path && (select danvan_scope_roots(home))
   $$;

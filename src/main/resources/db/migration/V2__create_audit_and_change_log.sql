@@ -8,6 +8,9 @@ create table audit_event (
   entity_type  text not null,
   entity_id    uuid not null,
   unit_id      uuid,
+  -- the owning unit's ancestors (root..unit) when the event was written: scope checks survive
+  -- the deletion or later moves of the unit
+  unit_path    uuid[],
   before       jsonb,
   after        jsonb,
   reason       text
@@ -15,6 +18,7 @@ create table audit_event (
 create index audit_event_entity on audit_event (entity_type, entity_id, occurred_at, id);
 create index audit_event_actor on audit_event (actor, occurred_at, id);
 create index audit_event_time on audit_event (occurred_at, id);
+create index audit_event_path on audit_event using gin (unit_path);
 
 -- The change feed is read in (txid, seq) order and only below the oldest running transaction
 -- (pg_snapshot_xmin), so a reader never skips a change of a transaction that commits late.
@@ -26,7 +30,9 @@ create table change_log (
   operation    text not null check (operation in ('UPSERT','DELETE')),
   entity_version bigint,
   unit_id      uuid,
+  unit_path    uuid[],
   changed_at   timestamptz not null default now(),
   primary key (txid, seq)
 );
 create index change_log_unit on change_log (unit_id, txid, seq);
+create index change_log_path on change_log using gin (unit_path);

@@ -3,7 +3,7 @@ package vn.danvan;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
-import static vn.danvan.Api.as;
+import static vn.danvan.testing.Api.json;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -23,7 +23,7 @@ class PlatformEndpointsTest {
 
   @Test
   void metricsArePrometheusText() {
-    as("admin").get("/api/v1/me").then().statusCode(200);
+    json("admin").get("/api/v1/me").then().statusCode(200);
     String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
     assertThat(metrics).contains("http_server_requests_seconds");
   }
@@ -31,7 +31,7 @@ class PlatformEndpointsTest {
   @Test
   void enumsCarryVietnameseAndEnglishLabels() {
     JsonPath enums =
-        as("viewer").get("/api/v1/reference/enums").then().statusCode(200).extract().jsonPath();
+        json("viewer").get("/api/v1/reference/enums").then().statusCode(200).extract().jsonPath();
     assertThat(enums.getList("items.name"))
         .contains("OrgUnitKind", "RestructuringKind", "LineageKind", "OrgUnitMode");
     assertThat(
@@ -43,14 +43,14 @@ class PlatformEndpointsTest {
 
   @Test
   void meDescribesEachDemoAccount() {
-    as("ward-officer")
+    json("ward-officer")
         .get("/api/v1/me")
         .then()
         .statusCode(200)
         .body("username", equalTo("ward-officer"))
         .body("roles[0]", equalTo("officer"))
         .body("homeUnitId", equalTo("00000000-0000-4000-8004-000000026882"));
-    as("denunciation")
+    json("denunciation")
         .get("/api/v1/me")
         .then()
         .statusCode(200)

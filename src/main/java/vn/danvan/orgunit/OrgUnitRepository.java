@@ -191,15 +191,6 @@ class OrgUnitRepository {
     return rows;
   }
 
-  boolean inScope(UUID home, UUID unitId) {
-    return (Boolean)
-        em.createNativeQuery(
-                "select exists (select 1 from danvan_scope_units(:home) s where s = :unit)")
-            .setParameter("home", home)
-            .setParameter("unit", unitId)
-            .getSingleResult();
-  }
-
   static LocalDate toDate(Object o) {
     return switch (o) {
       case LocalDate d -> d;

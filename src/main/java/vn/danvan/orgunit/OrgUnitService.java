@@ -180,10 +180,9 @@ public class OrgUnitService {
       String list, String where, Map<String, Object> params, LocalDate day, PageRequest page) {
     Optional<UUID> home = scope.restriction();
     if (home.isPresent()) {
-      where =
-          (where.isBlank() ? "" : where + " and ")
-              + "v.unit_id in (select danvan_scope_units(:home))";
-      params.put("home", home.get());
+      // the version shown must stand below a root of the caller's scope (GIN on path)
+      where = (where.isBlank() ? "" : where + " and ") + "v.path && cast(:roots as uuid[])";
+      params.put("roots", scope.roots());
     }
     List<String> keys = page.keys(list + ":" + day, 2);
     String afterName = keys == null ? null : keys.get(0);
@@ -264,10 +263,10 @@ public class OrgUnitService {
     }
     LocalDate day = today();
     OrgUnitResponse before = OrgUnitResponse.of(unit, repo.displayVersion(id, day), day);
+    audit.deleted(ENTITY, id, id, before); // first: the trail records the unit's path
     OrgUnitVersion.delete("unitId", id);
     unit.delete();
     em.flush();
-    audit.deleted(ENTITY, id, id, before);
   }
 
   // ------------------------------------------------------------------ restructuring

@@ -55,8 +55,8 @@ public class ChangeFeedService {
     }
     Optional<UUID> home = scope.restriction();
     if (home.isPresent()) {
-      sql.append(" and unit_id in (select danvan_scope_units(:home))");
-      params.put("home", home.get());
+      sql.append(" and unit_path && cast(:roots as uuid[])");
+      params.put("roots", scope.roots());
     }
     sql.append(" order by txid, seq limit :n");
     params.put("n", page.limit());

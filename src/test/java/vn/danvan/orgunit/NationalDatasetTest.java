@@ -3,6 +3,8 @@ package vn.danvan.orgunit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.sql.Array;
 import java.sql.Connection;
@@ -13,6 +15,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import javax.sql.DataSource;
@@ -21,11 +24,20 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Loads the national tree into the test database and checks it with SQL. Other tests may share the
- * database, so every assertion is restricted to the ids this data set uses.
+ * Loads the national tree into a database of its own (beside the demo world) and checks it with
+ * SQL; the other tests keep the demo world alone.
  */
 @QuarkusTest
+@TestProfile(NationalDatasetTest.OwnDatabase.class)
 class NationalDatasetTest {
+
+  /** A separate database on the embedded server, so the national tree stays out of other tests. */
+  public static class OwnDatabase implements QuarkusTestProfile {
+    @Override
+    public Map<String, String> getConfigOverrides() {
+      return Map.of("danvan.embedded-db.database", "national");
+    }
+  }
 
   private static final Logger LOG = Logger.getLogger(NationalDatasetTest.class);
   private static final LocalDate BEFORE = LocalDate.of(2024, 1, 1);

@@ -1,7 +1,7 @@
 package vn.danvan.orgunit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static vn.danvan.Api.as;
+import static vn.danvan.testing.Api.json;
 
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.LinkedHashMap;
@@ -74,7 +74,7 @@ class OrgUnitScopeTest {
   void wardAccountsSeeTheirWardAndTheWardsItSucceeded() {
     for (String user : List.of("ward-officer", "reception")) {
       expectVisible(user, "ward12", "anHoiTay");
-      as(user).get(BASE + WARD_10).then().statusCode(404);
+      json(user).get(BASE + WARD_10).then().statusCode(404);
     }
   }
 
@@ -91,7 +91,7 @@ class OrgUnitScopeTest {
   @Test
   void listsAreScopedToo() {
     List<String> ids =
-        as("ward-officer")
+        json("ward-officer")
             .queryParam("limit", 500)
             .queryParam("asOf", "2024-01-01")
             .get(BASE)
@@ -104,7 +104,7 @@ class OrgUnitScopeTest {
         .contains(WARD_12.toString())
         .doesNotContain(WARD_10.toString(), GO_VAP.toString(), HCM.toString());
     List<String> hanoi =
-        as("viewer")
+        json("viewer")
             .queryParam("limit", 500)
             .get(BASE)
             .then()
@@ -115,8 +115,8 @@ class OrgUnitScopeTest {
     assertThat(hanoi)
         .contains(HA_NOI.toString())
         .doesNotContain(HCM.toString(), AN_HOI_TAY.toString());
-    as("viewer").get(BASE + HCM + "/children").then().statusCode(404);
-    as("viewer").get(BASE + HCM + "/lineage").then().statusCode(404);
+    json("viewer").get(BASE + HCM + "/children").then().statusCode(404);
+    json("viewer").get(BASE + HCM + "/lineage").then().statusCode(404);
   }
 
   @Test
@@ -127,7 +127,7 @@ class OrgUnitScopeTest {
             + "\",\"parentId\":\"%s\"}";
     for (String user :
         List.of("viewer", "ward-officer", "reception", "denunciation", "auditor", "integration")) {
-      as(user)
+      json(user)
           .body(dept.formatted(HCM))
           .post(BASE)
           .then()
@@ -135,38 +135,38 @@ class OrgUnitScopeTest {
           .contentType("application/problem+json");
     }
     String id =
-        as("hcm-manager")
+        json("hcm-manager")
             .body(dept.formatted(HCM))
             .post(BASE)
             .then()
             .statusCode(201)
             .extract()
             .path("id");
-    as("hcm-manager")
+    json("hcm-manager")
         .body(dept.formatted(HA_NOI))
         .post(BASE)
         .then()
         .statusCode(422)
         .body("code", org.hamcrest.Matchers.equalTo("UNKNOWN_UNIT"));
-    as("hcm-manager")
+    json("hcm-manager")
         .body("{\"kind\":\"PROVINCE\",\"name\":\"Tỉnh thử\",\"parentId\":\"" + UnitIds.ROOT + "\"}")
         .post(BASE)
         .then()
         .statusCode(422);
-    as("hcm-manager")
+    json("hcm-manager")
         .header("If-Match", "\"0\"")
         .body("{\"name\":\"Thành phố Hà Nội (sửa)\"}")
         .put(BASE + HA_NOI)
         .then()
         .statusCode(404);
-    as("hcm-manager")
+    json("hcm-manager")
         .header("If-Match", "\"0\"")
         .body("{\"name\":\"Phòng đã sửa\"}")
         .put(BASE + id)
         .then()
         .statusCode(200);
-    as("viewer").get(BASE + id).then().statusCode(404);
-    as("hcm-manager")
+    json("viewer").get(BASE + id).then().statusCode(404);
+    json("hcm-manager")
         .body(
             "{\"kind\":\"RENAME\",\"effectiveDate\":\"2030-01-01\",\"legalBasis\":\"Quyết định thử\",\"sources\":[{\"unitId\":\""
                 + id
@@ -191,7 +191,7 @@ class OrgUnitScopeTest {
     UNITS.forEach(
         (name, id) -> {
           expected.put(name, allowed.contains(name) ? 200 : 404);
-          actual.put(name, as(user).get(BASE + id).then().extract().statusCode());
+          actual.put(name, json(user).get(BASE + id).then().extract().statusCode());
         });
     assertThat(actual).as("GET /org-units/{id} as " + user).isEqualTo(expected);
   }

@@ -1,7 +1,7 @@
 package vn.danvan.orgunit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static vn.danvan.Api.as;
+import static vn.danvan.testing.Api.json;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -24,7 +24,7 @@ class OrgUnitTreeTest {
   @Test
   void goVapDistrictStandsIn2024AndIsGoneToday() {
     JsonPath then =
-        as("admin")
+        json("admin")
             .queryParam("asOf", "2024-01-01")
             .get(BASE + GO_VAP)
             .then()
@@ -33,7 +33,7 @@ class OrgUnitTreeTest {
             .jsonPath();
     assertThat(then.getString("name")).isEqualTo("Quận Gò Vấp");
     assertThat(then.getBoolean("active")).isTrue();
-    JsonPath now = as("admin").get(BASE + GO_VAP).then().statusCode(200).extract().jsonPath();
+    JsonPath now = json("admin").get(BASE + GO_VAP).then().statusCode(200).extract().jsonPath();
     assertThat(now.getBoolean("active")).isFalse();
     assertThat(now.getString("validTo")).isEqualTo("2025-06-30");
   }
@@ -41,7 +41,7 @@ class OrgUnitTreeTest {
   @Test
   void goVapHadSixteenWardsAndHcmNowHasTheSixSuccessors() {
     List<String> wards2024 =
-        as("admin")
+        json("admin")
             .queryParam("asOf", "2024-01-01")
             .queryParam("kind", "COMMUNE")
             .queryParam("limit", 100)
@@ -53,7 +53,7 @@ class OrgUnitTreeTest {
             .getList("items.name");
     assertThat(wards2024).hasSize(16).contains("Phường 12", "Phường 14");
     assertThat(
-            as("admin")
+            json("admin")
                 .get(BASE + GO_VAP + "/children")
                 .then()
                 .statusCode(200)
@@ -62,7 +62,7 @@ class OrgUnitTreeTest {
                 .getList("items"))
         .isEmpty();
     List<String> wardsToday =
-        as("admin")
+        json("admin")
             .queryParam("kind", "COMMUNE")
             .get(BASE + HCM + "/descendants")
             .then()
@@ -84,7 +84,7 @@ class OrgUnitTreeTest {
   void ancestorsFollowTheDay() {
     UUID ward12 = OrgUnitScopeTest.oldWardOfGoVap("Phường 12");
     assertThat(
-            as("admin")
+            json("admin")
                 .queryParam("asOf", "2024-01-01")
                 .get(BASE + ward12 + "/ancestors")
                 .then()
@@ -94,7 +94,7 @@ class OrgUnitTreeTest {
                 .getList("items.name"))
         .containsExactly("Chính phủ", "Thành phố Hồ Chí Minh", "Quận Gò Vấp");
     assertThat(
-            as("admin")
+            json("admin")
                 .get(BASE + AN_HOI_TAY + "/ancestors")
                 .then()
                 .statusCode(200)
@@ -107,7 +107,12 @@ class OrgUnitTreeTest {
   @Test
   void lineageShowsWholeAndPartialPredecessors() {
     JsonPath lineage =
-        as("admin").get(BASE + AN_HOI_TAY + "/lineage").then().statusCode(200).extract().jsonPath();
+        json("admin")
+            .get(BASE + AN_HOI_TAY + "/lineage")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
     assertThat(lineage.getList("predecessors.name"))
         .containsExactlyInAnyOrder("Phường 12", "Phường 13", "Phường 14");
     assertThat(lineage.getString("predecessors.find { it.name == 'Phường 13' }.kind"))
@@ -117,7 +122,7 @@ class OrgUnitTreeTest {
     assertThat(lineage.getString("predecessors[0].legalBasis")).contains("1685/NQ-UBTVQH15");
     String ward13 = lineage.getString("predecessors.find { it.name == 'Phường 13' }.unitId");
     assertThat(
-            as("admin")
+            json("admin")
                 .get(BASE + ward13 + "/lineage")
                 .then()
                 .statusCode(200)
@@ -140,7 +145,7 @@ class OrgUnitTreeTest {
   @Test
   void anOfficialCodeIsReusedAcrossPeriods() {
     assertThat(
-            as("admin")
+            json("admin")
                 .queryParam("code", "91")
                 .queryParam("kind", "PROVINCE")
                 .queryParam("asOf", "2024-01-01")
@@ -152,7 +157,7 @@ class OrgUnitTreeTest {
                 .getList("items.name"))
         .containsExactly("Tỉnh Kiên Giang");
     JsonPath today =
-        as("admin")
+        json("admin")
             .queryParam("code", "91")
             .queryParam("kind", "PROVINCE")
             .get(BASE)
@@ -163,7 +168,7 @@ class OrgUnitTreeTest {
     assertThat(today.getList("items.name")).containsExactly("Tỉnh An Giang");
     assertThat(today.getString("items[0].id")).isEqualTo(UnitIds.newProvince("91").toString());
     assertThat(
-            as("admin")
+            json("admin")
                 .get(BASE + UnitIds.newProvince("91") + "/lineage")
                 .then()
                 .extract()
@@ -175,7 +180,7 @@ class OrgUnitTreeTest {
   @Test
   void pagesWalkTheWholeListWithoutGapsOrDuplicates() {
     List<String> all =
-        as("admin")
+        json("admin")
             .queryParam("asOf", "2024-01-01")
             .queryParam("limit", 500)
             .get(BASE + UnitIds.ROOT + "/descendants")
@@ -188,7 +193,7 @@ class OrgUnitTreeTest {
     String cursor = null;
     int pages = 0;
     do {
-      var request = as("admin").queryParam("asOf", "2024-01-01").queryParam("limit", 7);
+      var request = json("admin").queryParam("asOf", "2024-01-01").queryParam("limit", 7);
       if (cursor != null) {
         request.queryParam("cursor", cursor);
       }
@@ -210,7 +215,7 @@ class OrgUnitTreeTest {
   }
 
   private static List<String> names(String q, String asOf) {
-    var request = as("admin").queryParam("q", q).queryParam("limit", 100);
+    var request = json("admin").queryParam("q", q).queryParam("limit", 100);
     if (asOf != null) {
       request.queryParam("asOf", asOf);
     }

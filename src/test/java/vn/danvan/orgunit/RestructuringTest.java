@@ -2,7 +2,7 @@ package vn.danvan.orgunit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
-import static vn.danvan.Api.as;
+import static vn.danvan.testing.Api.json;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -43,7 +43,7 @@ class RestructuringTest {
   @Test
   void dryRunShowsTheResultAndWritesNothing() {
     JsonPath result =
-        as("admin")
+        json("admin")
             .queryParam("dryRun", true)
             .body(merge(List.of(c1, c2), "Xã Mới " + tag, "A" + tag))
             .post(BASE + "restructurings")
@@ -56,7 +56,7 @@ class RestructuringTest {
     assertThat(result.getList("createdUnits.name")).containsExactly("Xã Mới " + tag);
     assertThat(active(c1, "2031-01-01")).isTrue();
     assertThat(
-            as("admin")
+            json("admin")
                 .get(BASE + c1 + "/lineage")
                 .then()
                 .extract()
@@ -64,7 +64,7 @@ class RestructuringTest {
                 .getList("successors"))
         .isEmpty();
     assertThat(
-            as("admin")
+            json("admin")
                 .queryParam("q", "Xã Mới " + tag)
                 .get(BASE)
                 .then()
@@ -77,7 +77,7 @@ class RestructuringTest {
   @Test
   void mergeClosesSourcesAndOpensTheTargetOnTheEffectiveDate() {
     JsonPath result =
-        as("admin")
+        json("admin")
             .body(merge(List.of(c1, c2), "Xã Mới " + tag, "A" + tag))
             .post(BASE + "restructurings")
             .then()
@@ -92,15 +92,15 @@ class RestructuringTest {
     assertThat(children(district, "2029-12-31")).containsExactlyInAnyOrder(c1, c2, c3, dept);
     assertThat(children(district, "2030-01-01")).containsExactlyInAnyOrder(merged, c3, dept);
     // the new unit took over the official code of a source, which ended the day before
-    assertThat(as("admin").get(BASE + merged).then().extract().jsonPath().getString("code"))
+    assertThat(json("admin").get(BASE + merged).then().extract().jsonPath().getString("code"))
         .isEqualTo("A" + tag);
     JsonPath lineage =
-        as("admin").get(BASE + merged + "/lineage").then().statusCode(200).extract().jsonPath();
+        json("admin").get(BASE + merged + "/lineage").then().statusCode(200).extract().jsonPath();
     assertThat(lineage.getList("predecessors.unitId")).containsExactlyInAnyOrder(c1, c2);
     assertThat(lineage.getString("predecessors[0].legalBasis"))
         .isEqualTo("Nghị quyết thử nghiệm " + tag);
     List<String> actions =
-        as("admin")
+        json("admin")
             .queryParam("entityId", c1)
             .get("/api/v1/audit-events")
             .then()
@@ -113,7 +113,7 @@ class RestructuringTest {
 
   @Test
   void renameKeepsTheIdentityAndTheOldName() {
-    as("admin")
+    json("admin")
         .body(
             body(
                 "RENAME",
@@ -124,7 +124,7 @@ class RestructuringTest {
         .then()
         .statusCode(201);
     assertThat(
-            as("admin")
+            json("admin")
                 .queryParam("asOf", "2029-12-31")
                 .get(BASE + c3)
                 .then()
@@ -133,7 +133,7 @@ class RestructuringTest {
                 .getString("name"))
         .isEqualTo("Xã Ba " + tag);
     JsonPath after =
-        as("admin").queryParam("asOf", "2030-01-01").get(BASE + c3).then().extract().jsonPath();
+        json("admin").queryParam("asOf", "2030-01-01").get(BASE + c3).then().extract().jsonPath();
     assertThat(after.getString("name")).isEqualTo("Xã Ba Mới " + tag);
     assertThat(after.getString("id")).isEqualTo(c3);
     assertThat(after.getString("attributesValidFrom")).isEqualTo("2030-01-01");
@@ -141,7 +141,7 @@ class RestructuringTest {
 
   @Test
   void moveReparentsFromTheEffectiveDateAndHistoryIsNotRewritten() {
-    as("admin")
+    json("admin")
         .body(
             body("MOVE", "2031-01-01", List.of(c3), Map.of("newParentId", "\"" + province + "\"")))
         .post(BASE + "restructurings")
@@ -152,14 +152,14 @@ class RestructuringTest {
     assertThat(ancestors(c3, "2031-01-01")).containsExactly(UnitIds.ROOT.toString(), province);
     assertThat(children(province, "2031-01-01")).contains(c3);
     // a change dated before a later one would rewrite history
-    as("admin")
+    json("admin")
         .body(body("RENAME", "2030-06-01", List.of(c3), Map.of("newName", "\"Tên khác\"")))
         .post(BASE + "restructurings")
         .then()
         .statusCode(422)
         .body("code", equalTo("LATER_CHANGES_EXIST"));
     // a unit cannot be moved below itself
-    as("admin")
+    json("admin")
         .body(
             body("MOVE", "2032-01-01", List.of(district), Map.of("newParentId", "\"" + c1 + "\"")))
         .post(BASE + "restructurings")
@@ -169,13 +169,13 @@ class RestructuringTest {
 
   @Test
   void dissolveNeedsAnEmptyUnitAndRecordsTheSuccessor() {
-    as("admin")
+    json("admin")
         .body(body("DISSOLVE", "2032-01-01", List.of(district), Map.of()))
         .post(BASE + "restructurings")
         .then()
         .statusCode(422)
         .body("code", equalTo("UNIT_HAS_CHILDREN"));
-    as("admin")
+    json("admin")
         .body(
             body(
                 "DISSOLVE",
@@ -187,7 +187,7 @@ class RestructuringTest {
         .statusCode(201);
     assertThat(active(dept, "2031-12-31")).isTrue();
     assertThat(active(dept, "2032-01-01")).isFalse();
-    JsonPath lineage = as("admin").get(BASE + dept + "/lineage").then().extract().jsonPath();
+    JsonPath lineage = json("admin").get(BASE + dept + "/lineage").then().extract().jsonPath();
     assertThat(lineage.getList("successors.unitId")).containsExactly(province);
   }
 
@@ -206,7 +206,7 @@ class RestructuringTest {
                     + tag
                     + "\"}]"));
     JsonPath result =
-        as("admin")
+        json("admin")
             .body(body)
             .post(BASE + "restructurings")
             .then()
@@ -221,13 +221,13 @@ class RestructuringTest {
 
   @Test
   void invalidRequestsAreRefusedWithPointers() {
-    as("admin")
+    json("admin")
         .body(body("MERGE", "2030-01-01", List.of(c1, c2), Map.of()))
         .post(BASE + "restructurings")
         .then()
         .statusCode(400)
         .body("errors[0].pointer", equalTo("/targetUnitId"));
-    as("admin")
+    json("admin")
         .body(
             body(
                 "MERGE",
@@ -238,25 +238,25 @@ class RestructuringTest {
         .then()
         .statusCode(422)
         .body("errors[0].pointer", equalTo("/sources/1/unitId"));
-    as("admin")
+    json("admin")
         .body(body("RENAME", "2030-01-01", List.of(c1), Map.of()))
         .post(BASE + "restructurings")
         .then()
         .statusCode(400)
         .body("errors[0].pointer", equalTo("/newName"));
-    as("admin")
+    json("admin")
         .body("{\"kind\":\"MERGE\"}")
         .post(BASE + "restructurings")
         .then()
         .statusCode(400)
         .contentType("application/problem+json");
-    as("admin")
+    json("admin")
         .body(
             body("MERGE", "2030-01-01", List.of(c1, c1), Map.of("targetUnitId", "\"" + c3 + "\"")))
         .post(BASE + "restructurings")
         .then()
         .statusCode(400);
-    as("admin")
+    json("admin")
         .body(body("MERGE", "1990-01-01", List.of(c1), Map.of("targetUnitId", "\"" + c3 + "\"")))
         .post(BASE + "restructurings")
         .then()
@@ -274,7 +274,7 @@ class RestructuringTest {
             + "\""
             + (code == null ? "" : ",\"code\":\"" + code + "\"")
             + "}";
-    return as("admin").body(body).post(BASE).then().statusCode(201).extract().path("id");
+    return json("admin").body(body).post(BASE).then().statusCode(201).extract().path("id");
   }
 
   private String merge(List<String> sources, String name, String code) {
@@ -307,7 +307,7 @@ class RestructuringTest {
   }
 
   private static boolean active(String id, String day) {
-    return as("admin")
+    return json("admin")
         .queryParam("asOf", day)
         .get(BASE + id)
         .then()
@@ -318,7 +318,7 @@ class RestructuringTest {
   }
 
   private static List<String> children(String id, String day) {
-    return as("admin")
+    return json("admin")
         .queryParam("asOf", day)
         .queryParam("limit", 500)
         .get(BASE + id + "/children")
@@ -330,7 +330,7 @@ class RestructuringTest {
   }
 
   private static List<String> ancestors(String id, String day) {
-    return as("admin")
+    return json("admin")
         .queryParam("asOf", day)
         .get(BASE + id + "/ancestors")
         .then()

@@ -33,7 +33,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -269,10 +268,6 @@ class ChangeFeedTest {
   }
 
   @Test
-  @Disabled(
-      "bug: a scoped reader never receives the tombstone of a deleted unit: DELETE removes the"
-          + " unit's versions, so danvan_scope_units(home) no longer contains the entry's unit_id;"
-          + " integration keeps a unit that no longer exists")
   void scopedReaderReceivesTombstones() {
     String head = head("integration", "ORG_UNIT");
     String id = createDepartment("hcm-manager", unique("Phòng Xóa"), HO_CHI_MINH).path("id");

@@ -26,6 +26,11 @@ public final class Api {
     return given().auth().preemptive().basic(user, user);
   }
 
+  /** A JSON request as a demo account (content type and accept set). */
+  public static RequestSpecification json(String user) {
+    return as(user).contentType(ContentType.JSON).accept(ContentType.JSON);
+  }
+
   /** A name no other test uses; the UUID part is also a good {@code q} to find it again. */
   public static String unique(String prefix) {
     return prefix + " " + UUID.randomUUID();

@@ -45,8 +45,8 @@ public class AuditEventService {
     Map<String, Object> params = new HashMap<>();
     Optional<UUID> home = scope.restriction();
     if (home.isPresent()) {
-      sql.append(" and unit_id in (select danvan_scope_units(:home))");
-      params.put("home", home.get());
+      sql.append(" and unit_path && cast(:roots as uuid[])");
+      params.put("roots", scope.roots());
     }
     if (entityType != null) {
       sql.append(" and entity_type = :type");

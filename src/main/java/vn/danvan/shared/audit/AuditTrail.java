@@ -24,6 +24,10 @@ public class AuditTrail {
     DELETE
   }
 
+  /** The owning unit's latest path, taken when the row is written (call before deleting a unit). */
+  private static final String UNIT_PATH =
+      "(select v.path from org_unit_version v where v.unit_id = :u order by v.valid_from desc limit 1)";
+
   @Inject EntityManager em;
   @Inject CurrentUser user;
   @Inject ObjectMapper mapper;
@@ -77,8 +81,10 @@ public class AuditTrail {
       String reason) {
     insertAudit(action, entityType, id, unitId, before, after, reason);
     em.createNativeQuery(
-            "insert into change_log (entity_type, entity_id, operation, entity_version, unit_id)"
-                + " values (:t, :id, :op, :v, :u)")
+            "insert into change_log (entity_type, entity_id, operation, entity_version, unit_id, unit_path)"
+                + " values (:t, :id, :op, :v, :u, "
+                + UNIT_PATH
+                + ")")
         .setParameter("t", entityType)
         .setParameter("id", id)
         .setParameter("op", operation.name())
@@ -96,8 +102,10 @@ public class AuditTrail {
       Object after,
       String reason) {
     em.createNativeQuery(
-            "insert into audit_event (id, occurred_at, actor, action, entity_type, entity_id, unit_id, before, after, reason)"
-                + " values (:id, :at, :actor, :action, :t, :eid, :u, cast(:b as jsonb), cast(:a as jsonb), :r)")
+            "insert into audit_event (id, occurred_at, actor, action, entity_type, entity_id, unit_id, unit_path,"
+                + " before, after, reason) values (:id, :at, :actor, :action, :t, :eid, :u, "
+                + UNIT_PATH
+                + ", cast(:b as jsonb), cast(:a as jsonb), :r)")
         .setParameter("id", UUID.randomUUID())
         .setParameter("at", OffsetDateTime.now(clock))
         .setParameter("actor", user.username())

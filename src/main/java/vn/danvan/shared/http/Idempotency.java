@@ -52,7 +52,10 @@ public class Idempotency {
   private record Stored(String hash, String state, Integer status, String headers, byte[] body) {}
 
   public <T> RestResponse<T> run(
-      String key, Object requestBody, Class<T> type, Supplier<RestResponse<T>> action) {
+      String header, Object requestBody, Class<T> type, Supplier<RestResponse<T>> action) {
+    // sent but empty is refused below rather than silently treated as absent
+    String key =
+        header == null && request.getCurrent().request().headers().contains(HEADER) ? "" : header;
     if (key == null) {
       return action.get();
     }

@@ -33,5 +33,7 @@ public class JsonConfiguration implements ObjectMapperCustomizer {
           }
         });
     mapper.registerModule(module);
+    // enums are codes: 5 or "4" must not silently select the fifth constant
+    mapper.enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
   }
 }

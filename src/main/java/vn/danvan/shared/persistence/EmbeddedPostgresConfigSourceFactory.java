@@ -30,11 +30,12 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
     }
     EmbeddedPostgresServer server =
         EmbeddedPostgresServer.start(EmbeddedPostgresServer.Settings.from(context::getValue));
+    ConfigValue database = context.getValue("danvan.embedded-db.database");
     return List.of(
         new PropertiesConfigSource(
             Map.of(
                 JDBC_URL,
-                server.jdbcUrl(),
+                server.jdbcUrl(isConfigured(database) ? database.getValue() : "postgres"),
                 "quarkus.datasource.username",
                 EmbeddedPostgresServer.USER,
                 "quarkus.datasource.password",

@@ -23,11 +23,9 @@ final class EmbeddedPostgresServer {
   private static EmbeddedPostgresServer instance;
 
   private final EmbeddedPostgres postgres;
-  private final String jdbcUrl;
 
-  private EmbeddedPostgresServer(EmbeddedPostgres postgres, String jdbcUrl) {
+  private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
     this.postgres = postgres;
-    this.jdbcUrl = jdbcUrl;
   }
 
   record Settings(Path dataDir, boolean ephemeral, int port) {
@@ -54,7 +52,7 @@ final class EmbeddedPostgresServer {
       Path dataDir =
           settings.ephemeral() ? Files.createTempDirectory("danvan-pg-") : settings.dataDir();
       EmbeddedPostgres pg = open(dataDir, settings.ephemeral(), settings.port());
-      instance = new EmbeddedPostgresServer(pg, pg.getJdbcUrl(USER, "postgres"));
+      instance = new EmbeddedPostgresServer(pg);
       LOG.infof(
           "Embedded PostgreSQL started on port %d in %d ms (data: %s)",
           pg.getPort(),
@@ -92,8 +90,28 @@ final class EmbeddedPostgresServer {
     return builder.start();
   }
 
-  String jdbcUrl() {
-    return jdbcUrl;
+  /**
+   * The URL of {@code database} on this server, created on first use: a test profile may ask for a
+   * database of its own so that its data stays apart from other tests.
+   */
+  synchronized String jdbcUrl(String database) {
+    if (!database.matches("[a-z][a-z0-9_]{0,62}")) {
+      throw new IllegalArgumentException(
+          "danvan.embedded-db.database must be a lower-case identifier");
+    }
+    if (!database.equals("postgres")) {
+      try (java.sql.Connection c = postgres.getPostgresDatabase().getConnection();
+          java.sql.Statement s = c.createStatement();
+          java.sql.ResultSet rs =
+              s.executeQuery("select 1 from pg_database where datname = '" + database + "'")) {
+        if (!rs.next()) {
+          s.execute("create database " + database);
+        }
+      } catch (java.sql.SQLException e) {
+        throw new IllegalStateException("Could not create the embedded database " + database, e);
+      }
+    }
+    return postgres.getJdbcUrl(USER, database);
   }
 
   /**

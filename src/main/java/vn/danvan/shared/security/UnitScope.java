@@ -25,6 +25,7 @@ public class UnitScope {
   @Inject EntityManager em;
 
   private final Map<UUID, Boolean> cache = new HashMap<>();
+  private String roots;
 
   /** Empty when unrestricted (admin); otherwise the unit whose scope applies. */
   public Optional<UUID> restriction() {
@@ -47,10 +48,27 @@ public class UnitScope {
         id ->
             (Boolean)
                 em.createNativeQuery(
-                        "select exists (select 1 from danvan_scope_units(:home) s where s = :unit)")
-                    .setParameter("home", home.get())
+                        "select exists (select 1 from org_unit_version v where v.unit_id = :unit"
+                            + " and v.path && cast(:roots as uuid[]))")
+                    .setParameter("roots", roots())
                     .setParameter("unit", id)
                     .getSingleResult());
+  }
+
+  /**
+   * The roots of the caller's scope as a PostgreSQL array literal (for {@code unit_path && roots}
+   * filters); computed once per request. Only for restricted callers.
+   */
+  public String roots() {
+    if (roots == null) {
+      UUID home = restriction().orElseThrow();
+      Object value =
+          em.createNativeQuery("select cast(danvan_scope_roots(:home) as text)")
+              .setParameter("home", home)
+              .getSingleResult();
+      roots = value == null ? "{}" : value.toString();
+    }
+    return roots;
   }
 
   /** 404 (never 403) when the unit is outside the caller's scope. */

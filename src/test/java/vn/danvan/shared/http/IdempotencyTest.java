@@ -19,7 +19,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -208,10 +207,6 @@ class IdempotencyTest {
   }
 
   @Test
-  @Disabled(
-      "bug: an empty Idempotency-Key header (\"Idempotency-Key: \" or only spaces) reaches"
-          + " Idempotency.run as null, so the POST runs without idempotency (201) instead of 400"
-          + " INVALID_IDEMPOTENCY_KEY")
   void emptyKeyIsRefusedBeforeAnythingIsCreated() {
     String marker = UUID.randomUUID().toString();
     Response response =
