@@ -7,6 +7,8 @@ import static vn.danvan.testing.Api.json;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Health, metrics, reference enums, the current user, and Swagger UI. */
@@ -32,6 +34,13 @@ class PlatformEndpointsTest {
   void enumsCarryVietnameseAndEnglishLabels() {
     JsonPath enums =
         json("viewer").get("/api/v1/reference/enums").then().statusCode(200).extract().jsonPath();
+    // every code of every enum has both labels in messages/enums*.properties
+    List<Map<String, String>> values = enums.getList("items.values.flatten()");
+    assertThat(values).isNotEmpty();
+    for (Map<String, String> v : values) {
+      assertThat(v.get("labelVi")).as(v.get("code")).isNotBlank().isNotEqualTo(v.get("code"));
+      assertThat(v.get("labelEn")).as(v.get("code")).isNotBlank().isNotEqualTo(v.get("code"));
+    }
     assertThat(enums.getList("items.name"))
         .contains("OrgUnitKind", "RestructuringKind", "LineageKind", "OrgUnitMode");
     assertThat(

@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -27,7 +28,7 @@ import org.jboss.resteasy.reactive.RestResponse.ResponseBuilder;
 import vn.danvan.shared.http.ETags;
 import vn.danvan.shared.http.Idempotency;
 import vn.danvan.shared.paging.Page;
-import vn.danvan.shared.paging.PageRequest;
+import vn.danvan.shared.paging.PageParams;
 import vn.danvan.shared.security.Roles;
 
 @Path("/api/v1/org-units")
@@ -61,13 +62,9 @@ public class OrgUnitResource {
       @RestQuery
           @Parameter(description = "Ngày tra cứu (mặc định hôm nay).", example = "2024-01-01")
           LocalDate asOf,
-      @RestQuery
-          @Parameter(description = "Số phần tử mỗi trang (1–500, mặc định 50).", example = "50")
-          Integer limit,
-      @RestQuery @Parameter(description = "Con trỏ trang sau.") String cursor) {
+      @BeanParam PageParams page) {
     return units.list(
-        new OrgUnitService.ListFilter(q, kind, parentId, code, asOf),
-        PageRequest.of(limit, cursor));
+        new OrgUnitService.ListFilter(q, kind, parentId, code, asOf), page.toRequest());
   }
 
   @POST
@@ -171,10 +168,8 @@ public class OrgUnitResource {
       @RestQuery
           @Parameter(description = "Ngày tra cứu (mặc định hôm nay).", example = "2024-01-01")
           LocalDate asOf,
-      @RestQuery @Parameter(description = "Số phần tử mỗi trang (1–500, mặc định 50).")
-          Integer limit,
-      @RestQuery @Parameter(description = "Con trỏ trang sau.") String cursor) {
-    return units.children(id, asOf, PageRequest.of(limit, cursor));
+      @BeanParam PageParams page) {
+    return units.children(id, asOf, page.toRequest());
   }
 
   @GET
@@ -194,10 +189,8 @@ public class OrgUnitResource {
           LocalDate asOf,
       @RestQuery @Parameter(description = "Chỉ loại đơn vị này.", example = "COMMUNE")
           OrgUnitKind kind,
-      @RestQuery @Parameter(description = "Số phần tử mỗi trang (1–500, mặc định 50).")
-          Integer limit,
-      @RestQuery @Parameter(description = "Con trỏ trang sau.") String cursor) {
-    return units.descendants(id, asOf, kind, PageRequest.of(limit, cursor));
+      @BeanParam PageParams page) {
+    return units.descendants(id, asOf, kind, page.toRequest());
   }
 
   @GET
@@ -215,10 +208,8 @@ public class OrgUnitResource {
       @RestQuery
           @Parameter(description = "Ngày tra cứu (mặc định hôm nay).", example = "2024-01-01")
           LocalDate asOf,
-      @RestQuery @Parameter(description = "Số phần tử mỗi trang (1–500, mặc định 50).")
-          Integer limit,
-      @RestQuery @Parameter(description = "Con trỏ trang sau.") String cursor) {
-    return units.ancestors(id, asOf, PageRequest.of(limit, cursor));
+      @BeanParam PageParams page) {
+    return units.ancestors(id, asOf, page.toRequest());
   }
 
   @GET

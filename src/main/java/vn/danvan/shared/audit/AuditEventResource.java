@@ -2,6 +2,7 @@ package vn.danvan.shared.audit;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -13,7 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestQuery;
 import vn.danvan.shared.paging.Page;
-import vn.danvan.shared.paging.PageRequest;
+import vn.danvan.shared.paging.PageParams;
 import vn.danvan.shared.security.Roles;
 
 @Path("/api/v1/audit-events")
@@ -47,11 +48,7 @@ public class AuditEventResource {
               description = "Đến thời điểm (RFC 3339, không bao gồm).",
               example = "2026-12-31T00:00:00+07:00")
           OffsetDateTime to,
-      @RestQuery
-          @Parameter(description = "Số phần tử mỗi trang (1–500, mặc định 50).", example = "50")
-          Integer limit,
-      @RestQuery @Parameter(description = "Con trỏ trang sau (giá trị next của trang trước).")
-          String cursor) {
-    return events.list(entityType, entityId, actor, from, to, PageRequest.of(limit, cursor));
+      @BeanParam PageParams page) {
+    return events.list(entityType, entityId, actor, from, to, page.toRequest());
   }
 }

@@ -1,8 +1,40 @@
 package vn.danvan.shared.reference;
 
-/** An API enum whose codes carry Vietnamese and English labels for frontends. */
-public interface LabeledEnum {
-  String labelVi();
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
 
-  String labelEn();
+/**
+ * An API enum whose codes carry Vietnamese and English labels for frontends. Labels live in {@code
+ * messages/enums*.properties} under {@code <EnumName>.<CODE>}, beside the problem catalogue, so
+ * that enums stay plain lists of codes.
+ */
+public interface LabeledEnum {
+
+  String name();
+
+  default String labelVi() {
+    return label(Locale.forLanguageTag("vi"));
+  }
+
+  default String labelEn() {
+    return label(Locale.ENGLISH);
+  }
+
+  private String label(Locale locale) {
+    String key = getClass().getSimpleName() + "." + name();
+    try {
+      return ResourceBundle.getBundle("messages.enums", locale, Bundles.NO_FALLBACK).getString(key);
+    } catch (MissingResourceException e) {
+      return name();
+    }
+  }
+
+  /** Holder of the bundle control (interfaces cannot have private static fields). */
+  final class Bundles {
+    static final ResourceBundle.Control NO_FALLBACK =
+        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+
+    private Bundles() {}
+  }
 }
