@@ -109,6 +109,15 @@ class ProblemConventionsTest {
   }
 
   @Test
+  void bodyAboveTheLimitIsA413Problem() {
+    String name = "x".repeat(26 * 1024 * 1024);
+    Response response = post("hcm-manager", department(name, HO_CHI_MINH));
+    assertThat(response.statusCode()).isEqualTo(413);
+    assertThat(response.contentType()).startsWith("application/problem+json");
+    assertThat(response.jsonPath().getString("code")).isEqualTo("PAYLOAD_TOO_LARGE");
+  }
+
+  @Test
   void personalDataInAnInvalidRequestIsNotEchoed() {
     String personal = "Nguyễn Văn A 0912345678";
     Map<String, Object> badParent = department(personal, "x");
