@@ -2,7 +2,6 @@ package vn.danvan.shared.http;
 
 import jakarta.ws.rs.core.Application;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
-import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.Contact;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
@@ -41,7 +40,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecuritySchemes;
       securitySchemeName = "oidc",
       type = SecuritySchemeType.OPENIDCONNECT,
       openIdConnectUrl = "http://localhost:8180/realms/danvan/.well-known/openid-configuration",
-      in = SecuritySchemeIn.HEADER,
       description =
           "Chế độ triển khai: access token (Bearer) do Keycloak cấp; client danvan-web (authorization code + PKCE)"
               + " hoặc danvan-integration (client credentials). Claim unit_id là đơn vị gốc của người dùng.")

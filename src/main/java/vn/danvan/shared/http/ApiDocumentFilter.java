@@ -1,0 +1,113 @@
+package vn.danvan.shared.http;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
+
+/**
+ * Finishes the generated document: every operation accepts both authentication schemes (so that
+ * Swagger UI's Authorize works in both run modes), names its roles in {@code x-roles} and in its
+ * description, and documents its problem+json error responses.
+ */
+public class ApiDocumentFilter implements OASFilter {
+
+  private static final String PROBLEM_REF = "#/components/schemas/Problem";
+  private static final Map<String, String> ERRORS = new LinkedHashMap<>();
+
+  static {
+    ERRORS.put(
+        "400",
+        "Dữ liệu hoặc tham số không hợp lệ (VALIDATION_FAILED, INVALID_PARAMETER, MALFORMED_JSON…).");
+    ERRORS.put("401", "Chưa xác thực (UNAUTHENTICATED).");
+    ERRORS.put("403", "Vai trò không được phép (FORBIDDEN).");
+    ERRORS.put("404", "Không tồn tại hoặc ngoài phạm vi đơn vị của người gọi (NOT_FOUND).");
+    ERRORS.put("409", "Xung đột với trạng thái hiện tại (DUPLICATE, IN_USE, ID_TAKEN…).");
+    ERRORS.put("412", "If-Match không khớp phiên bản hiện hành (PRECONDITION_FAILED).");
+    ERRORS.put("413", "Nội dung quá lớn (PAYLOAD_TOO_LARGE).");
+    ERRORS.put("415", "Content-Type không được hỗ trợ (UNSUPPORTED_MEDIA_TYPE).");
+    ERRORS.put(
+        "422", "Vi phạm quy tắc nghiệp vụ, hoặc Idempotency-Key dùng lại với nội dung khác.");
+    ERRORS.put("428", "Thiếu If-Match (PRECONDITION_REQUIRED).");
+  }
+
+  @Override
+  public void filterOpenAPI(OpenAPI openAPI) {
+    if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+      return;
+    }
+    for (PathItem item : openAPI.getPaths().getPathItems().values()) {
+      for (Map.Entry<PathItem.HttpMethod, Operation> e : item.getOperations().entrySet()) {
+        finish(e.getKey(), e.getValue());
+      }
+    }
+  }
+
+  private static void finish(PathItem.HttpMethod method, Operation op) {
+    Set<String> roles = new TreeSet<>();
+    if (op.getSecurity() != null) {
+      for (SecurityRequirement requirement : op.getSecurity()) {
+        if (requirement.getSchemes() != null) {
+          requirement.getSchemes().values().forEach(roles::addAll);
+        }
+      }
+    }
+    boolean secured = op.getSecurity() != null && !op.getSecurity().isEmpty();
+    if (secured) {
+      op.setSecurity(
+          new ArrayList<>(
+              List.of(
+                  OASFactory.createSecurityRequirement().addScheme("demo"),
+                  OASFactory.createSecurityRequirement().addScheme("oidc"))));
+      boolean anyone = roles.contains("**") || roles.isEmpty();
+      op.addExtension("x-roles", anyone ? List.of("**") : new ArrayList<>(roles));
+      String who = anyone ? "mọi người dùng đã xác thực" : String.join(", ", roles);
+      op.setDescription(
+          (op.getDescription() == null ? "" : op.getDescription() + "\n\n")
+              + "Vai trò được phép: "
+              + who
+              + ".");
+    }
+    APIResponses responses = op.getResponses();
+    if (responses == null) {
+      responses = OASFactory.createAPIResponses();
+      op.setResponses(responses);
+    }
+    boolean writes = method != PathItem.HttpMethod.GET;
+    for (Map.Entry<String, String> error : ERRORS.entrySet()) {
+      String code = error.getKey();
+      boolean applies =
+          switch (code) {
+            case "401", "403" -> secured;
+            case "409", "413", "415", "422" ->
+                method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT;
+            case "412", "428" ->
+                method == PathItem.HttpMethod.PUT || method == PathItem.HttpMethod.DELETE;
+            default -> true;
+          };
+      if (applies
+          && (writes || !List.of("409", "413", "415", "422", "412", "428").contains(code))
+          && !responses.hasAPIResponse(code)) {
+        responses.addAPIResponse(
+            code,
+            OASFactory.createAPIResponse()
+                .description(error.getValue())
+                .content(
+                    OASFactory.createContent()
+                        .addMediaType(
+                            "application/problem+json",
+                            OASFactory.createMediaType()
+                                .schema(OASFactory.createSchema().ref(PROBLEM_REF)))));
+      }
+    }
+  }
+}
