@@ -89,6 +89,42 @@ class OpenApiDocumentTest {
   }
 
   @Test
+  void everySecuredOperationAcceptsBothSchemesAndDocumentsItsProblems() throws Exception {
+    JsonNode doc = document();
+    List<String> wrong = new ArrayList<>();
+    for (Iterator<Map.Entry<String, JsonNode>> paths = doc.path("paths").fields();
+        paths.hasNext(); ) {
+      Map.Entry<String, JsonNode> path = paths.next();
+      for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {
+        Map.Entry<String, JsonNode> op = ops.next();
+        String name = op.getKey().toUpperCase() + " " + path.getKey();
+        String security = op.getValue().path("security").toString();
+        if (!security.contains("demo") || !security.contains("oidc")) {
+          wrong.add(name + " security " + security);
+        }
+        if (!op.getValue().path("x-roles").isArray()) {
+          wrong.add(name + " lacks x-roles");
+        }
+        for (String status : List.of("400", "401", "404")) {
+          String ref =
+              op.getValue()
+                  .path("responses")
+                  .path(status)
+                  .path("content")
+                  .path("application/problem+json")
+                  .path("schema")
+                  .path("$ref")
+                  .asText();
+          if (!ref.endsWith("/Problem")) {
+            wrong.add(name + " lacks a problem response " + status);
+          }
+        }
+      }
+    }
+    assertThat(wrong).isEmpty();
+  }
+
+  @Test
   void examplesAreVietnamese() throws Exception {
     String json = document().toString();
     assertThat(json).contains("Thành phố Hồ Chí Minh").contains("Phường An Hội Tây");

@@ -11,6 +11,7 @@ import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
 
@@ -94,19 +95,27 @@ public class ApiDocumentFilter implements OASFilter {
                 method == PathItem.HttpMethod.PUT || method == PathItem.HttpMethod.DELETE;
             default -> true;
           };
-      if (applies
-          && (writes || !List.of("409", "413", "415", "422", "412", "428").contains(code))
-          && !responses.hasAPIResponse(code)) {
-        responses.addAPIResponse(
-            code,
-            OASFactory.createAPIResponse()
-                .description(error.getValue())
-                .content(
-                    OASFactory.createContent()
-                        .addMediaType(
-                            "application/problem+json",
-                            OASFactory.createMediaType()
-                                .schema(OASFactory.createSchema().ref(PROBLEM_REF)))));
+      if (!applies
+          || (!writes && List.of("409", "413", "415", "422", "412", "428").contains(code))) {
+        continue;
+      }
+      APIResponse existing = responses.getAPIResponse(code);
+      if (existing == null) {
+        existing = OASFactory.createAPIResponse();
+        responses.addAPIResponse(code, existing);
+      }
+      if (existing.getContent() == null
+          || existing.getContent().getMediaTypes() == null
+          || existing.getContent().getMediaTypes().isEmpty()) {
+        // the framework's own 401/403 entries carry no body: they are problems too
+        existing
+            .description(error.getValue())
+            .content(
+                OASFactory.createContent()
+                    .addMediaType(
+                        "application/problem+json",
+                        OASFactory.createMediaType()
+                            .schema(OASFactory.createSchema().ref(PROBLEM_REF))));
       }
     }
   }
