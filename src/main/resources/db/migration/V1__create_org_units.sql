@@ -99,3 +99,21 @@ create function danvan_scope_units(home uuid) returns setof uuid
     -- the scalar subquery runs once; a bare function call here would run once per row
     select distinct v.unit_id from org_unit_version v where v.path && (select danvan_scope_roots(home))
   $$;
+
+-- Any change to the tree (versions or lineage, by the service or by a bulk load) bumps one
+-- revision number; caches of derived data (the scope roots of a home unit) are keyed by it, so a
+-- replica never serves roots computed from an older tree.
+create table org_unit_tree_revision (
+  id        int primary key check (id = 1),
+  revision  bigint not null
+);
+insert into org_unit_tree_revision values (1, 0);
+
+create function danvan_bump_tree_revision() returns trigger
+  language plpgsql
+  as $$ begin update org_unit_tree_revision set revision = revision + 1 where id = 1; return null; end $$;
+
+create trigger org_unit_version_revision after insert or update or delete or truncate on org_unit_version
+  for each statement execute function danvan_bump_tree_revision();
+create trigger org_unit_lineage_revision after insert or update or delete or truncate on org_unit_lineage
+  for each statement execute function danvan_bump_tree_revision();

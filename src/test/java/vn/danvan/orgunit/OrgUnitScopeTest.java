@@ -120,6 +120,40 @@ class OrgUnitScopeTest {
   }
 
   @Test
+  void aUnitMergedIntoTheCityJoinsItsScopeAtOnce() {
+    String code = "M" + java.util.concurrent.ThreadLocalRandom.current().nextInt(100_000, 999_999);
+    String other =
+        json("admin")
+            .body(
+                "{\"kind\":\"PROVINCE\",\"name\":\"Tỉnh Sáp Nhập "
+                    + code
+                    + "\",\"code\":\""
+                    + code
+                    + "\",\"validFrom\":\"2000-01-01\",\"parentId\":\""
+                    + UnitIds.ROOT
+                    + "\"}")
+            .post(BASE)
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    json("hcm-manager").get(BASE + other).then().statusCode(404); // the city's scope is now cached
+    json("admin")
+        .body(
+            "{\"kind\":\"MERGE\",\"effectiveDate\":\"2099-01-01\",\"legalBasis\":\"Nghị quyết thử\","
+                + "\"sources\":[{\"unitId\":\""
+                + other
+                + "\"}],\"targetUnitId\":\""
+                + HCM
+                + "\"}")
+        .post(BASE + "restructurings")
+        .then()
+        .statusCode(201);
+    json("hcm-manager").get(BASE + other).then().statusCode(200);
+    json("viewer").get(BASE + other).then().statusCode(404);
+  }
+
+  @Test
   void writesFollowRoleAndScope() {
     String dept =
         "{\"kind\":\"DEPARTMENT\",\"name\":\"Phòng thử nghiệm "

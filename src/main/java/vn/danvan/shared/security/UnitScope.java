@@ -23,6 +23,7 @@ public class UnitScope {
 
   @Inject CurrentUser user;
   @Inject EntityManager em;
+  @Inject ScopeRootsCache rootsCache;
 
   private final Map<UUID, Boolean> cache = new HashMap<>();
   private String roots;
@@ -62,13 +63,22 @@ public class UnitScope {
   public String roots() {
     if (roots == null) {
       UUID home = restriction().orElseThrow();
-      Object value =
-          em.createNativeQuery("select cast(danvan_scope_roots(:home) as text)")
-              .setParameter("home", home)
-              .getSingleResult();
-      roots = value == null ? "{}" : value.toString();
+      long revision =
+          ((Number)
+                  em.createNativeQuery("select revision from org_unit_tree_revision where id = 1")
+                      .getSingleResult())
+              .longValue();
+      roots = rootsCache.get(home, revision, () -> computeRoots(home));
     }
     return roots;
+  }
+
+  private String computeRoots(UUID home) {
+    Object value =
+        em.createNativeQuery("select cast(danvan_scope_roots(:home) as text)")
+            .setParameter("home", home)
+            .getSingleResult();
+    return value == null ? "{}" : value.toString();
   }
 
   /** 404 (never 403) when the unit is outside the caller's scope. */
