@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -14,6 +15,7 @@ import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 
 /**
  * Finishes the generated document: every operation accepts both authentication schemes (so that
@@ -43,6 +45,7 @@ public class ApiDocumentFilter implements OASFilter {
 
   @Override
   public void filterOpenAPI(OpenAPI openAPI) {
+    pointOidcAtTheConfiguredRealm(openAPI);
     if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
       return;
     }
@@ -51,6 +54,24 @@ public class ApiDocumentFilter implements OASFilter {
         finish(e.getKey(), e.getValue());
       }
     }
+  }
+
+  /**
+   * The document is also filtered at run time, so Swagger UI discovers the realm the service is
+   * configured with ({@code quarkus.oidc.auth-server-url}), not the one known at build time.
+   */
+  private static void pointOidcAtTheConfiguredRealm(OpenAPI openAPI) {
+    if (openAPI.getComponents() == null || openAPI.getComponents().getSecuritySchemes() == null) {
+      return;
+    }
+    SecurityScheme oidc = openAPI.getComponents().getSecuritySchemes().get("oidc");
+    ConfigProvider.getConfig()
+        .getOptionalValue("quarkus.oidc.auth-server-url", String.class)
+        .filter(url -> oidc != null)
+        .ifPresent(
+            url ->
+                oidc.setOpenIdConnectUrl(
+                    url.replaceAll("/+$", "") + "/.well-known/openid-configuration"));
   }
 
   private static void finish(PathItem.HttpMethod method, Operation op) {
