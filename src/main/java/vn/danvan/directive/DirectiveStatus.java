@@ -1,0 +1,48 @@
+package vn.danvan.directive;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import vn.danvan.shared.reference.LabeledEnum;
+
+/**
+ * The life of a document: drafted, issued, then ended by a later document (superseded, revoked) or
+ * by its own term (expired). Only transitions change it.
+ */
+@Schema(
+    description =
+        "Trạng thái văn bản; chỉ đổi qua thao tác chuyển trạng thái (POST /directives/{id}/transitions).",
+    examples = "ISSUED")
+public enum DirectiveStatus implements LabeledEnum {
+  DRAFT("Dự thảo", "Draft"),
+  ISSUED("Đã ban hành", "Issued"),
+  SUPERSEDED("Đã được thay thế", "Superseded"),
+  REVOKED("Đã bị thu hồi, bãi bỏ", "Revoked"),
+  EXPIRED("Hết hiệu lực", "Expired");
+
+  private final String vi;
+  private final String en;
+
+  DirectiveStatus(String vi, String en) {
+    this.vi = vi;
+    this.en = en;
+  }
+
+  /** The status reached from this one by {@code action}, or null when the action is not allowed. */
+  DirectiveStatus after(DirectiveAction action) {
+    return switch (action) {
+      case ISSUE -> this == DRAFT ? ISSUED : null;
+      case SUPERSEDE -> this == ISSUED ? SUPERSEDED : null;
+      case REVOKE -> this == ISSUED ? REVOKED : null;
+      case EXPIRE -> this == ISSUED ? EXPIRED : null;
+    };
+  }
+
+  @Override
+  public String labelVi() {
+    return vi;
+  }
+
+  @Override
+  public String labelEn() {
+    return en;
+  }
+}
