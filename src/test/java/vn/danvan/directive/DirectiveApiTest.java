@@ -221,6 +221,19 @@ class DirectiveApiTest {
   }
 
   @Test
+  void numbersGivenByHandAdvanceTheRegister() {
+    chain(); // Gò Vấp issued 847/KH-UBND on 10/03/2023
+    Response draft =
+        create(
+            "hcm-manager",
+            doc("KE_HOACH", null, "KH-UBND", GO_VAP, "2023-03-13", "Kế hoạch tiếp theo", Map.of()));
+    Response issued = transition("hcm-manager", draft.jsonPath().getString("id"), 0, "ISSUE");
+    assertThat(issued.statusCode()).as(issued.asString()).isEqualTo(200);
+    assertThat(issued.jsonPath().getString("fullNumber")).isEqualTo("848/KH-UBND");
+    assertThat(issued.jsonPath().getString("issueDate")).isEqualTo("2023-03-13");
+  }
+
+  @Test
   void transitionsNeedIfMatchAndFollowTheLifecycle() {
     UUID unit = freshUnit();
     String id =
