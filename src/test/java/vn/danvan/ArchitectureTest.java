@@ -83,13 +83,18 @@ class ArchitectureTest {
   @Test
   void featuresTalkToOtherFeaturesThroughServicesAndRecords() {
     // another feature may use a feature's service, its records and enums, never its repository
-    noClasses()
-        .that()
-        .resideOutsideOfPackage("vn.danvan.orgunit..")
-        .should()
-        .dependOnClassesThat()
-        .haveSimpleNameEndingWith("Repository")
-        .allowEmptyShould(true)
-        .check(classes);
+    for (String feature : FEATURES) {
+      noClasses()
+          .that()
+          .resideOutsideOfPackage(feature)
+          .should()
+          .dependOnClassesThat(
+              com.tngtech.archunit.base.DescribedPredicate.and(
+                  com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage(feature),
+                  com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameEndingWith(
+                      "Repository")))
+          .allowEmptyShould(true)
+          .check(classes);
+    }
   }
 }

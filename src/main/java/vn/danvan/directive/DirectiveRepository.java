@@ -1,0 +1,307 @@
+package vn.danvan.directive;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** SQL of the feature: keyset pages, the register's counters and the reference graph. */
+@ApplicationScoped
+class DirectiveRepository {
+
+  /** The list order and keyset key: newest issue first, undated drafts on top. */
+  static final String SORT_DATE = "coalesce(d.issue_date, date '9999-12-31')";
+
+  /** The search text; the same expression backs the trigram index directive_fold. */
+  static final String SEARCH_TEXT =
+      "danvan_fold(coalesce(d.full_number, '') || ' ' || d.title || ' ' || coalesce(d.body, ''))";
+
+  /** Readable by a restricted caller: anything issued, external records, own drafts. */
+  static final String VISIBLE =
+      "(d.status <> 'DRAFT' or d.issuing_unit_id is null or d.issuing_unit_path && cast(:roots as uuid[]))";
+
+  @Inject EntityManager em;
+
+  @SuppressWarnings("unchecked")
+  List<Directive> page(
+      List<String> where,
+      Map<String, Object> params,
+      LocalDate afterDate,
+      UUID afterId,
+      int fetch) {
+    StringBuilder sql = new StringBuilder("select d.* from directive d where true");
+    for (String w : where) {
+      sql.append(" and (").append(w).append(')');
+    }
+    if (afterId != null) {
+      sql.append(" and (").append(SORT_DATE).append(", d.id) < (:afterDate, :afterId)");
+    }
+    sql.append(" order by ").append(SORT_DATE).append(" desc, d.id desc limit :fetch");
+    Query q = em.createNativeQuery(sql.toString(), Directive.class);
+    params.forEach(q::setParameter);
+    if (afterId != null) {
+      q.setParameter("afterDate", afterDate);
+      q.setParameter("afterId", afterId);
+    }
+    q.setParameter("fetch", fetch);
+    return q.getResultList();
+  }
+
+  /** Another document of the same register (issuer, year, series) with this full number. */
+  boolean numberTaken(
+      UUID id,
+      UUID unitId,
+      String externalIssuer,
+      LocalDate issueDate,
+      String series,
+      String full) {
+    if (full == null || issueDate == null) {
+      return false;
+    }
+    String sameIssuer =
+        unitId != null
+            ? "issuing_unit_id = cast(:issuer as uuid)"
+            : "external_issuer is not null and danvan_fold(external_issuer) = danvan_fold(:issuer)";
+    return (Boolean)
+        em.createNativeQuery(
+                "select exists (select 1 from directive where "
+                    + sameIssuer
+                    + " and issue_year = :year and number_series = :series and full_number = :full"
+                    + " and id <> :id)")
+            .setParameter("issuer", unitId != null ? unitId.toString() : externalIssuer)
+            .setParameter("year", issueDate.getYear())
+            .setParameter("series", series)
+            .setParameter("full", full)
+            .setParameter("id", id)
+            .getSingleResult();
+  }
+
+  /**
+   * The next number of a register: the upsert locks the counter row until the transaction ends, so
+   * concurrent issuers queue here, and a rolled-back issue gives its number back.
+   */
+  int nextNumber(UUID unitId, int year, String series) {
+    Object n =
+        em.createNativeQuery(
+                "insert into directive_number_counter (unit_id, year, series, last_number) values (:u, :y, :s, 1)"
+                    + " on conflict (unit_id, year, series) do update"
+                    + " set last_number = directive_number_counter.last_number + 1 returning last_number")
+            .setParameter("u", unitId)
+            .setParameter("y", year)
+            .setParameter("s", series)
+            .getSingleResult();
+    return ((Number) n).intValue();
+  }
+
+  /** A number given by hand (a document registered elsewhere): later numbers continue after it. */
+  void registerNumber(UUID unitId, int year, String series, int number) {
+    em.createNativeQuery(
+            "insert into directive_number_counter (unit_id, year, series, last_number) values (:u, :y, :s, :n)"
+                + " on conflict (unit_id, year, series) do update"
+                + " set last_number = greatest(directive_number_counter.last_number, excluded.last_number)")
+        .setParameter("u", unitId)
+        .setParameter("y", year)
+        .setParameter("s", series)
+        .setParameter("n", number)
+        .executeUpdate();
+  }
+
+  // ------------------------------------------------------------------ references
+
+  Map<UUID, List<ReferenceResponse>> references(Collection<UUID> sourceIds) {
+    Map<UUID, List<ReferenceResponse>> out = new LinkedHashMap<>();
+    if (sourceIds.isEmpty()) {
+      return out;
+    }
+    for (Object o :
+        em.createNativeQuery(
+                "select r.source_id, r.id, r.relation, r.target_id, t.full_number, t.title, r.citation, r.created_at"
+                    + " from directive_reference r left join directive t on t.id = r.target_id"
+                    + " where r.source_id in (:ids) order by r.created_at, r.id")
+            .setParameter("ids", sourceIds)
+            .getResultList()) {
+      Object[] r = (Object[]) o;
+      out.computeIfAbsent((UUID) r[0], k -> new ArrayList<>())
+          .add(
+              new ReferenceResponse(
+                  (UUID) r[1],
+                  ReferenceRelation.valueOf((String) r[2]),
+                  (UUID) r[3],
+                  (String) r[4],
+                  (String) r[5],
+                  (String) r[6],
+                  instant(r[7])));
+    }
+    return out;
+  }
+
+  boolean referenceExists(UUID sourceId, UUID targetId, ReferenceRelation relation) {
+    return (Boolean)
+        em.createNativeQuery(
+                "select exists (select 1 from directive_reference where source_id = :s and target_id = :t and relation = :r)")
+            .setParameter("s", sourceId)
+            .setParameter("t", targetId)
+            .setParameter("r", relation.name())
+            .getSingleResult();
+  }
+
+  void insertReference(
+      UUID id,
+      UUID sourceId,
+      UUID targetId,
+      String citation,
+      ReferenceRelation relation,
+      Instant at) {
+    em.createNativeQuery(
+            "insert into directive_reference (id, source_id, target_id, citation, relation, created_at)"
+                + " values (:id, :s, :t, :c, :r, :at)")
+        .setParameter("id", id)
+        .setParameter("s", sourceId)
+        .setParameter("t", targetId)
+        .setParameter("c", citation)
+        .setParameter("r", relation.name())
+        .setParameter("at", OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC))
+        .executeUpdate();
+  }
+
+  int deleteReference(UUID sourceId, UUID referenceId) {
+    return em.createNativeQuery("delete from directive_reference where id = :id and source_id = :s")
+        .setParameter("id", referenceId)
+        .setParameter("s", sourceId)
+        .executeUpdate();
+  }
+
+  /**
+   * Serializes the writers of IMPLEMENTS edges: two concurrent edges could otherwise each pass the
+   * cycle check and close a cycle together.
+   */
+  void lockImplementsGraph() {
+    em.createNativeQuery("select pg_advisory_xact_lock(hashtext('directive_reference:IMPLEMENTS'))")
+        .getSingleResult();
+  }
+
+  /** Whether {@code ancestor} is reached from {@code from} by following IMPLEMENTS upward. */
+  boolean implementsTransitively(UUID from, UUID ancestor) {
+    return (Boolean)
+        em.createNativeQuery(
+                "with recursive up(id) as (select cast(:from as uuid) union"
+                    + " select r.target_id from directive_reference r join up on r.source_id = up.id"
+                    + " where r.relation = 'IMPLEMENTS' and r.target_id is not null)"
+                    + " select exists (select 1 from up where id = :ancestor)")
+            .setParameter("from", from)
+            .setParameter("ancestor", ancestor)
+            .getSingleResult();
+  }
+
+  // ------------------------------------------------------------------ graph
+
+  /** The issuing unit's name on the issue date (else its latest name), for graph nodes. */
+  private static final String UNIT_NAME =
+      " left join lateral (select v.name from org_unit_version v where v.unit_id = d.issuing_unit_id"
+          + " order by (v.valid_from <= coalesce(d.issue_date, current_date)) desc, v.valid_from desc limit 1) u on true";
+
+  private static final String NODE_COLUMNS =
+      "d.type, d.full_number, d.title, d.status, d.issue_date, d.issuing_unit_id,"
+          + " coalesce(u.name, d.external_issuer)";
+
+  /**
+   * Every document that implements {@code rootId}, transitively up to {@code depth} levels, with
+   * its issuing unit: one recursive query, whatever the depth.
+   */
+  List<DirectiveGraphResponse.Node> cascade(UUID rootId, int depth, String roots) {
+    String sql =
+        "with recursive tree(id, parent_id, depth, seen) as ("
+            + " select r.source_id, r.target_id, 1, array[r.target_id, r.source_id]"
+            + "   from directive_reference r where r.target_id = :root and r.relation = 'IMPLEMENTS'"
+            + " union all"
+            + " select r.source_id, r.target_id, t.depth + 1, t.seen || r.source_id"
+            + "   from tree t join directive_reference r on r.target_id = t.id and r.relation = 'IMPLEMENTS'"
+            + "  where t.depth < :depth and not r.source_id = any(t.seen))"
+            + " select t.id, t.parent_id, t.depth, 'IMPLEMENTS', "
+            + NODE_COLUMNS
+            + ", null from tree t join directive d on d.id = t.id"
+            + UNIT_NAME
+            + (roots != null ? " where " + VISIBLE : "")
+            + " order by t.depth, d.issue_date nulls last, d.full_number, d.id";
+    return nodes(sql, rootId, depth, roots);
+  }
+
+  /** What {@code rootId} implements or is based on, transitively: the chain upward. */
+  List<DirectiveGraphResponse.Node> basis(UUID rootId, int depth, String roots) {
+    String sql =
+        "with recursive up(ref_id, source_id, target_id, citation, relation, depth, seen) as ("
+            + " select r.id, r.source_id, r.target_id, r.citation, r.relation, 1, array[r.source_id]"
+            + "   from directive_reference r where r.source_id = :root and r.relation in ('IMPLEMENTS', 'BASED_ON')"
+            + " union all"
+            + " select r.id, r.source_id, r.target_id, r.citation, r.relation, p.depth + 1, p.seen || r.source_id"
+            + "   from up p join directive_reference r on r.source_id = p.target_id"
+            + "    and r.relation in ('IMPLEMENTS', 'BASED_ON')"
+            + "  where p.depth < :depth and not r.source_id = any(p.seen))"
+            + " select p.target_id, p.source_id, p.depth, p.relation, "
+            + NODE_COLUMNS
+            + ", p.citation from up p left join directive d on d.id = p.target_id"
+            + UNIT_NAME
+            + (roots != null ? " where (d.id is null or " + VISIBLE + ")" : "")
+            + " order by p.depth, d.issue_date nulls last, p.ref_id";
+    return nodes(sql, rootId, depth, roots);
+  }
+
+  private List<DirectiveGraphResponse.Node> nodes(
+      String sql, UUID rootId, int depth, String roots) {
+    Query q = em.createNativeQuery(sql).setParameter("root", rootId).setParameter("depth", depth);
+    if (roots != null) {
+      q.setParameter("roots", roots);
+    }
+    List<DirectiveGraphResponse.Node> out = new ArrayList<>();
+    for (Object o : q.getResultList()) {
+      Object[] r = (Object[]) o;
+      out.add(
+          new DirectiveGraphResponse.Node(
+              (UUID) r[0],
+              (UUID) r[1],
+              ((Number) r[2]).intValue(),
+              ReferenceRelation.valueOf((String) r[3]),
+              r[4] == null ? null : DirectiveType.valueOf((String) r[4]),
+              (String) r[5],
+              (String) r[6],
+              r[7] == null ? null : DirectiveStatus.valueOf((String) r[7]),
+              r[8] == null ? null : toDate(r[8]),
+              (UUID) r[9],
+              (String) r[10],
+              (String) r[11]));
+    }
+    return out;
+  }
+
+  static LocalDate toDate(Object o) {
+    return switch (o) {
+      case LocalDate d -> d;
+      case java.sql.Date d -> d.toLocalDate();
+      default -> LocalDate.parse(o.toString());
+    };
+  }
+
+  static Instant instant(Object o) {
+    return switch (o) {
+      case Instant i -> i;
+      case OffsetDateTime t -> t.toInstant();
+      case Timestamp t -> t.toInstant();
+      default -> OffsetDateTime.parse(o.toString()).toInstant();
+    };
+  }
+
+  static Map<String, Object> params() {
+    return new HashMap<>();
+  }
+}

@@ -1,0 +1,100 @@
+package vn.danvan.directive;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(
+    name = "DirectiveInput",
+    description =
+        "Nội dung một văn bản khi tạo hoặc sửa. Trạng thái không sửa trực tiếp: dùng thao tác chuyển trạng thái.")
+public record DirectiveRequest(
+    @NotNull @Schema(description = "Loại văn bản.", examples = "KE_HOACH", required = true)
+        DirectiveType type,
+    @Min(1)
+        @Max(999999)
+        @Schema(
+            description =
+                "Số văn bản trong sổ của cơ quan ban hành, theo năm. Bỏ trống ở dự thảo: số được cấp khi ban hành.",
+            examples = "847")
+        Integer number,
+    @NotBlank
+        @Size(max = 100)
+        @Schema(
+            description =
+                "Ký hiệu văn bản, phần sau dấu gạch chéo: chữ viết tắt loại văn bản và cơ quan ban hành (KH-UBND);"
+                    + " công văn ghi cả ký hiệu (UBND-VX); văn bản của Đảng ghi như QĐ/TW.",
+            examples = "KH-UBND",
+            required = true)
+        String symbol,
+    @Schema(
+            description =
+                "Cơ quan ban hành trong cây đơn vị (phải tồn tại vào ngày ban hành). Vắng khi externalIssuer có giá trị.",
+            examples = "00000000-0000-4000-8002-000000000764")
+        UUID issuingUnitId,
+    @Size(max = 300)
+        @Schema(
+            description =
+                "Tên cơ quan ban hành ngoài hệ thống (Ban Chấp hành Trung ương, Thành ủy…), chỉ cho văn bản được ghi nhận để dẫn chiếu; chỉ admin.",
+            examples = "Ban Bí thư Trung ương Đảng")
+        String externalIssuer,
+    @Schema(
+            description =
+                "Ngày ban hành (giờ Việt Nam). Bỏ trống ở dự thảo: khi ban hành mặc định là hôm nay.",
+            examples = "2023-03-10")
+        LocalDate issueDate,
+    @Size(max = 100) @Schema(description = "Địa danh ghi trên văn bản.", examples = "Gò Vấp")
+        String place,
+    @NotBlank
+        @Size(max = 2000)
+        @Schema(
+            description = "Trích yếu nội dung.",
+            examples =
+                "Thực hiện công tác dân vận của chính quyền và quy chế dân chủ ở cơ sở năm 2023 trên địa bàn quận Gò Vấp",
+            required = true)
+        String title,
+    @Size(max = 1_000_000)
+        @Schema(
+            description = "Toàn văn (tùy chọn), được tìm kiếm không phân biệt dấu.",
+            examples = "I. MỤC ĐÍCH, YÊU CẦU …")
+        String body,
+    @Size(max = 200) @Schema(description = "Họ tên người ký.", examples = "Đào Thị My Thư")
+        String signerName,
+    @Size(max = 200) @Schema(description = "Chức vụ người ký.", examples = "Phó Chủ tịch")
+        String signerTitle,
+    @Schema(description = "Thẩm quyền ký (mặc định DIRECT).", examples = "KT")
+        SigningAuthority signingAuthority,
+    @Size(max = 300)
+        @Schema(
+            description = "Văn bản ủy quyền, giao ký; bắt buộc khi ký TL. hoặc TUQ.",
+            examples = "Quyết định số 12/QĐ-UBND ngày 05/01/2023 về ủy quyền ký văn bản")
+        String delegationReference,
+    @Schema(description = "Độ khẩn (mặc định NORMAL).", examples = "NORMAL") Urgency urgency,
+    @Schema(description = "Độ mật (mặc định NONE).", examples = "NONE") Secrecy secrecy,
+    @Valid @Size(max = 1000) @Schema(description = "Nơi nhận, theo thứ tự ghi trên văn bản.")
+        List<@NotNull @Valid RecipientItem> recipients) {
+
+  @Schema(
+      name = "DirectiveRecipient",
+      description =
+          "Một nơi nhận: một đơn vị trong cây hoặc tên cơ quan ghi bằng chữ, kèm mục đích.")
+  public record RecipientItem(
+      @Schema(
+              description = "Đơn vị nhận trong cây (vắng nếu ghi bằng tên).",
+              examples = "00000000-0000-4000-8001-000000000079")
+          UUID unitId,
+      @Size(max = 300)
+          @Schema(
+              description = "Tên nơi nhận ghi bằng chữ (khi không phải đơn vị trong cây).",
+              examples = "Thường trực Quận ủy")
+          String name,
+      @NotNull @Schema(description = "Mục đích gửi.", examples = "EXECUTE", required = true)
+          RecipientPurpose purpose) {}
+}

@@ -1,0 +1,278 @@
+package vn.danvan.directive;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.RestResponse.ResponseBuilder;
+import vn.danvan.orgunit.OrgUnitMode;
+import vn.danvan.shared.http.ETags;
+import vn.danvan.shared.http.Idempotency;
+import vn.danvan.shared.paging.Page;
+import vn.danvan.shared.paging.PageRequest;
+import vn.danvan.shared.security.Roles;
+
+@Path("/api/v1/directives")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(
+    name = "Văn bản chỉ đạo",
+    description =
+        "Văn bản chỉ đạo, điều hành, số ký hiệu, dẫn chiếu và cây triển khai (Directives)")
+public class DirectiveResource {
+
+  @Inject DirectiveService directives;
+  @Inject Idempotency idempotency;
+
+  @GET
+  @RolesAllowed({
+    Roles.ADMIN, Roles.UNIT_MANAGER, Roles.OFFICER, Roles.RECEPTION_OFFICER,
+    Roles.DENUNCIATION_HANDLER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION
+  })
+  @Operation(
+      operationId = "listDirectives",
+      summary = "Danh sách văn bản",
+      description =
+          "Văn bản đã ban hành (mọi người dùng), văn bản ghi nhận của cơ quan ngoài hệ thống, và dự thảo của đơn vị trong phạm vi;"
+              + " mới ban hành trước, dự thảo chưa có ngày ở đầu. q tìm không phân biệt dấu và hoa thường trên số ký hiệu,"
+              + " trích yếu và toàn văn: `dan van kheo` tìm thấy `Dân vận khéo`, `847/kh-ubnd` tìm thấy `847/KH-UBND`.")
+  public Page<DirectiveResponse> list(
+      @RestQuery
+          @Parameter(
+              description = "Từ khóa (không phân biệt dấu, hoa thường).",
+              example = "dan van kheo")
+          String q,
+      @RestQuery @Parameter(description = "Loại văn bản.", example = "KE_HOACH") DirectiveType type,
+      @RestQuery @Parameter(description = "Trạng thái.", example = "ISSUED") DirectiveStatus status,
+      @RestQuery
+          @Parameter(
+              description = "Cơ quan ban hành.",
+              example = "00000000-0000-4000-8001-000000000079")
+          UUID issuingUnitId,
+      @RestQuery
+          @Parameter(
+              description =
+                  "Phạm vi theo cơ quan ban hành: chỉ đơn vị đó (mặc định), cả đơn vị con trực tiếp, hoặc cả cây con.",
+              example = "DESCENDANTS")
+          OrgUnitMode orgUnitMode,
+      @RestQuery @Parameter(description = "Năm ban hành.", example = "2023") Integer year,
+      @RestQuery @Parameter(description = "Ban hành từ ngày.", example = "2023-01-01")
+          LocalDate issuedFrom,
+      @RestQuery @Parameter(description = "Ban hành đến ngày.", example = "2023-12-31")
+          LocalDate issuedTo,
+      @RestQuery("implements")
+          @Parameter(
+              name = "implements",
+              description = "Chỉ các văn bản triển khai trực tiếp văn bản này.",
+              example = "5d7c2a3e-1b6f-4f0e-8a3c-6b2d9e1f4a70")
+          UUID implementsId,
+      @RestQuery
+          @Parameter(description = "Số phần tử mỗi trang (1–500, mặc định 50).", example = "50")
+          Integer limit,
+      @RestQuery @Parameter(description = "Con trỏ trang sau.") String cursor) {
+    return directives.list(
+        new DirectiveService.ListFilter(
+            q, type, status, issuingUnitId, orgUnitMode, year, issuedFrom, issuedTo, implementsId),
+        PageRequest.of(limit, cursor));
+  }
+
+  @POST
+  @RolesAllowed({Roles.ADMIN, Roles.UNIT_MANAGER, Roles.OFFICER})
+  @Operation(
+      operationId = "createDirective",
+      summary = "Tạo văn bản (dự thảo)",
+      description =
+          "Tạo một văn bản ở trạng thái DRAFT cho một cơ quan ban hành trong phạm vi (hoặc, chỉ admin, ghi nhận văn bản của cơ quan"
+              + " ngoài hệ thống qua externalIssuer). Số, ký hiệu trùng trong sổ của cùng cơ quan, cùng năm: 409."
+              + " Gửi Idempotency-Key để thử lại an toàn.")
+  @APIResponse(responseCode = "201", description = "Đã tạo; ETag và Location trong tiêu đề.")
+  public RestResponse<DirectiveResponse> create(
+      @RestHeader(Idempotency.HEADER)
+          @Parameter(
+              description = "Khóa chống tạo trùng khi gửi lại.",
+              example = "3b1f5c1e-7d1a-4f7e-9b0c-2a6f3d8e9c10")
+          String idempotencyKey,
+      @Valid @NotNull DirectiveRequest body) {
+    return idempotency.run(
+        idempotencyKey,
+        body,
+        DirectiveResponse.class,
+        () -> {
+          DirectiveResponse created = directives.create(body);
+          return ResponseBuilder.<DirectiveResponse>created(
+                  URI.create("/api/v1/directives/" + created.id()))
+              .entity(created)
+              .tag(ETags.of(created.version()))
+              .build();
+        });
+  }
+
+  @GET
+  @Path("/{id}")
+  @RolesAllowed({
+    Roles.ADMIN, Roles.UNIT_MANAGER, Roles.OFFICER, Roles.RECEPTION_OFFICER,
+    Roles.DENUNCIATION_HANDLER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION
+  })
+  @Operation(
+      operationId = "getDirective",
+      summary = "Xem một văn bản",
+      description =
+          "Văn bản với nơi nhận và các dẫn chiếu. Dự thảo của đơn vị ngoài phạm vi trả 404 như văn bản không tồn tại.")
+  public RestResponse<DirectiveResponse> get(@RestPath UUID id) {
+    DirectiveResponse d = directives.get(id);
+    return ResponseBuilder.ok(d).tag(ETags.of(d.version())).build();
+  }
+
+  @PUT
+  @Path("/{id}")
+  @RolesAllowed({Roles.ADMIN, Roles.UNIT_MANAGER, Roles.OFFICER})
+  @Operation(
+      operationId = "updateDirective",
+      summary = "Sửa văn bản",
+      description =
+          "Thay toàn bộ nội dung. Cần If-Match. Văn bản đã ban hành giữ nguyên loại, số, ký hiệu, cơ quan, ngày ban hành và độ mật"
+              + " (đổi các trường này: 409); muốn thay đổi nội dung đã ban hành thì ban hành văn bản sửa đổi (AMENDS) hoặc thay thế (REPLACES).")
+  public RestResponse<DirectiveResponse> update(
+      @RestPath UUID id,
+      @RestHeader("If-Match")
+          @Parameter(description = "ETag của phiên bản đang sửa.", example = "\"0\"")
+          String ifMatch,
+      @Valid @NotNull DirectiveRequest body) {
+    DirectiveResponse d = directives.update(id, ETags.requireVersion(ifMatch), body);
+    return ResponseBuilder.ok(d).tag(ETags.of(d.version())).build();
+  }
+
+  @DELETE
+  @Path("/{id}")
+  @RolesAllowed({Roles.ADMIN, Roles.UNIT_MANAGER, Roles.OFFICER})
+  @Operation(
+      operationId = "deleteDirective",
+      summary = "Xóa dự thảo",
+      description =
+          "Chỉ xóa được dự thảo (văn bản đã ban hành: 409; thu hồi bằng thao tác REVOKE). Cần If-Match.")
+  @APIResponse(responseCode = "204", description = "Đã xóa.")
+  public RestResponse<Void> delete(
+      @RestPath UUID id,
+      @RestHeader("If-Match")
+          @Parameter(description = "ETag của phiên bản đang xóa.", example = "\"0\"")
+          String ifMatch) {
+    directives.delete(id, ETags.requireVersion(ifMatch));
+    return RestResponse.noContent();
+  }
+
+  @POST
+  @Path("/{id}/transitions")
+  @RolesAllowed({Roles.ADMIN, Roles.UNIT_MANAGER, Roles.OFFICER})
+  @Operation(
+      operationId = "transitionDirective",
+      summary = "Chuyển trạng thái văn bản",
+      description =
+          "ISSUE (DRAFT → ISSUED): ghi ngày ban hành (mặc định hôm nay) và, nếu chưa có số, cấp số tiếp theo trong sổ của cơ quan"
+              + " ban hành cho năm đó (từ 01, liên tục, sổ riêng cho văn bản mật). SUPERSEDE, REVOKE, EXPIRE: từ ISSUED."
+              + " Thao tác không hợp lệ với trạng thái hiện tại: 409. Cần If-Match.")
+  public RestResponse<DirectiveResponse> transition(
+      @RestPath UUID id,
+      @RestHeader("If-Match")
+          @Parameter(description = "ETag của phiên bản hiện tại.", example = "\"0\"")
+          String ifMatch,
+      @Valid @NotNull TransitionRequest body) {
+    DirectiveResponse d = directives.transition(id, ETags.requireVersion(ifMatch), body);
+    return ResponseBuilder.ok(d).tag(ETags.of(d.version())).build();
+  }
+
+  @POST
+  @Path("/{id}/references")
+  @RolesAllowed({Roles.ADMIN, Roles.UNIT_MANAGER, Roles.OFFICER})
+  @Operation(
+      operationId = "addDirectiveReference",
+      summary = "Thêm dẫn chiếu",
+      description =
+          "Ghi quan hệ của văn bản này với một văn bản khác (targetId) hoặc một văn bản ghi bằng chữ (citation)."
+              + " Quan hệ IMPLEMENTS không được tạo vòng (422). Gửi Idempotency-Key để thử lại an toàn.")
+  @APIResponse(responseCode = "201", description = "Đã thêm.")
+  public RestResponse<ReferenceResponse> addReference(
+      @RestPath UUID id,
+      @RestHeader(Idempotency.HEADER) @Parameter(description = "Khóa chống tạo trùng khi gửi lại.")
+          String idempotencyKey,
+      @Valid @NotNull ReferenceRequest body) {
+    return idempotency.run(
+        idempotencyKey,
+        body,
+        ReferenceResponse.class,
+        () -> {
+          ReferenceResponse created = directives.addReference(id, body);
+          return ResponseBuilder.<ReferenceResponse>created(
+                  URI.create("/api/v1/directives/" + id + "/references/" + created.id()))
+              .entity(created)
+              .build();
+        });
+  }
+
+  @DELETE
+  @Path("/{id}/references/{refId}")
+  @RolesAllowed({Roles.ADMIN, Roles.UNIT_MANAGER, Roles.OFFICER})
+  @Operation(
+      operationId = "deleteDirectiveReference",
+      summary = "Xóa dẫn chiếu",
+      description = "Xóa một dẫn chiếu nhập nhầm của văn bản.")
+  @APIResponse(responseCode = "204", description = "Đã xóa.")
+  public RestResponse<Void> deleteReference(@RestPath UUID id, @RestPath UUID refId) {
+    directives.removeReference(id, refId);
+    return RestResponse.noContent();
+  }
+
+  @GET
+  @Path("/{id}/cascade")
+  @RolesAllowed({
+    Roles.ADMIN, Roles.UNIT_MANAGER, Roles.OFFICER, Roles.RECEPTION_OFFICER,
+    Roles.DENUNCIATION_HANDLER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION
+  })
+  @Operation(
+      operationId = "getDirectiveCascade",
+      summary = "Cây triển khai",
+      description =
+          "Các văn bản triển khai (IMPLEMENTS) văn bản này, nối tiếp nhau xuống tới cấp xã, với cơ quan ban hành; một truy vấn đệ quy.")
+  public DirectiveGraphResponse cascade(
+      @RestPath UUID id,
+      @RestQuery @Parameter(description = "Số tầng tối đa (1–50, mặc định 10).", example = "10")
+          Integer depth) {
+    return directives.cascade(id, depth);
+  }
+
+  @GET
+  @Path("/{id}/basis")
+  @RolesAllowed({
+    Roles.ADMIN, Roles.UNIT_MANAGER, Roles.OFFICER, Roles.RECEPTION_OFFICER,
+    Roles.DENUNCIATION_HANDLER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION
+  })
+  @Operation(
+      operationId = "getDirectiveBasis",
+      summary = "Chuỗi căn cứ",
+      description =
+          "Các văn bản mà văn bản này triển khai hoặc căn cứ (IMPLEMENTS, BASED_ON), nối tiếp lên trên, kể cả trích dẫn bằng chữ.")
+  public DirectiveGraphResponse basis(
+      @RestPath UUID id,
+      @RestQuery @Parameter(description = "Số tầng tối đa (1–50, mặc định 10).", example = "10")
+          Integer depth) {
+    return directives.basis(id, depth);
+  }
+}

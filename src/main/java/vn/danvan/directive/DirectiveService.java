@@ -1,0 +1,531 @@
+package vn.danvan.directive;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jboss.logging.Logger;
+import vn.danvan.orgunit.OrgUnitMode;
+import vn.danvan.orgunit.OrgUnitResponse;
+import vn.danvan.orgunit.OrgUnitService;
+import vn.danvan.shared.audit.AuditTrail;
+import vn.danvan.shared.error.ApiException;
+import vn.danvan.shared.error.ApiException.FieldError;
+import vn.danvan.shared.http.ETags;
+import vn.danvan.shared.paging.Cursor;
+import vn.danvan.shared.paging.Page;
+import vn.danvan.shared.paging.PageRequest;
+import vn.danvan.shared.security.CurrentUser;
+import vn.danvan.shared.security.UnitScope;
+import vn.danvan.shared.time.BusinessTime;
+
+/**
+ * Official documents: the register of each issuing unit (numbers per calendar year, gap-free on
+ * issue), their life by transitions, and the graph of references between them. The public face of
+ * the feature.
+ *
+ * <p>Visibility: issued documents (and their later states) are official documents of the
+ * administration and readable by every role; drafts only within the scope of the issuing unit;
+ * records of outside bodies by everyone. Writing needs the issuing unit in the caller's scope;
+ * records of outside bodies are written by admins only.
+ */
+@ApplicationScoped
+public class DirectiveService {
+
+  public static final String ENTITY = "DIRECTIVE";
+  static final String REFERENCE_ENTITY = "DIRECTIVE_REFERENCE";
+  static final int MAX_DEPTH = 50;
+  private static final String ENTITY_LABEL = "entity.DIRECTIVE";
+  private static final Logger LOG = Logger.getLogger(DirectiveService.class);
+
+  /** Letters and digits in groups joined by - / . or &amp;: KH-UBND, QĐ/TW, 2015/NĐ-CP, UBND-VX. */
+  private static final Pattern SYMBOL =
+      Pattern.compile("[\\p{L}\\p{N}]+(?:[-/.&][\\p{L}\\p{N}]+)*");
+
+  /** A symbol's leading type abbreviation, after an optional year (2015/NĐ-CP). */
+  private static final Pattern TYPE_PART = Pattern.compile("(?:\\d{4}/)?([\\p{L}]+)[-/].+");
+
+  @Inject DirectiveRepository repo;
+  @Inject OrgUnitService units;
+  @Inject UnitScope scope;
+  @Inject CurrentUser user;
+  @Inject AuditTrail audit;
+  @Inject Clock clock;
+  @Inject EntityManager em;
+
+  public record ListFilter(
+      String q,
+      DirectiveType type,
+      DirectiveStatus status,
+      UUID issuingUnitId,
+      OrgUnitMode orgUnitMode,
+      Integer year,
+      LocalDate issuedFrom,
+      LocalDate issuedTo,
+      UUID implementsId) {}
+
+  // ------------------------------------------------------------------ reads
+
+  @Transactional
+  public DirectiveResponse get(UUID id) {
+    return response(visible(id));
+  }
+
+  @Transactional
+  public Page<DirectiveResponse> list(ListFilter f, PageRequest page) {
+    Map<String, Object> params = DirectiveRepository.params();
+    List<String> where = new ArrayList<>();
+    if (f.q() != null && !f.q().isBlank()) {
+      where.add(
+          DirectiveRepository.SEARCH_TEXT + " like '%' || danvan_fold(:q) || '%' escape '\\'");
+      params.put("q", escapeLike(f.q().trim()));
+    }
+    if (f.type() != null) {
+      where.add("d.type = :type");
+      params.put("type", f.type().name());
+    }
+    if (f.status() != null) {
+      where.add("d.status = :status");
+      params.put("status", f.status().name());
+    }
+    if (f.issuingUnitId() != null) {
+      params.put("unit", f.issuingUnitId());
+      where.add(
+          switch (f.orgUnitMode() == null ? OrgUnitMode.SELECTED : f.orgUnitMode()) {
+            case SELECTED -> "d.issuing_unit_id = :unit";
+            case CHILDREN ->
+                "d.issuing_unit_path @> array[cast(:unit as uuid)] and (d.issuing_unit_id = :unit"
+                    + " or d.issuing_unit_path[cardinality(d.issuing_unit_path) - 1] = :unit)";
+            case DESCENDANTS -> "d.issuing_unit_path @> array[cast(:unit as uuid)]";
+          });
+    } else if (f.orgUnitMode() != null) {
+      throw ApiException.invalid("/issuingUnitId", "field.REQUIRED");
+    }
+    if (f.year() != null) {
+      where.add("d.issue_year = :year");
+      params.put("year", f.year());
+    }
+    if (f.issuedFrom() != null) {
+      where.add("d.issue_date >= :from");
+      params.put("from", f.issuedFrom());
+    }
+    if (f.issuedTo() != null) {
+      where.add("d.issue_date <= :to");
+      params.put("to", f.issuedTo());
+    }
+    if (f.implementsId() != null) {
+      where.add(
+          "exists (select 1 from directive_reference r where r.source_id = d.id"
+              + " and r.target_id = :impl and r.relation = 'IMPLEMENTS')");
+      params.put("impl", f.implementsId());
+    }
+    String roots = restrictedRoots();
+    if (roots != null) {
+      where.add(DirectiveRepository.VISIBLE);
+      params.put("roots", roots);
+    }
+    List<String> keys = page.keys("directives", 2);
+    LocalDate afterDate = keys == null ? null : parseDate(keys.get(0));
+    UUID afterId = keys == null ? null : parseUuid(keys.get(1));
+    List<Directive> rows = repo.page(where, params, afterDate, afterId, page.fetchSize());
+    Map<UUID, List<ReferenceResponse>> refs =
+        repo.references(rows.stream().map(d -> d.id).toList());
+    return Page.of(
+        rows,
+        page.limit(),
+        d -> DirectiveResponse.of(d, refs.getOrDefault(d.id, List.of())),
+        d ->
+            Cursor.encode(
+                "directives",
+                d.issueDate == null ? LocalDate.of(9999, 12, 31) : d.issueDate,
+                d.id));
+  }
+
+  @Transactional
+  public DirectiveGraphResponse cascade(UUID id, Integer depth) {
+    visible(id);
+    return new DirectiveGraphResponse(id, repo.cascade(id, depth(depth), restrictedRoots()));
+  }
+
+  @Transactional
+  public DirectiveGraphResponse basis(UUID id, Integer depth) {
+    visible(id);
+    return new DirectiveGraphResponse(id, repo.basis(id, depth(depth), restrictedRoots()));
+  }
+
+  // ------------------------------------------------------------------ writes
+
+  @Transactional
+  public DirectiveResponse create(DirectiveRequest req) {
+    Directive d = new Directive();
+    d.id = UUID.randomUUID();
+    d.status = DirectiveStatus.DRAFT;
+    apply(d, req);
+    d.createdAt = Instant.now(clock);
+    d.updatedAt = d.createdAt;
+    d.persist();
+    em.flush();
+    DirectiveResponse response = response(d);
+    audit.created(ENTITY, d.id, d.issuingUnitId, d.version, response);
+    LOG.infof("Directive %s created", d.id);
+    return response;
+  }
+
+  /**
+   * Edits a document. Once issued, its registration (type, number, symbol, issuer, date, secrecy)
+   * is what the paper says and stays fixed; a changed document is a new one that AMENDS or REPLACES
+   * it.
+   */
+  @Transactional
+  public DirectiveResponse update(UUID id, long expectedVersion, DirectiveRequest req) {
+    Directive d = visible(id);
+    requireWritable(d);
+    ETags.check(expectedVersion, d.version);
+    DirectiveResponse before = response(d);
+    String registration = registration(d);
+    apply(d, req);
+    if (d.status != DirectiveStatus.DRAFT && !registration.equals(registration(d))) {
+      throw ApiException.conflict("REGISTRATION_FIXED");
+    }
+    d.updatedAt = Instant.now(clock);
+    em.flush();
+    DirectiveResponse after = response(d);
+    audit.updated(ENTITY, d.id, d.issuingUnitId, d.version, before, after);
+    return after;
+  }
+
+  @Transactional
+  public void delete(UUID id, long expectedVersion) {
+    Directive d = visible(id);
+    requireWritable(d);
+    ETags.check(expectedVersion, d.version);
+    if (d.status != DirectiveStatus.DRAFT) {
+      throw ApiException.conflict("DIRECTIVE_NOT_DRAFT");
+    }
+    audit.deleted(ENTITY, d.id, d.issuingUnitId, response(d));
+    d.delete();
+    em.flush();
+  }
+
+  @Transactional
+  public DirectiveResponse transition(UUID id, long expectedVersion, TransitionRequest req) {
+    Directive d = visible(id);
+    requireWritable(d);
+    ETags.check(expectedVersion, d.version);
+    DirectiveStatus next = d.status.after(req.action());
+    if (next == null) {
+      throw ApiException.conflict("ILLEGAL_TRANSITION", d.status.name(), req.action().name());
+    }
+    DirectiveResponse before = response(d);
+    if (req.action() == DirectiveAction.ISSUE) {
+      issue(d);
+    }
+    d.status = next;
+    d.updatedAt = Instant.now(clock);
+    em.flush();
+    DirectiveResponse after = response(d);
+    audit.action(
+        "DIRECTIVE_" + req.action().name(),
+        ENTITY,
+        d.id,
+        d.issuingUnitId,
+        d.version,
+        before,
+        after,
+        req.reason());
+    LOG.infof("Directive %s: %s", d.id, req.action());
+    return after;
+  }
+
+  /** Dates the document, and numbers it from the issuer's register unless it has a number. */
+  private void issue(Directive d) {
+    LocalDate day = d.issueDate != null ? d.issueDate : BusinessTime.today(clock);
+    Integer number = d.number;
+    UUID[] path = null;
+    if (d.issuingUnitId != null) {
+      path = validIssuer(d.issuingUnitId, day, null);
+      if (number == null) {
+        number = repo.nextNumber(d.issuingUnitId, day.getYear(), d.series());
+      } else {
+        repo.registerNumber(d.issuingUnitId, day.getYear(), d.series(), number);
+      }
+    } else if (number == null) {
+      throw ApiException.invalid("/number", "field.REQUIRED");
+    }
+    String full = fullNumber(number, d.symbol, d.issuingUnitId == null);
+    requireFreeNumber(d.id, d.issuingUnitId, d.externalIssuer, day, d.secrecy, full);
+    d.issueDate = day;
+    d.number = number;
+    d.fullNumber = full;
+    if (path != null) {
+      d.issuingUnitPath = path;
+    }
+  }
+
+  @Transactional
+  public ReferenceResponse addReference(UUID id, ReferenceRequest req) {
+    Directive d = visible(id);
+    requireWritable(d);
+    if ((req.targetId() == null) == (req.citation() == null || req.citation().isBlank())) {
+      throw ApiException.invalid("/targetId", "field.TARGET_OR_CITATION");
+    }
+    if (req.targetId() != null) {
+      if (req.targetId().equals(id)) {
+        throw ApiException.invalid("/targetId", "field.SELF_REFERENCE");
+      }
+      Optional<Directive> target = findVisible(req.targetId());
+      if (target.isEmpty()) {
+        throw new ApiException(
+            422,
+            "UNKNOWN_DIRECTIVE",
+            List.of(FieldError.of("/targetId", "field.UNKNOWN_DIRECTIVE")));
+      }
+      if (req.relation() == ReferenceRelation.IMPLEMENTS) {
+        repo.lockImplementsGraph();
+        if (repo.implementsTransitively(req.targetId(), id)) {
+          throw ApiException.unprocessable("REFERENCE_CYCLE");
+        }
+      }
+      if (repo.referenceExists(id, req.targetId(), req.relation())) {
+        throw ApiException.conflict("DUPLICATE");
+      }
+    }
+    DirectiveResponse before = response(d);
+    UUID refId = UUID.randomUUID();
+    String citation = req.targetId() == null ? req.citation().trim() : null;
+    repo.insertReference(refId, id, req.targetId(), citation, req.relation(), Instant.now(clock));
+    // the references are part of the document's representation: its version moves with them
+    d.updatedAt = Instant.now(clock);
+    em.flush();
+    DirectiveResponse after = response(d);
+    audit.updated(ENTITY, d.id, d.issuingUnitId, d.version, before, after);
+    return after.references().stream().filter(r -> r.id().equals(refId)).findFirst().orElseThrow();
+  }
+
+  @Transactional
+  public void removeReference(UUID id, UUID referenceId) {
+    Directive d = visible(id);
+    requireWritable(d);
+    DirectiveResponse before = response(d);
+    if (repo.deleteReference(id, referenceId) == 0) {
+      throw ApiException.notFound("entity.DIRECTIVE_REFERENCE");
+    }
+    d.updatedAt = Instant.now(clock);
+    em.flush();
+    audit.updated(ENTITY, d.id, d.issuingUnitId, d.version, before, response(d));
+  }
+
+  // ------------------------------------------------------------------ rules
+
+  /** Copies the request onto the document, checking every field; 400 lists all bad fields. */
+  private void apply(Directive d, DirectiveRequest req) {
+    List<FieldError> errors = new ArrayList<>();
+    boolean internal = req.issuingUnitId() != null;
+    boolean external = req.externalIssuer() != null && !req.externalIssuer().isBlank();
+    if (internal == external) {
+      errors.add(FieldError.of("/issuingUnitId", "field.ISSUER_EXCLUSIVE"));
+    }
+    String symbol = req.symbol().trim();
+    Matcher typePart = TYPE_PART.matcher(symbol);
+    if (!SYMBOL.matcher(symbol).matches()) {
+      errors.add(FieldError.of("/symbol", "field.SYMBOL_FORMAT"));
+    } else if (internal
+        && req.type().abbreviation() != null
+        && !(typePart.matches() && typePart.group(1).equals(req.type().abbreviation()))) {
+      errors.add(FieldError.of("/symbol", "field.SYMBOL_TYPE", req.type().abbreviation()));
+    }
+    SigningAuthority authority =
+        req.signingAuthority() == null ? SigningAuthority.DIRECT : req.signingAuthority();
+    if ((authority == SigningAuthority.TL || authority == SigningAuthority.TUQ)
+        && (req.delegationReference() == null || req.delegationReference().isBlank())) {
+      errors.add(FieldError.of("/delegationReference", "field.DELEGATION_REQUIRED"));
+    }
+    List<DirectiveRequest.RecipientItem> recipients =
+        req.recipients() == null ? List.of() : req.recipients();
+    for (int i = 0; i < recipients.size(); i++) {
+      DirectiveRequest.RecipientItem r = recipients.get(i);
+      if ((r.unitId() == null) == (r.name() == null || r.name().isBlank())) {
+        errors.add(FieldError.of("/recipients/" + i + "/unitId", "field.RECIPIENT_TARGET"));
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new ApiException(400, "VALIDATION_FAILED", errors);
+    }
+    LocalDate day = req.issueDate() != null ? req.issueDate() : BusinessTime.today(clock);
+    if (external && !user.isAdmin()) {
+      throw new ApiException(403, "FORBIDDEN");
+    }
+    // nothing is assigned before every check has passed: a query would flush a half-made change
+    UUID[] path = external ? null : validIssuer(req.issuingUnitId(), day, "/issuingUnitId");
+    List<Directive.Recipient> lines = new ArrayList<>();
+    for (int i = 0; i < recipients.size(); i++) {
+      DirectiveRequest.RecipientItem r = recipients.get(i);
+      if (r.unitId() != null && units.find(r.unitId(), day).isEmpty()) {
+        throw new ApiException(
+            422,
+            "UNKNOWN_UNIT",
+            List.of(FieldError.of("/recipients/" + i + "/unitId", "field.UNKNOWN_UNIT")));
+      }
+      Directive.Recipient line = new Directive.Recipient();
+      line.unitId = r.unitId();
+      line.name = r.unitId() == null ? r.name().trim() : blankToNull(r.name());
+      line.purpose = r.purpose();
+      lines.add(line);
+    }
+    Secrecy secrecy = req.secrecy() == null ? Secrecy.NONE : req.secrecy();
+    String full = req.number() == null ? null : fullNumber(req.number(), symbol, external);
+    requireFreeNumber(
+        d.id,
+        external ? null : req.issuingUnitId(),
+        external ? req.externalIssuer().trim() : null,
+        req.issueDate(),
+        secrecy,
+        full);
+    d.issuingUnitId = external ? null : req.issuingUnitId();
+    d.issuingUnitPath = path;
+    d.externalIssuer = external ? req.externalIssuer().trim() : null;
+    d.type = req.type();
+    d.number = req.number();
+    d.symbol = symbol;
+    d.issueDate = req.issueDate();
+    d.place = blankToNull(req.place());
+    d.title = req.title().trim();
+    d.body = blankToNull(req.body());
+    d.signerName = blankToNull(req.signerName());
+    d.signerTitle = blankToNull(req.signerTitle());
+    d.signingAuthority = authority;
+    d.delegationReference = blankToNull(req.delegationReference());
+    d.urgency = req.urgency() == null ? Urgency.NORMAL : req.urgency();
+    d.secrecy = secrecy;
+    d.recipients.clear();
+    d.recipients.addAll(lines);
+    d.fullNumber = full;
+  }
+
+  /**
+   * The issuing unit's path on {@code day}: it must exist then (a district's document dated after
+   * 30/6/2025 is refused) and stand in the caller's scope.
+   */
+  private UUID[] validIssuer(UUID unitId, LocalDate day, String pointer) {
+    String at = pointer == null ? "/issueDate" : pointer;
+    Optional<OrgUnitResponse> unit = units.find(unitId, day);
+    if (unit.isEmpty() || !scope.contains(unitId)) {
+      throw new ApiException(422, "UNKNOWN_UNIT", List.of(FieldError.of(at, "field.UNKNOWN_UNIT")));
+    }
+    if (!unit.get().active()) {
+      throw new ApiException(
+          422, "UNIT_NOT_VALID", List.of(FieldError.of(at, "field.UNIT_NOT_VALID_ON", day)));
+    }
+    return unit.get().path().toArray(UUID[]::new);
+  }
+
+  /**
+   * {@code 847/KH-UBND}; numbers below 10 take a leading zero ({@code 02/CT-UBND}). Party documents
+   * (symbols such as {@code QĐ/TW}) join number and symbol with a hyphen: {@code 23-QĐ/TW}.
+   */
+  static String fullNumber(int number, String symbol, boolean external) {
+    String n = number < 10 ? "0" + number : Integer.toString(number);
+    boolean party = external && symbol.contains("/") && !symbol.matches("\\d{4}/.*");
+    return n + (party ? "-" : "/") + symbol;
+  }
+
+  private void requireFreeNumber(
+      UUID id,
+      UUID unitId,
+      String externalIssuer,
+      LocalDate issueDate,
+      Secrecy secrecy,
+      String full) {
+    if (repo.numberTaken(id, unitId, externalIssuer, issueDate, Directive.series(secrecy), full)) {
+      throw ApiException.conflict("DIRECTIVE_NUMBER_TAKEN", full, issueDate.getYear());
+    }
+  }
+
+  private static String registration(Directive d) {
+    return String.join(
+        "|",
+        String.valueOf(d.type),
+        String.valueOf(d.number),
+        d.symbol,
+        String.valueOf(d.issuingUnitId),
+        String.valueOf(d.externalIssuer),
+        String.valueOf(d.issueDate),
+        String.valueOf(d.secrecy));
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  private Optional<Directive> findVisible(UUID id) {
+    Directive d = Directive.findById(id);
+    if (d == null
+        || (d.status == DirectiveStatus.DRAFT
+            && d.issuingUnitId != null
+            && !scope.contains(d.issuingUnitId))) {
+      return Optional.empty();
+    }
+    return Optional.of(d);
+  }
+
+  /** The document, or 404 when missing or a draft outside the caller's scope. */
+  private Directive visible(UUID id) {
+    return findVisible(id).orElseThrow(() -> ApiException.notFound(ENTITY_LABEL));
+  }
+
+  /** Readable is not writable: an issued document of another province answers 403. */
+  private void requireWritable(Directive d) {
+    boolean allowed = d.issuingUnitId == null ? user.isAdmin() : scope.contains(d.issuingUnitId);
+    if (!allowed) {
+      throw new ApiException(403, "FORBIDDEN");
+    }
+  }
+
+  private DirectiveResponse response(Directive d) {
+    return DirectiveResponse.of(d, repo.references(List.of(d.id)).getOrDefault(d.id, List.of()));
+  }
+
+  private String restrictedRoots() {
+    return scope.restriction().isPresent() ? scope.roots() : null;
+  }
+
+  private static int depth(Integer depth) {
+    int value = depth == null ? 10 : depth;
+    if (value < 1 || value > MAX_DEPTH) {
+      throw ApiException.invalid("/depth", "field.DEPTH_RANGE", MAX_DEPTH);
+    }
+    return value;
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.trim();
+  }
+
+  private static LocalDate parseDate(String s) {
+    try {
+      return LocalDate.parse(s);
+    } catch (RuntimeException e) {
+      throw ApiException.badRequest("INVALID_CURSOR");
+    }
+  }
+
+  private static UUID parseUuid(String s) {
+    try {
+      return UUID.fromString(s);
+    } catch (RuntimeException e) {
+      throw ApiException.badRequest("INVALID_CURSOR");
+    }
+  }
+
+  private static String escapeLike(String s) {
+    return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+  }
+}
