@@ -13,7 +13,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -24,18 +23,20 @@ import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
-import org.jboss.resteasy.reactive.RestResponse.ResponseBuilder;
 import vn.danvan.shared.http.ETags;
 import vn.danvan.shared.http.Idempotency;
+import vn.danvan.shared.http.Responses;
 import vn.danvan.shared.paging.Page;
 import vn.danvan.shared.paging.PageParams;
 import vn.danvan.shared.security.Roles;
 
-@Path("/api/v1/org-units")
+@Path(OrgUnitResource.PATH)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Đơn vị", description = "Cây đơn vị theo thời gian, sắp xếp đơn vị (Org units)")
 public class OrgUnitResource {
+
+  static final String PATH = "/api/v1/org-units";
 
   @Inject OrgUnitService units;
   @Inject Idempotency idempotency;
@@ -87,14 +88,7 @@ public class OrgUnitResource {
         idempotencyKey,
         body,
         OrgUnitResponse.class,
-        () -> {
-          OrgUnitResponse created = units.create(body);
-          return ResponseBuilder.<OrgUnitResponse>created(
-                  URI.create("/api/v1/org-units/" + created.id()))
-              .entity(created)
-              .tag(ETags.of(created.version()))
-              .build();
-        });
+        () -> Responses.created(PATH, units.create(body)));
   }
 
   @GET
@@ -113,8 +107,7 @@ public class OrgUnitResource {
       @RestQuery
           @Parameter(description = "Ngày tra cứu (mặc định hôm nay).", example = "2024-01-01")
           LocalDate asOf) {
-    OrgUnitResponse unit = units.get(id, asOf);
-    return ResponseBuilder.ok(unit).tag(ETags.of(unit.version())).build();
+    return Responses.ok(units.get(id, asOf));
   }
 
   @PUT
@@ -131,8 +124,7 @@ public class OrgUnitResource {
           @Parameter(description = "ETag của phiên bản đang sửa.", example = "\"0\"")
           String ifMatch,
       @Valid @NotNull UpdateOrgUnitRequest body) {
-    OrgUnitResponse unit = units.update(id, ETags.requireVersion(ifMatch), body);
-    return ResponseBuilder.ok(unit).tag(ETags.of(unit.version())).build();
+    return Responses.ok(units.update(id, ETags.requireVersion(ifMatch), body));
   }
 
   @DELETE

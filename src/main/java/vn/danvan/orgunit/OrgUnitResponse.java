@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import vn.danvan.shared.http.Versioned;
 
 @Schema(
     name = "OrgUnit",
@@ -49,7 +50,8 @@ public record OrgUnitResponse(
     @Schema(
             description = "Phiên bản của bản ghi, gửi kèm ETag; dùng trong If-Match khi sửa.",
             examples = "0")
-        long version) {
+        long version)
+    implements Versioned {
 
   static OrgUnitResponse of(OrgUnit unit, OrgUnitVersion v, LocalDate asOf) {
     return new OrgUnitResponse(
