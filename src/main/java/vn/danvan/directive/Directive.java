@@ -85,6 +85,18 @@ public class Directive extends PanacheEntityBase {
   @Column(nullable = false)
   public DirectiveStatus status;
 
+  /** Who must issue an implementing plan (null: nobody), see {@link ObligationSpec}. */
+  @Enumerated(EnumType.STRING)
+  @Column(name = "obligation_targets")
+  public ObligationTargets obligationTargets;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "obligation_kind")
+  public vn.danvan.orgunit.OrgUnitKind obligationKind;
+
+  @Column(name = "obligation_due_date")
+  public LocalDate obligationDueDate;
+
   @ElementCollection
   @CollectionTable(name = "directive_recipient", joinColumns = @JoinColumn(name = "directive_id"))
   @OrderColumn(name = "position")
@@ -97,6 +109,12 @@ public class Directive extends PanacheEntityBase {
   public Instant updatedAt;
 
   @Version public long version;
+
+  ObligationSpec obligations() {
+    return obligationTargets == null
+        ? null
+        : new ObligationSpec(obligationTargets, obligationKind, obligationDueDate);
+  }
 
   /** The number series of the issuer's register: secret documents are numbered apart. */
   String series() {

@@ -17,6 +17,8 @@ class DirectiveEnums implements EnumContributor {
         RecipientPurpose.class,
         Urgency.class,
         Secrecy.class,
-        ReferenceRelation.class);
+        ReferenceRelation.class,
+        ObligationTargets.class,
+        CoverageState.class);
   }
 }

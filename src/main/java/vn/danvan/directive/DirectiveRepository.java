@@ -284,6 +284,171 @@ class DirectiveRepository {
     return out;
   }
 
+  // ------------------------------------------------------------------ obligations
+
+  /** One obligation per target unit, all due on {@code due}. */
+  void insertObligations(UUID directiveId, List<UUID> unitIds, LocalDate due, Instant at) {
+    if (unitIds.isEmpty()) {
+      return;
+    }
+    em.createNativeQuery(
+            "insert into directive_obligation (id, directive_id, unit_id, due_date, created_at)"
+                + " select gen_random_uuid(), :d, u, :due, :at from unnest(cast(:units as uuid[])) u"
+                + " on conflict (directive_id, unit_id) do nothing")
+        .setParameter("d", directiveId)
+        .setParameter("units", pgArray(unitIds))
+        .setParameter("due", due)
+        .setParameter("at", OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC))
+        .executeUpdate();
+  }
+
+  /**
+   * Marks open obligations fulfilled by the earliest issued document of their unit that IMPLEMENTS
+   * their directive; limited to the obligations of one directive, or to those a document may
+   * fulfil.
+   */
+  int fulfil(UUID directiveId, UUID sourceId) {
+    String only = directiveId != null ? "r.target_id = :id" : "r.source_id = :id";
+    return em.createNativeQuery(
+            "with f as (select distinct on (r.target_id, d.issuing_unit_id)"
+                + " r.target_id, d.issuing_unit_id as unit_id, d.id, d.issue_date"
+                + " from directive_reference r join directive d on d.id = r.source_id"
+                + " where "
+                + only
+                + " and r.relation = 'IMPLEMENTS' and d.status <> 'DRAFT'"
+                + " and d.issuing_unit_id is not null and d.issue_date is not null"
+                + " order by r.target_id, d.issuing_unit_id, d.issue_date, d.id)"
+                + " update directive_obligation o set fulfilled_by_id = f.id, fulfilled_on = f.issue_date"
+                + " from f where o.directive_id = f.target_id and o.unit_id = f.unit_id"
+                + " and o.passed_on is null and o.fulfilled_by_id is null")
+        .setParameter("id", directiveId != null ? directiveId : sourceId)
+        .executeUpdate();
+  }
+
+  /** Forgets the fulfilments by a document that no longer implements {@code targetId}. */
+  void unfulfil(UUID targetId, UUID sourceId) {
+    em.createNativeQuery(
+            "update directive_obligation set fulfilled_by_id = null, fulfilled_on = null"
+                + " where directive_id = :t and fulfilled_by_id = :s")
+        .setParameter("t", targetId)
+        .setParameter("s", sourceId)
+        .executeUpdate();
+  }
+
+  /**
+   * Passes the open obligations of {@code from} to {@code to}: the successor gets rows of its own
+   * naming where they came from, the predecessor's rows are marked passed on, none is rewritten.
+   * Returns the number of obligations passed.
+   */
+  int transferOpen(UUID from, List<UUID> to, LocalDate effective, Instant at) {
+    List<?> passed =
+        em.createNativeQuery(
+                "update directive_obligation set passed_on = :eff where unit_id = :from"
+                    + " and passed_on is null and fulfilled_by_id is null returning directive_id, due_date")
+            .setParameter("eff", effective)
+            .setParameter("from", from)
+            .getResultList();
+    for (Object o : passed) {
+      Object[] r = (Object[]) o;
+      em.createNativeQuery(
+              "insert into directive_obligation (id, directive_id, unit_id, due_date,"
+                  + " transferred_from_unit_id, transferred_on, created_at)"
+                  + " select gen_random_uuid(), :d, u, :due, :from, :eff, :at"
+                  + " from unnest(cast(:units as uuid[])) u where u <> :from"
+                  + " on conflict (directive_id, unit_id) do nothing")
+          .setParameter("d", r[0])
+          .setParameter("due", toDate(r[1]))
+          .setParameter("from", from)
+          .setParameter("eff", effective)
+          .setParameter("units", pgArray(to))
+          .setParameter("at", OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC))
+          .executeUpdate();
+      fulfil((UUID) r[0], null);
+    }
+    return passed.size();
+  }
+
+  /** The state of a live obligation {@code o} on :asOf, the four states of Decision 42/2014. */
+  private static final String STATE =
+      "case when o.fulfilled_on <= :asOf then"
+          + " case when o.fulfilled_on <= o.due_date then 'ISSUED_ON_TIME' else 'ISSUED_LATE' end"
+          + " when :asOf <= o.due_date then 'PENDING_IN_TERM' else 'OVERDUE' end";
+
+  /** The unit's name on :asOf, else its latest one before, else its first. */
+  private static final String OBLIGED_UNIT_NAME =
+      " left join lateral (select v.name from org_unit_version v where v.unit_id = o.unit_id"
+          + " order by (v.valid_from <= :asOf) desc,"
+          + " case when v.valid_from <= :asOf then v.valid_from end desc nulls last, v.valid_from"
+          + " limit 1) u on true";
+
+  /**
+   * One page of a directive's coverage on {@code asOf}, states computed by the database, ordered by
+   * unit name then id. Rows: unit id, name, state, due date, document id, full number, issue date,
+   * transferred from.
+   */
+  List<Object[]> coverage(
+      UUID directiveId, LocalDate asOf, String state, String afterName, UUID afterId, int fetch) {
+    StringBuilder sql =
+        new StringBuilder(
+            "select c.unit_id, c.name, c.state, c.due_date, c.doc_id, c.full_number, c.doc_date,"
+                + " c.transferred_from_unit_id from (select o.unit_id, coalesce(u.name, '') as name, "
+                + STATE
+                + " as state, o.due_date, o.transferred_from_unit_id,"
+                + " case when o.fulfilled_on <= :asOf then o.fulfilled_by_id end as doc_id,"
+                + " case when o.fulfilled_on <= :asOf then d.full_number end as full_number,"
+                + " case when o.fulfilled_on <= :asOf then o.fulfilled_on end as doc_date"
+                + " from directive_obligation o"
+                + " left join directive d on d.id = o.fulfilled_by_id"
+                + OBLIGED_UNIT_NAME
+                + " where o.directive_id = :id and o.passed_on is null) c where true");
+    if (state != null) {
+      sql.append(" and c.state = :state");
+    }
+    if (afterId != null) {
+      sql.append(" and (c.name, c.unit_id) > (:afterName, :afterId)");
+    }
+    sql.append(" order by c.name, c.unit_id limit :fetch");
+    Query q =
+        em.createNativeQuery(sql.toString())
+            .setParameter("id", directiveId)
+            .setParameter("asOf", asOf)
+            .setParameter("fetch", fetch);
+    if (state != null) {
+      q.setParameter("state", state);
+    }
+    if (afterId != null) {
+      q.setParameter("afterName", afterName);
+      q.setParameter("afterId", afterId);
+    }
+    List<Object[]> out = new ArrayList<>();
+    for (Object o : q.getResultList()) {
+      out.add((Object[]) o);
+    }
+    return out;
+  }
+
+  /** Live obligations of a directive per state on {@code asOf}. */
+  Map<String, Long> coverageTotals(UUID directiveId, LocalDate asOf) {
+    Map<String, Long> out = new HashMap<>();
+    for (Object o :
+        em.createNativeQuery(
+                "select "
+                    + STATE
+                    + " as state, count(*) from directive_obligation o"
+                    + " where o.directive_id = :id and o.passed_on is null group by 1")
+            .setParameter("id", directiveId)
+            .setParameter("asOf", asOf)
+            .getResultList()) {
+      Object[] r = (Object[]) o;
+      out.put((String) r[0], ((Number) r[1]).longValue());
+    }
+    return out;
+  }
+
+  private static String pgArray(Collection<UUID> ids) {
+    return "{" + String.join(",", ids.stream().map(UUID::toString).toList()) + "}";
+  }
+
   static LocalDate toDate(Object o) {
     return switch (o) {
       case LocalDate d -> d;

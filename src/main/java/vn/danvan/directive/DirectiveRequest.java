@@ -79,7 +79,12 @@ public record DirectiveRequest(
     @Schema(description = "Độ khẩn (mặc định NORMAL).", examples = "NORMAL") Urgency urgency,
     @Schema(description = "Độ mật (mặc định NONE).", examples = "NONE") Secrecy secrecy,
     @Valid @Size(max = 1000) @Schema(description = "Nơi nhận, theo thứ tự ghi trên văn bản.")
-        List<@NotNull @Valid RecipientItem> recipients) {
+        List<@NotNull @Valid RecipientItem> recipients,
+    @Valid
+        @Schema(
+            description =
+                "Yêu cầu ban hành văn bản triển khai (tùy chọn); cố định sau khi ban hành.")
+        ObligationSpec obligations) {
 
   @Schema(
       name = "DirectiveRecipient",

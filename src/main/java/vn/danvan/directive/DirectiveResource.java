@@ -275,4 +275,31 @@ public class DirectiveResource {
           Integer depth) {
     return directives.basis(id, depth);
   }
+
+  @GET
+  @Path("/{id}/coverage")
+  @RolesAllowed({
+    Roles.ADMIN, Roles.UNIT_MANAGER, Roles.OFFICER, Roles.RECEPTION_OFFICER,
+    Roles.DENUNCIATION_HANDLER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION
+  })
+  @Operation(
+      operationId = "getDirectiveCoverage",
+      summary = "Tình hình triển khai",
+      description =
+          "Với mỗi đơn vị có nghĩa vụ ban hành văn bản triển khai: ISSUED_ON_TIME, ISSUED_LATE, PENDING_IN_TERM hoặc OVERDUE"
+              + " (Quyết định 42/2014/QĐ-TTg) tại ngày asOf theo lịch Việt Nam (mặc định hôm nay), với văn bản triển khai;"
+              + " văn bản ban hành sau asOf coi như chưa ban hành. Kèm tổng số theo tình trạng; sắp theo tên đơn vị, phân trang,"
+              + " lọc theo tình trạng. Nghĩa vụ của đơn vị đã sắp xếp hiện ở đơn vị kế thừa.")
+  public CoverageResponse coverage(
+      @RestPath UUID id,
+      @RestQuery @Parameter(description = "Ngày tính tình trạng.", example = "2022-02-15")
+          LocalDate asOf,
+      @RestQuery @Parameter(description = "Chỉ các đơn vị ở tình trạng này.", example = "OVERDUE")
+          CoverageState state,
+      @RestQuery
+          @Parameter(description = "Số phần tử mỗi trang (1–500, mặc định 50).", example = "50")
+          Integer limit,
+      @RestQuery @Parameter(description = "Con trỏ trang sau.") String cursor) {
+    return directives.coverage(id, asOf, state, PageRequest.of(limit, cursor));
+  }
 }

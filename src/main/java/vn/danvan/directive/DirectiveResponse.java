@@ -46,6 +46,8 @@ public record DirectiveResponse(
     @Schema(description = "Độ mật.", examples = "NONE") Secrecy secrecy,
     @Schema(description = "Nơi nhận, theo thứ tự ghi trên văn bản.")
         List<DirectiveRequest.RecipientItem> recipients,
+    @Schema(description = "Yêu cầu ban hành văn bản triển khai (nếu có).")
+        ObligationSpec obligations,
     @Schema(description = "Trạng thái.", examples = "ISSUED") DirectiveStatus status,
     @Schema(description = "Các văn bản mà văn bản này dẫn chiếu (triển khai, căn cứ, thay thế…).")
         List<ReferenceResponse> references,
@@ -78,6 +80,7 @@ public record DirectiveResponse(
         d.recipients.stream()
             .map(r -> new DirectiveRequest.RecipientItem(r.unitId, r.name, r.purpose))
             .toList(),
+        d.obligations(),
         d.status,
         List.copyOf(references),
         d.createdAt,

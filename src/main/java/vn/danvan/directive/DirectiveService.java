@@ -233,6 +233,11 @@ public class DirectiveService {
     d.status = next;
     d.updatedAt = Instant.now(clock);
     em.flush();
+    if (req.action() == DirectiveAction.ISSUE) {
+      createObligations(d);
+      // the document may fulfil obligations of what it implements
+      repo.fulfil(null, d.id);
+    }
     DirectiveResponse after = response(d);
     audit.action(
         "DIRECTIVE_" + req.action().name(),
@@ -272,6 +277,88 @@ public class DirectiveService {
     }
   }
 
+  /**
+   * One obligation per target unit valid on the issue date; documents already issued that implement
+   * this one fulfil theirs at once.
+   */
+  private void createObligations(Directive d) {
+    if (d.obligationTargets == null) {
+      return;
+    }
+    if (d.obligationDueDate.isBefore(d.issueDate)) {
+      throw ApiException.invalid("/obligations/dueDate", "field.DUE_DATE_BEFORE_ISSUE");
+    }
+    List<UUID> targets =
+        switch (d.obligationTargets) {
+          case RECIPIENTS ->
+              d.recipients.stream()
+                  .filter(r -> r.unitId != null && r.purpose == RecipientPurpose.EXECUTE)
+                  .map(r -> r.unitId)
+                  .filter(
+                      u -> units.find(u, d.issueDate).map(OrgUnitResponse::active).orElse(false))
+                  .distinct()
+                  .toList();
+          case CHILD_UNITS_OF_KIND ->
+              d.issuingUnitId == null
+                  ? List.of()
+                  : units.childIdsOfKind(d.issuingUnitId, d.obligationKind, d.issueDate);
+        };
+    repo.insertObligations(d.id, targets, d.obligationDueDate, Instant.now(clock));
+    repo.fulfil(d.id, null);
+  }
+
+  /**
+   * Who has issued an implementing plan, on {@code asOf} (default today in Vietnam): one row per
+   * obliged unit with its state, totals per state; readable by whoever can read the directive.
+   */
+  @Transactional
+  public CoverageResponse coverage(UUID id, LocalDate asOf, CoverageState state, PageRequest page) {
+    visible(id);
+    LocalDate day = asOf != null ? asOf : BusinessTime.today(clock);
+    List<String> keys = page.keys("coverage", 2);
+    String afterName = keys == null ? null : keys.get(0);
+    UUID afterId = keys == null ? null : parseUuid(keys.get(1));
+    List<Object[]> rows =
+        repo.coverage(
+            id, day, state == null ? null : state.name(), afterName, afterId, page.fetchSize());
+    Page<CoverageResponse.Item> items =
+        Page.of(
+            rows,
+            page.limit(),
+            r ->
+                new CoverageResponse.Item(
+                    new CoverageResponse.Unit((UUID) r[0], (String) r[1]),
+                    CoverageState.valueOf((String) r[2]),
+                    DirectiveRepository.toDate(r[3]),
+                    r[4] == null
+                        ? null
+                        : new CoverageResponse.Document(
+                            (UUID) r[4], (String) r[5], DirectiveRepository.toDate(r[6])),
+                    (UUID) r[7]),
+            r -> Cursor.encode("coverage", r[1], r[0]));
+    Map<String, Long> t = repo.coverageTotals(id, day);
+    long onTime = t.getOrDefault(CoverageState.ISSUED_ON_TIME.name(), 0L);
+    long late = t.getOrDefault(CoverageState.ISSUED_LATE.name(), 0L);
+    long pending = t.getOrDefault(CoverageState.PENDING_IN_TERM.name(), 0L);
+    long overdue = t.getOrDefault(CoverageState.OVERDUE.name(), 0L);
+    return new CoverageResponse(
+        id,
+        day,
+        new CoverageResponse.Totals(
+            onTime + late + pending + overdue, onTime, late, pending, overdue),
+        items.items(),
+        items.next());
+  }
+
+  /**
+   * Restructuring hook: the open obligations of each closed unit pass to its successor(s); called
+   * by {@link DirectiveObligationTransfer}.
+   */
+  @Transactional
+  public int transferObligations(UUID from, List<UUID> to, LocalDate effective) {
+    return repo.transferOpen(from, to, effective, Instant.now(clock));
+  }
+
   @Transactional
   public ReferenceResponse addReference(UUID id, ReferenceRequest req) {
     Directive d = visible(id);
@@ -304,6 +391,9 @@ public class DirectiveService {
     UUID refId = UUID.randomUUID();
     String citation = req.targetId() == null ? req.citation().trim() : null;
     repo.insertReference(refId, id, req.targetId(), citation, req.relation(), Instant.now(clock));
+    if (req.relation() == ReferenceRelation.IMPLEMENTS && d.status != DirectiveStatus.DRAFT) {
+      repo.fulfil(null, id);
+    }
     // the references are part of the document's representation: its version moves with them
     d.updatedAt = Instant.now(clock);
     em.flush();
@@ -317,9 +407,18 @@ public class DirectiveService {
     Directive d = visible(id);
     requireWritable(d);
     DirectiveResponse before = response(d);
+    Optional<ReferenceResponse> ref =
+        before.references().stream().filter(r -> r.id().equals(referenceId)).findFirst();
     if (repo.deleteReference(id, referenceId) == 0) {
       throw ApiException.notFound("entity.DIRECTIVE_REFERENCE");
     }
+    ref.filter(r -> r.relation() == ReferenceRelation.IMPLEMENTS && r.targetId() != null)
+        .ifPresent(
+            r -> {
+              // the obligation falls back to open, or to another implementing document
+              repo.unfulfil(r.targetId(), id);
+              repo.fulfil(r.targetId(), null);
+            });
     d.updatedAt = Instant.now(clock);
     em.flush();
     audit.updated(ENTITY, d.id, d.issuingUnitId, d.version, before, response(d));
@@ -356,6 +455,16 @@ public class DirectiveService {
       DirectiveRequest.RecipientItem r = recipients.get(i);
       if ((r.unitId() == null) == (r.name() == null || r.name().isBlank())) {
         errors.add(FieldError.of("/recipients/" + i + "/unitId", "field.RECIPIENT_TARGET"));
+      }
+    }
+    ObligationSpec obligations = req.obligations();
+    if (obligations != null) {
+      if ((obligations.kind() != null)
+          != (obligations.targets() == ObligationTargets.CHILD_UNITS_OF_KIND)) {
+        errors.add(FieldError.of("/obligations/kind", "field.OBLIGATION_KIND"));
+      }
+      if (req.issueDate() != null && obligations.dueDate().isBefore(req.issueDate())) {
+        errors.add(FieldError.of("/obligations/dueDate", "field.DUE_DATE_BEFORE_ISSUE"));
       }
     }
     if (!errors.isEmpty()) {
@@ -409,6 +518,9 @@ public class DirectiveService {
     d.secrecy = secrecy;
     d.recipients.clear();
     d.recipients.addAll(lines);
+    d.obligationTargets = obligations == null ? null : obligations.targets();
+    d.obligationKind = obligations == null ? null : obligations.kind();
+    d.obligationDueDate = obligations == null ? null : obligations.dueDate();
     d.fullNumber = full;
   }
 
@@ -460,7 +572,8 @@ public class DirectiveService {
         String.valueOf(d.issuingUnitId),
         String.valueOf(d.externalIssuer),
         String.valueOf(d.issueDate),
-        String.valueOf(d.secrecy));
+        String.valueOf(d.secrecy),
+        String.valueOf(d.obligations()));
   }
 
   // ------------------------------------------------------------------ helpers

@@ -71,6 +71,16 @@ public class OrgUnitService {
     return repo.find(id).map(u -> OrgUnitResponse.of(u, repo.displayVersion(id, day), day));
   }
 
+  /** For other features: the ids of the direct children of a kind valid on {@code day}. */
+  @Transactional
+  public List<UUID> childIdsOfKind(UUID parentId, OrgUnitKind kind, LocalDate day) {
+    return repo.childrenOn(parentId, day).stream()
+        .filter(v -> v.kind == kind)
+        .map(v -> v.unitId)
+        .sorted()
+        .toList();
+  }
+
   @Transactional
   public Page<OrgUnitResponse> list(ListFilter filter, PageRequest page) {
     Map<String, Object> params = OrgUnitRepository.params();
