@@ -27,6 +27,7 @@ import org.jboss.resteasy.reactive.RestResponse.ResponseBuilder;
 import vn.danvan.orgunit.OrgUnitMode;
 import vn.danvan.shared.http.ETags;
 import vn.danvan.shared.http.Idempotency;
+import vn.danvan.shared.http.Responses;
 import vn.danvan.shared.paging.Page;
 import vn.danvan.shared.paging.PageRequest;
 import vn.danvan.shared.security.Roles;
@@ -116,14 +117,7 @@ public class DirectiveResource {
         idempotencyKey,
         body,
         DirectiveResponse.class,
-        () -> {
-          DirectiveResponse created = directives.create(body);
-          return ResponseBuilder.<DirectiveResponse>created(
-                  URI.create("/api/v1/directives/" + created.id()))
-              .entity(created)
-              .tag(ETags.of(created.version()))
-              .build();
-        });
+        () -> Responses.created("/api/v1/directives", directives.create(body)));
   }
 
   @GET
@@ -139,7 +133,7 @@ public class DirectiveResource {
           "Văn bản với nơi nhận và các dẫn chiếu. Dự thảo của đơn vị ngoài phạm vi trả 404 như văn bản không tồn tại.")
   public RestResponse<DirectiveResponse> get(@RestPath UUID id) {
     DirectiveResponse d = directives.get(id);
-    return ResponseBuilder.ok(d).tag(ETags.of(d.version())).build();
+    return Responses.ok(d);
   }
 
   @PUT
@@ -158,7 +152,7 @@ public class DirectiveResource {
           String ifMatch,
       @Valid @NotNull DirectiveRequest body) {
     DirectiveResponse d = directives.update(id, ETags.requireVersion(ifMatch), body);
-    return ResponseBuilder.ok(d).tag(ETags.of(d.version())).build();
+    return Responses.ok(d);
   }
 
   @DELETE
@@ -196,7 +190,7 @@ public class DirectiveResource {
           String ifMatch,
       @Valid @NotNull TransitionRequest body) {
     DirectiveResponse d = directives.transition(id, ETags.requireVersion(ifMatch), body);
-    return ResponseBuilder.ok(d).tag(ETags.of(d.version())).build();
+    return Responses.ok(d);
   }
 
   @POST

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import vn.danvan.shared.http.Versioned;
 
 @Schema(name = "Directive", description = "Một văn bản chỉ đạo, điều hành.")
 public record DirectiveResponse(
@@ -56,7 +57,8 @@ public record DirectiveResponse(
     @Schema(description = "Thời điểm sửa gần nhất.", examples = "2023-03-10T02:15:00Z")
         Instant updatedAt,
     @Schema(description = "Phiên bản, gửi kèm ETag; dùng trong If-Match.", examples = "0")
-        long version) {
+        long version)
+    implements Versioned {
 
   static DirectiveResponse of(Directive d, List<ReferenceResponse> references) {
     return new DirectiveResponse(
