@@ -104,6 +104,8 @@ class OpenApiDocumentTest {
         }
         if (!op.getValue().path("x-roles").isArray()) {
           wrong.add(name + " lacks x-roles");
+        } else if (op.getValue().path("x-roles").toString().contains("${")) {
+          wrong.add(name + " names an unexpanded role expression");
         }
         for (String status : List.of("400", "401", "404")) {
           String ref =

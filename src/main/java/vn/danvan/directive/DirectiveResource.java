@@ -45,10 +45,7 @@ public class DirectiveResource {
   @Inject Idempotency idempotency;
 
   @GET
-  @RolesAllowed({
-    Roles.ADMIN, Roles.UNIT_MANAGER, Roles.OFFICER, Roles.RECEPTION_OFFICER,
-    Roles.DENUNCIATION_HANDLER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION
-  })
+  @RolesAllowed(Roles.READERS)
   @Operation(
       operationId = "listDirectives",
       summary = "Danh sách văn bản",
@@ -122,10 +119,7 @@ public class DirectiveResource {
 
   @GET
   @Path("/{id}")
-  @RolesAllowed({
-    Roles.ADMIN, Roles.UNIT_MANAGER, Roles.OFFICER, Roles.RECEPTION_OFFICER,
-    Roles.DENUNCIATION_HANDLER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION
-  })
+  @RolesAllowed(Roles.READERS)
   @Operation(
       operationId = "getDirective",
       summary = "Xem một văn bản",
@@ -236,10 +230,7 @@ public class DirectiveResource {
 
   @GET
   @Path("/{id}/cascade")
-  @RolesAllowed({
-    Roles.ADMIN, Roles.UNIT_MANAGER, Roles.OFFICER, Roles.RECEPTION_OFFICER,
-    Roles.DENUNCIATION_HANDLER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION
-  })
+  @RolesAllowed(Roles.READERS)
   @Operation(
       operationId = "getDirectiveCascade",
       summary = "Cây triển khai",
@@ -254,10 +245,7 @@ public class DirectiveResource {
 
   @GET
   @Path("/{id}/basis")
-  @RolesAllowed({
-    Roles.ADMIN, Roles.UNIT_MANAGER, Roles.OFFICER, Roles.RECEPTION_OFFICER,
-    Roles.DENUNCIATION_HANDLER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION
-  })
+  @RolesAllowed(Roles.READERS)
   @Operation(
       operationId = "getDirectiveBasis",
       summary = "Chuỗi căn cứ",
@@ -272,10 +260,7 @@ public class DirectiveResource {
 
   @GET
   @Path("/{id}/coverage")
-  @RolesAllowed({
-    Roles.ADMIN, Roles.UNIT_MANAGER, Roles.OFFICER, Roles.RECEPTION_OFFICER,
-    Roles.DENUNCIATION_HANDLER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION
-  })
+  @RolesAllowed(Roles.READERS)
   @Operation(
       operationId = "getDirectiveCoverage",
       summary = "Tình hình triển khai",

@@ -42,10 +42,7 @@ public class OrgUnitResource {
   @Inject Idempotency idempotency;
 
   @GET
-  @RolesAllowed({
-    Roles.ADMIN, Roles.UNIT_MANAGER, Roles.OFFICER, Roles.RECEPTION_OFFICER,
-    Roles.DENUNCIATION_HANDLER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION
-  })
+  @RolesAllowed(Roles.READERS)
   @Operation(
       operationId = "listOrgUnits",
       summary = "Danh sách đơn vị",
@@ -93,10 +90,7 @@ public class OrgUnitResource {
 
   @GET
   @Path("/{id}")
-  @RolesAllowed({
-    Roles.ADMIN, Roles.UNIT_MANAGER, Roles.OFFICER, Roles.RECEPTION_OFFICER,
-    Roles.DENUNCIATION_HANDLER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION
-  })
+  @RolesAllowed(Roles.READERS)
   @Operation(
       operationId = "getOrgUnit",
       summary = "Xem một đơn vị",
@@ -147,10 +141,7 @@ public class OrgUnitResource {
 
   @GET
   @Path("/{id}/children")
-  @RolesAllowed({
-    Roles.ADMIN, Roles.UNIT_MANAGER, Roles.OFFICER, Roles.RECEPTION_OFFICER,
-    Roles.DENUNCIATION_HANDLER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION
-  })
+  @RolesAllowed(Roles.READERS)
   @Operation(
       operationId = "listOrgUnitChildren",
       summary = "Đơn vị con trực tiếp",
@@ -166,10 +157,7 @@ public class OrgUnitResource {
 
   @GET
   @Path("/{id}/descendants")
-  @RolesAllowed({
-    Roles.ADMIN, Roles.UNIT_MANAGER, Roles.OFFICER, Roles.RECEPTION_OFFICER,
-    Roles.DENUNCIATION_HANDLER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION
-  })
+  @RolesAllowed(Roles.READERS)
   @Operation(
       operationId = "listOrgUnitDescendants",
       summary = "Toàn bộ cây con",
@@ -187,10 +175,7 @@ public class OrgUnitResource {
 
   @GET
   @Path("/{id}/ancestors")
-  @RolesAllowed({
-    Roles.ADMIN, Roles.UNIT_MANAGER, Roles.OFFICER, Roles.RECEPTION_OFFICER,
-    Roles.DENUNCIATION_HANDLER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION
-  })
+  @RolesAllowed(Roles.READERS)
   @Operation(
       operationId = "listOrgUnitAncestors",
       summary = "Chuỗi đơn vị cấp trên",
@@ -206,10 +191,7 @@ public class OrgUnitResource {
 
   @GET
   @Path("/{id}/lineage")
-  @RolesAllowed({
-    Roles.ADMIN, Roles.UNIT_MANAGER, Roles.OFFICER, Roles.RECEPTION_OFFICER,
-    Roles.DENUNCIATION_HANDLER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION
-  })
+  @RolesAllowed(Roles.READERS)
   @Operation(
       operationId = "getOrgUnitLineage",
       summary = "Tiền thân và kế thừa",

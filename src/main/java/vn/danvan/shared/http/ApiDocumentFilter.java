@@ -74,12 +74,32 @@ public class ApiDocumentFilter implements OASFilter {
                     url.replaceAll("/+$", "") + "/.well-known/openid-configuration"));
   }
 
+  /** {@code ${key}} in {@code @RolesAllowed} names a comma-separated list in configuration. */
+  private static List<String> expand(String role) {
+    if (!role.startsWith("${") || !role.endsWith("}")) {
+      return List.of(role);
+    }
+    String key = role.substring(2, role.length() - 1);
+    return ConfigProvider.getConfig()
+        .getOptionalValue(key, String.class)
+        .map(
+            v ->
+                java.util.Arrays.stream(v.split(","))
+                    .map(String::trim)
+                    .filter(r -> !r.isEmpty())
+                    .toList())
+        .orElse(List.of(role));
+  }
+
   private static void finish(PathItem.HttpMethod method, Operation op) {
     Set<String> roles = new TreeSet<>();
     if (op.getSecurity() != null) {
       for (SecurityRequirement requirement : op.getSecurity()) {
         if (requirement.getSchemes() != null) {
-          requirement.getSchemes().values().forEach(roles::addAll);
+          requirement
+              .getSchemes()
+              .values()
+              .forEach(list -> list.forEach(r -> roles.addAll(expand(r))));
         }
       }
     }

@@ -11,5 +11,8 @@ public final class Roles {
   public static final String VIEWER = "viewer";
   public static final String INTEGRATION = "integration";
 
+  /** Every role of the realm (config {@code danvan.security.readers}), for read endpoints. */
+  public static final String READERS = "${danvan.security.readers}";
+
   private Roles() {}
 }
