@@ -128,6 +128,8 @@ create unique index task_extension_pending on task_extension (task_id) where sta
 -- Every due date a task has had, with why it changed: the history shown to both sides.
 create table task_due_date (
   id            uuid primary key,
+  -- the order of changes, also when two fall on the same instant
+  seq           bigint generated always as identity,
   task_id       uuid not null references task(id) on delete cascade,
   due_date      date not null,
   source        text not null check (source in ('INITIAL','EDIT','EXTENSION')),
@@ -135,4 +137,4 @@ create table task_due_date (
   changed_by    text not null,
   changed_at    timestamptz not null
 );
-create index task_due_date_task on task_due_date (task_id, changed_at, id);
+create index task_due_date_task on task_due_date (task_id, seq);

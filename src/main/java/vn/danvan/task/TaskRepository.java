@@ -301,7 +301,7 @@ class TaskRepository {
     for (Object o :
         em.createNativeQuery(
                 "select due_date, source, extension_id, changed_by, changed_at from task_due_date"
-                    + " where task_id = :t order by changed_at, id")
+                    + " where task_id = :t order by seq")
             .setParameter("t", taskId)
             .getResultList()) {
       Object[] r = (Object[]) o;
