@@ -167,8 +167,14 @@ public class DirectiveService {
 
   @Transactional
   public DirectiveResponse create(DirectiveRequest req) {
+    return create(UUID.randomUUID(), req);
+  }
+
+  /** Creates a draft under a given id (the demo documents have well-known ids). */
+  @Transactional
+  DirectiveResponse create(UUID id, DirectiveRequest req) {
     Directive d = new Directive();
-    d.id = UUID.randomUUID();
+    d.id = id;
     d.status = DirectiveStatus.DRAFT;
     apply(d, req);
     d.createdAt = Instant.now(clock);
@@ -237,6 +243,12 @@ public class DirectiveService {
       createObligations(d);
       // the document may fulfil obligations of what it implements
       repo.fulfil(null, d.id);
+    } else if (req.action() == DirectiveAction.REVOKE) {
+      // a revoked plan implements nothing: the obligations it met are open again, or met by
+      // another plan of the same unit
+      for (UUID directive : repo.unfulfilAll(d.id)) {
+        repo.fulfil(directive, null);
+      }
     }
     DirectiveResponse after = response(d);
     audit.action(
