@@ -331,6 +331,15 @@ class TaskRepository {
         .executeUpdate();
   }
 
+  boolean progressExists(UUID taskId, UUID progressId) {
+    return (Boolean)
+        em.createNativeQuery(
+                "select exists (select 1 from task_progress where id = :id and task_id = :t)")
+            .setParameter("id", progressId)
+            .setParameter("t", taskId)
+            .getSingleResult();
+  }
+
   /** Newest first. */
   List<ProgressUpdateResponse> progress(
       UUID taskId, OffsetDateTime afterAt, UUID afterId, int fetch) {

@@ -25,6 +25,10 @@ import org.jboss.logging.Logger;
 import vn.danvan.orgunit.OrgUnitMode;
 import vn.danvan.orgunit.OrgUnitResponse;
 import vn.danvan.orgunit.OrgUnitService;
+import vn.danvan.shared.attachment.AttachmentContent;
+import vn.danvan.shared.attachment.AttachmentResponse;
+import vn.danvan.shared.attachment.AttachmentStore;
+import vn.danvan.shared.attachment.AttachmentUpload;
 import vn.danvan.shared.audit.AuditTrail;
 import vn.danvan.shared.error.ApiException;
 import vn.danvan.shared.error.ApiException.FieldError;
@@ -51,6 +55,7 @@ public class TaskService {
 
   public static final String ENTITY = "TASK";
   static final String EXTENSION_ENTITY = "TASK_EXTENSION";
+  static final String PROGRESS_ENTITY = "TASK_PROGRESS";
   private static final String LABEL = "entity.TASK";
   private static final Logger LOG = Logger.getLogger(TaskService.class);
   static final int MAX_OCCURRENCES = 1000;
@@ -64,6 +69,7 @@ public class TaskService {
   @Inject AuditTrail audit;
   @Inject Clock clock;
   @Inject EntityManager em;
+  @Inject AttachmentStore attachments;
 
   public record ListFilter(
       UUID orgUnitId,
@@ -582,6 +588,35 @@ public class TaskService {
         page.limit(),
         Function.identity(),
         p -> Cursor.encode("task-progress", p.reportedAt(), p.id()));
+  }
+
+  /** Evidence of a progress report (minutes, photos, a signed report), added by the lead unit. */
+  @Transactional
+  public AttachmentResponse addEvidence(UUID id, UUID progressId, AttachmentUpload upload) {
+    Task t = visible(id);
+    requireLead(t);
+    requireProgress(id, progressId);
+    return attachments.store(PROGRESS_ENTITY, progressId, t.leadUnitId, upload);
+  }
+
+  @Transactional
+  public List<AttachmentResponse> evidence(UUID id, UUID progressId) {
+    visible(id);
+    requireProgress(id, progressId);
+    return attachments.list(PROGRESS_ENTITY, progressId);
+  }
+
+  @Transactional
+  public AttachmentContent evidenceContent(UUID id, UUID progressId, UUID attachmentId) {
+    visible(id);
+    requireProgress(id, progressId);
+    return attachments.content(PROGRESS_ENTITY, progressId, attachmentId);
+  }
+
+  private void requireProgress(UUID taskId, UUID progressId) {
+    if (!repo.progressExists(taskId, progressId)) {
+      throw ApiException.notFound("entity.TASK_PROGRESS");
+    }
   }
 
   // ------------------------------------------------------------------ extensions

@@ -265,6 +265,68 @@ class TaskApiTest {
     assertThat(history.jsonPath().getList("items.percent")).containsExactly(40);
   }
 
+  @Test
+  void progressIsAppendOnlyWithEvidence() {
+    String id = created("admin", body(f.c1, "2030-03-31"));
+    Response first =
+        json("admin")
+            .body(Map.of("percent", 30, "note", "Đã họp triển khai"))
+            .post(BASE + "/" + id + "/progress-updates");
+    assertThat(first.statusCode()).as(first.asString()).isEqualTo(201);
+    TestClock.today(LocalDate.parse("2030-01-20"));
+    String pid =
+        json("admin")
+            .body(Map.of("percent", 70))
+            .post(BASE + "/" + id + "/progress-updates")
+            .jsonPath()
+            .getString("id");
+    JsonPath history = json("admin").get(BASE + "/" + id + "/progress-updates").jsonPath();
+    assertThat(history.getList("items.percent")).containsExactly(70, 30);
+    assertThat(history.getList("items.reportedBy")).containsOnly("admin");
+    assertThat(get("admin", id).jsonPath().getInt("progress")).isEqualTo(70);
+    Response paged =
+        json("admin").queryParam("limit", 1).get(BASE + "/" + id + "/progress-updates");
+    assertThat(paged.jsonPath().getList("items.percent")).containsExactly(70);
+    assertThat(
+            json("admin")
+                .queryParam("cursor", paged.jsonPath().getString("next"))
+                .get(BASE + "/" + id + "/progress-updates")
+                .jsonPath()
+                .getList("items.percent"))
+        .containsExactly(30);
+    assertProblem(
+        json("admin").body(Map.of("percent", 101)).post(BASE + "/" + id + "/progress-updates"),
+        400,
+        "VALIDATION_FAILED");
+
+    byte[] pdf =
+        "%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+            .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    String evidence = BASE + "/" + id + "/progress-updates/" + pid + "/evidence";
+    Response up =
+        vn.danvan.testing.Api.as("admin")
+            .multiPart("file", "bien-ban.pdf", pdf, "application/pdf")
+            .multiPart("description", "Biên bản họp")
+            .post(evidence);
+    assertThat(up.statusCode()).as(up.asString()).isEqualTo(201);
+    assertThat(up.jsonPath().getString("mediaType")).isEqualTo("application/pdf");
+    assertThat(json("admin").get(evidence).jsonPath().getList("items.fileName"))
+        .containsExactly("bien-ban.pdf");
+    Response content = vn.danvan.testing.Api.as("admin").get(up.header("Location"));
+    assertThat(content.statusCode()).isEqualTo(200);
+    assertThat(content.asByteArray()).isEqualTo(pdf);
+    assertProblem(
+        json("admin").get(BASE + "/" + id + "/progress-updates/" + UUID.randomUUID() + "/evidence"),
+        404,
+        "NOT_FOUND");
+    // a finished task takes no more reports
+    ok(complete("admin", id, null));
+    assertProblem(
+        json("admin").body(Map.of("percent", 100)).post(BASE + "/" + id + "/progress-updates"),
+        409,
+        "TASK_NOT_OPEN");
+  }
+
   private static void progress(String id, int percent) {
     Response r =
         json("admin")
