@@ -138,3 +138,62 @@ create table task_due_date (
   changed_at    timestamptz not null
 );
 create index task_due_date_task on task_due_date (task_id, seq);
+
+-- Live four-state counts per province and month of the due date, kept by the writes themselves (the
+-- triggers below run in the writing transaction, so there is no batch lag). "Today's statistics of
+-- the whole country by province" reads these few thousand rows instead of a million tasks; the open
+-- tasks of the current month are split at today from the base table (index task_open_month). The
+-- key is the lead unit's province (its path[2]; the unit itself for tasks led by the root). Rows
+-- are upserted in key order, so concurrent writers lock them in the same order.
+create table task_tally (
+  province_id  uuid not null,
+  due_month    date not null,
+  outcome      text not null check (outcome in ('OPEN','ON_TIME','LATE')),
+  n            bigint not null,
+  primary key (province_id, due_month, outcome)
+);
+create index task_open_month on task (sort_due) include (unit_at_2, lead_unit_id)
+  where status in ('NEW','IN_PROGRESS') and recurrence_frequency is null;
+
+create function danvan_task_tally() returns trigger
+  language plpgsql
+  as $$
+  begin
+    if tg_op = 'INSERT' then
+      insert into task_tally as x (province_id, due_month, outcome, n)
+      select k, m, o, sum(d) from (
+        select coalesce(unit_at_2, lead_unit_id) k, date_trunc('month', due_date)::date m,
+               case when status <> 'DONE' then 'OPEN' when completed_on > due_date then 'LATE' else 'ON_TIME' end o, 1 d
+          from new_rows where status <> 'CANCELLED' and recurrence_frequency is null) c
+      group by k, m, o order by k, m, o
+      on conflict (province_id, due_month, outcome) do update set n = x.n + excluded.n;
+    elsif tg_op = 'DELETE' then
+      insert into task_tally as x (province_id, due_month, outcome, n)
+      select k, m, o, sum(d) from (
+        select coalesce(unit_at_2, lead_unit_id) k, date_trunc('month', due_date)::date m,
+               case when status <> 'DONE' then 'OPEN' when completed_on > due_date then 'LATE' else 'ON_TIME' end o, -1 d
+          from old_rows where status <> 'CANCELLED' and recurrence_frequency is null) c
+      group by k, m, o order by k, m, o
+      on conflict (province_id, due_month, outcome) do update set n = x.n + excluded.n;
+    else
+      insert into task_tally as x (province_id, due_month, outcome, n)
+      select k, m, o, sum(d) from (
+        select coalesce(unit_at_2, lead_unit_id) k, date_trunc('month', due_date)::date m,
+               case when status <> 'DONE' then 'OPEN' when completed_on > due_date then 'LATE' else 'ON_TIME' end o, 1 d
+          from new_rows where status <> 'CANCELLED' and recurrence_frequency is null
+        union all
+        select coalesce(unit_at_2, lead_unit_id), date_trunc('month', due_date)::date,
+               case when status <> 'DONE' then 'OPEN' when completed_on > due_date then 'LATE' else 'ON_TIME' end, -1
+          from old_rows where status <> 'CANCELLED' and recurrence_frequency is null) c
+      group by k, m, o having sum(d) <> 0 order by k, m, o
+      on conflict (province_id, due_month, outcome) do update set n = x.n + excluded.n;
+    end if;
+    return null;
+  end $$;
+
+create trigger task_tally_insert after insert on task referencing new table as new_rows
+  for each statement execute function danvan_task_tally();
+create trigger task_tally_update after update on task referencing old table as old_rows new table as new_rows
+  for each statement execute function danvan_task_tally();
+create trigger task_tally_delete after delete on task referencing old table as old_rows
+  for each statement execute function danvan_task_tally();

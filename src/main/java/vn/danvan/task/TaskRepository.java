@@ -523,6 +523,39 @@ class TaskRepository {
     return out;
   }
 
+  /**
+   * Today's four-state counts per province from the live tally: whole months before and after the
+   * current one come from task_tally; the open tasks of the current month are split at today from
+   * the base table. Same rows as {@link #statistics} for the root grouped by province, as of today.
+   */
+  List<Object[]> provincesToday(LocalDate today) {
+    LocalDate month = today.withDayOfMonth(1);
+    List<Object[]> out = new ArrayList<>();
+    for (Object o :
+        em.createNativeQuery(
+                "select k, sum(on_time), sum(late), sum(in_term), sum(overdue) from ("
+                    + " select province_id k,"
+                    + "  coalesce(sum(n) filter (where outcome = 'ON_TIME'), 0) on_time,"
+                    + "  coalesce(sum(n) filter (where outcome = 'LATE'), 0) late,"
+                    + "  coalesce(sum(n) filter (where outcome = 'OPEN' and due_month > :month), 0) in_term,"
+                    + "  coalesce(sum(n) filter (where outcome = 'OPEN' and due_month < :month), 0) overdue"
+                    + "  from task_tally group by province_id"
+                    + " union all"
+                    + " select coalesce(t.unit_at_2, t.lead_unit_id), 0, 0,"
+                    + "  count(*) filter (where t.sort_due >= :today), count(*) filter (where t.sort_due < :today)"
+                    + "  from task t where t.status in ('NEW','IN_PROGRESS') and t.recurrence_frequency is null"
+                    + "  and t.sort_due >= :month and t.sort_due < :next group by 1) s"
+                    + " group by k having sum(on_time) + sum(late) + sum(in_term) + sum(overdue) > 0"
+                    + " order by k")
+            .setParameter("month", month)
+            .setParameter("next", month.plusMonths(1))
+            .setParameter("today", today)
+            .getResultList()) {
+      out.add((Object[]) o);
+    }
+    return out;
+  }
+
   /** Names of units on {@code day} (else their latest), by id. */
   Map<UUID, String> unitNames(Collection<UUID> ids, LocalDate day) {
     Map<UUID, String> out = new HashMap<>();

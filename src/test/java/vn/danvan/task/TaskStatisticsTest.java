@@ -116,6 +116,17 @@ class TaskStatisticsTest {
                       g -> "all")
                   .getOrDefault("all", zero()));
     }
+    // the whole country today comes from the live tally: the same counts for this province
+    assertThat(rootGroup(f.province))
+        .isEqualTo(counts(stats(f.province, "CHILD_UNIT", TODAY), "total"));
+    ok(complete("admin", created("admin", body(f.c1, TODAY.toString())), null));
+    String reopened = created("admin", body(f.c2, TODAY.plusDays(3).toString()));
+    ok(complete("admin", reopened, null));
+    ok(transition("admin", reopened, "REOPEN", Map.of()));
+    String removed = created("admin", body(f.c3, TODAY.minusDays(0).toString()));
+    json("admin").header("If-Match", "\"0\"").delete(BASE + "/" + removed).then().statusCode(204);
+    assertThat(rootGroup(f.province))
+        .isEqualTo(counts(stats(f.province, "CHILD_UNIT", TODAY), "total"));
     assertProblem(json("admin").get(BASE + "/statistics"), 400, "VALIDATION_FAILED");
     assertProblem(
         json("admin")
@@ -135,6 +146,16 @@ class TaskStatisticsTest {
             .get(BASE + "/statistics");
     assertThat(r.statusCode()).as(r.asString()).isEqualTo(200);
     return r.jsonPath();
+  }
+
+  private static Map<String, Long> rootGroup(String province) {
+    Response r =
+        json("admin")
+            .queryParam("orgUnitId", vn.danvan.orgunit.UnitIds.ROOT.toString())
+            .get(BASE + "/statistics");
+    assertThat(r.statusCode()).as(r.asString()).isEqualTo(200);
+    List<String> keys = r.jsonPath().getList("groups.key");
+    return counts(r.jsonPath(), "groups[" + keys.indexOf(province) + "].counts");
   }
 
   private static Map<String, Long> counts(JsonPath p, String at) {
