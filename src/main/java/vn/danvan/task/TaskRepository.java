@@ -245,6 +245,13 @@ class TaskRepository {
         .getResultList();
   }
 
+  boolean existsForDirective(UUID directiveId) {
+    return (Boolean)
+        em.createNativeQuery("select exists (select 1 from task where directive_id = :d)")
+            .setParameter("d", directiveId)
+            .getSingleResult();
+  }
+
   boolean occurrencesStarted(UUID seriesId) {
     return (Boolean)
         em.createNativeQuery(
