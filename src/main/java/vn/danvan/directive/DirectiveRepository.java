@@ -207,9 +207,13 @@ class DirectiveRepository {
   // ------------------------------------------------------------------ graph
 
   /** The issuing unit's name on the issue date (else its latest name), for graph nodes. */
+  /** The issuer's name on the issue date (drafts: today), else its first: two index probes. */
   private static final String UNIT_NAME =
-      " left join lateral (select v.name from org_unit_version v where v.unit_id = d.issuing_unit_id"
-          + " order by (v.valid_from <= coalesce(d.issue_date, current_date)) desc, v.valid_from desc limit 1) u on true";
+      " left join lateral (select coalesce("
+          + "(select v.name from org_unit_version v where v.unit_id = d.issuing_unit_id"
+          + "   and v.valid_from <= coalesce(d.issue_date, current_date) order by v.valid_from desc limit 1),"
+          + "(select v.name from org_unit_version v where v.unit_id = d.issuing_unit_id"
+          + "   order by v.valid_from limit 1)) as name) u on true";
 
   private static final String NODE_COLUMNS =
       "d.type, d.full_number, d.title, d.status, d.issue_date, d.issuing_unit_id,"
@@ -401,12 +405,16 @@ class DirectiveRepository {
           + " case when o.fulfilled_on <= o.due_date then 'ISSUED_ON_TIME' else 'ISSUED_LATE' end"
           + " when :asOf <= o.due_date then 'PENDING_IN_TERM' else 'OVERDUE' end";
 
-  /** The unit's name on :asOf, else its latest one before, else its first. */
+  /**
+   * The unit's name on :asOf (its latest version begun by then), else its first: two probes of the
+   * (unit_id, valid_from) index per row.
+   */
   private static final String OBLIGED_UNIT_NAME =
-      " left join lateral (select v.name from org_unit_version v where v.unit_id = o.unit_id"
-          + " order by (v.valid_from <= :asOf) desc,"
-          + " case when v.valid_from <= :asOf then v.valid_from end desc nulls last, v.valid_from"
-          + " limit 1) u on true";
+      " left join lateral (select coalesce("
+          + "(select v.name from org_unit_version v where v.unit_id = o.unit_id"
+          + "   and v.valid_from <= :asOf order by v.valid_from desc limit 1),"
+          + "(select v.name from org_unit_version v where v.unit_id = o.unit_id"
+          + "   order by v.valid_from limit 1)) as name) u on true";
 
   /**
    * One page of a directive's coverage on {@code asOf}, states computed by the database, ordered by

@@ -320,6 +320,10 @@ public class DirectiveService {
               d.issuingUnitId == null
                   ? List.of()
                   : units.childIdsOfKind(d.issuingUnitId, d.obligationKind, d.issueDate);
+          case DESCENDANT_UNITS_OF_KIND ->
+              d.issuingUnitId == null
+                  ? List.of()
+                  : units.descendantIdsOfKind(d.issuingUnitId, d.obligationKind, d.issueDate);
         };
     repo.insertObligations(d.id, targets, d.obligationDueDate, Instant.now(clock));
     repo.fulfil(d.id, null);
@@ -497,8 +501,7 @@ public class DirectiveService {
     }
     ObligationSpec obligations = req.obligations();
     if (obligations != null) {
-      if ((obligations.kind() != null)
-          != (obligations.targets() == ObligationTargets.CHILD_UNITS_OF_KIND)) {
+      if ((obligations.kind() != null) != (obligations.targets() != ObligationTargets.RECIPIENTS)) {
         errors.add(FieldError.of("/obligations/kind", "field.OBLIGATION_KIND"));
       }
       if (req.issueDate() != null && obligations.dueDate().isBefore(req.issueDate())) {

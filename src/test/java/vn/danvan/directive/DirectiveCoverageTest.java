@@ -34,6 +34,7 @@ class DirectiveCoverageTest {
 
   static final String DUE = "2030-03-31";
   String tag;
+  String province;
   String district;
   String c1;
   String c2;
@@ -42,7 +43,7 @@ class DirectiveCoverageTest {
   @BeforeEach
   void tree() {
     tag = Integer.toString(ThreadLocalRandom.current().nextInt(100_000, 999_999));
-    String province = unit("PROVINCE", "Tỉnh Thử " + tag, "X" + tag, UnitIds.ROOT.toString());
+    province = unit("PROVINCE", "Tỉnh Thử " + tag, "X" + tag, UnitIds.ROOT.toString());
     district = unit("DISTRICT", "Huyện Thử " + tag, "H" + tag, province);
     c1 = unit("COMMUNE", "Xã An " + tag, "A" + tag, district);
     c2 = unit("COMMUNE", "Xã Bình " + tag, "B" + tag, district);
@@ -200,6 +201,28 @@ class DirectiveCoverageTest {
     JsonPath done = coverage(ct, "2030-05-01", null, null, null).jsonPath();
     assertThat(done.getList("items.state")).containsExactly("ISSUED_ON_TIME", "ISSUED_LATE");
     assertThat(done.getString("items[1].document.id")).isEqualTo(p);
+  }
+
+  @Test
+  void everyCommuneBelowTheIssuerMayOweIt() {
+    Map<String, Object> body =
+        doc(
+            "CHI_THI",
+            null,
+            "CT-UBND",
+            java.util.UUID.fromString(province),
+            "2030-01-05",
+            "Về công tác dân vận ở cơ sở " + tag,
+            Map.of(
+                "obligations",
+                Map.of("targets", "DESCENDANT_UNITS_OF_KIND", "kind", "COMMUNE", "dueDate", DUE)));
+    String ct = issued("admin", body);
+    plan(c2, "2030-02-01", ct);
+    assertThat(states(ct, "2030-04-01"))
+        .containsExactly(
+            "Xã An " + tag + "=OVERDUE",
+            "Xã Bình " + tag + "=ISSUED_ON_TIME",
+            "Xã Châu " + tag + "=OVERDUE");
   }
 
   @Test

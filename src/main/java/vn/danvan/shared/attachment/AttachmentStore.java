@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
@@ -85,7 +86,8 @@ public class AttachmentStore {
             content.length,
             sha256(content),
             description == null || description.isEmpty() ? null : description,
-            Instant.now(clock),
+            // as PostgreSQL keeps it: the response equals every later read
+            Instant.now(clock).truncatedTo(ChronoUnit.MICROS),
             user.username());
     em.createNativeQuery(
             "insert into attachment (id, owner_type, owner_id, unit_id, file_name, media_type,"
