@@ -16,7 +16,7 @@ import vn.danvan.orgunit.OrgUnitKind;
             + " của một loại còn hoạt động hôm nay (childKind), không dùng cả hai. Mỗi đơn vị nhận một nhiệm vụ con;"
             + " nội dung mặc định lấy từ nhiệm vụ cha.")
 public record DelegationRequest(
-    @Size(max = 5000) @Valid @Schema(description = "Các đơn vị nhận, mỗi đơn vị một dòng.")
+    @Size(max = 5000) @Schema(description = "Các đơn vị nhận, mỗi đơn vị một dòng.")
         List<@NotNull @Valid Unit> units,
     @Schema(description = "Giao cho mọi đơn vị con trực tiếp loại này.", examples = "COMMUNE")
         OrgUnitKind childKind,
