@@ -18,7 +18,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.hibernate.annotations.BatchSize;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -120,9 +119,8 @@ public class Task extends PanacheEntityBase {
   @Column(name = "transferred_on")
   public LocalDate transferredOn;
 
-  // a page of tasks loads the coordinators of all its rows in one query
+  // pages of tasks read the coordinators of all their rows in one query (TaskRepository)
   @ElementCollection
-  @BatchSize(size = 512)
   @CollectionTable(name = "task_coordinator", joinColumns = @JoinColumn(name = "task_id"))
   public List<Coordinator> coordinators = new ArrayList<>();
 

@@ -148,6 +148,23 @@ class TaskRepository {
     return out;
   }
 
+  /** The coordinating units of each task, for a page of tasks in one query. */
+  Map<UUID, List<UUID>> coordinators(Collection<UUID> ids) {
+    Map<UUID, List<UUID>> out = new HashMap<>();
+    if (ids.isEmpty()) {
+      return out;
+    }
+    for (Object o :
+        em.createNativeQuery(
+                "select task_id, unit_id from task_coordinator where task_id in (:ids)")
+            .setParameter("ids", ids)
+            .getResultList()) {
+      Object[] r = (Object[]) o;
+      out.computeIfAbsent((UUID) r[0], k -> new ArrayList<>()).add((UUID) r[1]);
+    }
+    return out;
+  }
+
   /** The ids from the root of the tree down to the task's parent, root first. */
   @SuppressWarnings("unchecked")
   List<UUID> ancestorIds(UUID id) {

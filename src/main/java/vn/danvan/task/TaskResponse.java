@@ -81,6 +81,11 @@ public record TaskResponse(
   }
 
   static TaskResponse of(Task t, Children c, LocalDate today) {
+    return of(t, c, t.coordinators.stream().map(x -> x.unitId).toList(), today);
+  }
+
+  /** With the coordinating units read for a whole page at once. */
+  static TaskResponse of(Task t, Children c, List<UUID> coordinating, LocalDate today) {
     return new TaskResponse(
         t.id,
         t.parentId,
@@ -90,7 +95,7 @@ public record TaskResponse(
         t.description,
         t.leadUnitId,
         t.responsiblePerson,
-        t.coordinators.stream().map(x -> x.unitId).sorted().toList(),
+        coordinating.stream().sorted().toList(),
         t.assigningUnitId,
         t.expectedResult,
         t.assignedOn,

@@ -176,12 +176,18 @@ public class TaskService {
       }
     }
     List<Task> rows = repo.page(where, params, sort, afterKey, afterId, page.fetchSize());
-    Map<UUID, TaskResponse.Children> children =
-        repo.children(rows.stream().map(t -> t.id).toList());
+    List<UUID> ids = rows.stream().map(t -> t.id).toList();
+    Map<UUID, TaskResponse.Children> children = repo.children(ids);
+    Map<UUID, List<UUID>> coordinators = repo.coordinators(ids);
     return Page.of(
         rows,
         page.limit(),
-        t -> TaskResponse.of(t, children.getOrDefault(t.id, TaskResponse.Children.NONE), today),
+        t ->
+            TaskResponse.of(
+                t,
+                children.getOrDefault(t.id, TaskResponse.Children.NONE),
+                coordinators.getOrDefault(t.id, List.of()),
+                today),
         t -> Cursor.encode(list, sort.key(t), t.id));
   }
 
@@ -247,6 +253,7 @@ public class TaskService {
     }
     Map<UUID, Task> byId = load(rows.stream().map(r -> (UUID) r[0]).toList());
     Map<UUID, TaskResponse.Children> children = repo.children(byId.keySet());
+    Map<UUID, List<UUID>> coordinators = repo.coordinators(byId.keySet());
     LocalDate today = today();
     List<TaskTreeResponse.Node> nodes = new ArrayList<>();
     for (Object[] r : rows) {
@@ -256,7 +263,10 @@ public class TaskService {
             new TaskTreeResponse.Node(
                 ((Number) r[1]).intValue(),
                 TaskResponse.of(
-                    t, children.getOrDefault(t.id, TaskResponse.Children.NONE), today)));
+                    t,
+                    children.getOrDefault(t.id, TaskResponse.Children.NONE),
+                    coordinators.getOrDefault(t.id, List.of()),
+                    today)));
       }
     }
     return new TaskTreeResponse(id, nodes);
