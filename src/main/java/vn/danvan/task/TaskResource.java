@@ -1,0 +1,477 @@
+package vn.danvan.task;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.RestResponse.ResponseBuilder;
+import vn.danvan.orgunit.OrgUnitMode;
+import vn.danvan.shared.attachment.AttachmentResponse;
+import vn.danvan.shared.attachment.AttachmentUpload;
+import vn.danvan.shared.http.ETags;
+import vn.danvan.shared.http.Idempotency;
+import vn.danvan.shared.http.Responses;
+import vn.danvan.shared.paging.Page;
+import vn.danvan.shared.paging.PageParams;
+import vn.danvan.shared.security.Roles;
+
+@Path("/api/v1/tasks")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(
+    name = "Nhiệm vụ",
+    description =
+        "Nhiệm vụ \"5 rõ\", giao tiếp xuống đơn vị cấp dưới, tiến độ, gia hạn và bốn tình trạng theo Quyết định 42/2014 (Tasks)")
+public class TaskResource {
+
+  private static final String BASE = "/api/v1/tasks";
+
+  @Inject TaskService tasks;
+  @Inject Idempotency idempotency;
+
+  @GET
+  @RolesAllowed(Roles.READERS)
+  @Operation(
+      operationId = "listTasks",
+      summary = "Danh sách nhiệm vụ",
+      description =
+          "Nhiệm vụ trong phạm vi của người dùng (đơn vị chủ trì hoặc phối hợp thuộc phạm vi), lọc theo đơn vị"
+              + " (orgUnitId + orgUnitMode + role), tình trạng, trạng thái, văn bản, nhiệm vụ cha, khoảng hạn và từ khóa"
+              + " (không phân biệt dấu: `bao cao 6 thang` tìm thấy `Báo cáo 6 tháng`); sắp xếp theo hạn (mặc định) hoặc"
+              + " thời điểm sửa; phân trang bằng con trỏ.")
+  public Page<TaskResponse> list(
+      @RestQuery
+          @Parameter(
+              description = "Đơn vị lọc (theo vai trò role).",
+              example = "00000000-0000-4000-8001-000000000079")
+          UUID orgUnitId,
+      @RestQuery
+          @Parameter(
+              description = "Chỉ đơn vị đó (mặc định), cả đơn vị con trực tiếp, hoặc cả cây con.",
+              example = "DESCENDANTS")
+          OrgUnitMode orgUnitMode,
+      @RestQuery
+          @Parameter(
+              description = "Vai trò của đơn vị lọc: LEAD (mặc định), COORDINATING hoặc ANY.",
+              example = "LEAD")
+          TaskRole role,
+      @RestQuery @Parameter(description = "Tình trạng hôm nay.", example = "OVERDUE")
+          TaskState state,
+      @RestQuery @Parameter(description = "Trạng thái xử lý.", example = "IN_PROGRESS")
+          TaskStatus status,
+      @RestQuery @Parameter(description = "Văn bản chỉ đạo giao nhiệm vụ.") UUID directiveId,
+      @RestQuery @Parameter(description = "Chỉ các việc con trực tiếp của nhiệm vụ này.")
+          UUID parentId,
+      @RestQuery @Parameter(description = "Hạn từ ngày.", example = "2023-01-01") LocalDate dueFrom,
+      @RestQuery @Parameter(description = "Hạn đến ngày.", example = "2023-12-31") LocalDate dueTo,
+      @RestQuery
+          @Parameter(
+              description = "Từ khóa (không phân biệt dấu, hoa thường).",
+              example = "dan van")
+          String q,
+      @RestQuery
+          @Parameter(
+              description = "Sắp xếp: dueDate (mặc định), -dueDate, updatedAt, -updatedAt.",
+              example = "dueDate")
+          String sort,
+      @BeanParam PageParams page) {
+    return tasks.list(
+        new TaskService.ListFilter(
+            orgUnitId,
+            orgUnitMode,
+            role,
+            state,
+            status,
+            directiveId,
+            parentId,
+            dueFrom,
+            dueTo,
+            q,
+            sort),
+        page.toRequest());
+  }
+
+  @POST
+  @RolesAllowed({Roles.ADMIN, Roles.UNIT_MANAGER, Roles.OFFICER})
+  @Operation(
+      operationId = "createTask",
+      summary = "Giao một nhiệm vụ",
+      description =
+          "Tạo nhiệm vụ đủ \"5 rõ\" cho một đơn vị chủ trì trong phạm vi (hoặc do đơn vị giao việc trong phạm vi giao)."
+              + " Có parentId: việc con, đơn vị chủ trì ở dưới đơn vị chủ trì của việc cha, hạn không sau hạn việc cha."
+              + " Có recurrence: nhiệm vụ định kỳ, sinh các lần thực hiện có hạn riêng. Gửi Idempotency-Key để thử lại an toàn.")
+  @APIResponse(responseCode = "201", description = "Đã tạo; ETag và Location trong tiêu đề.")
+  public RestResponse<TaskResponse> create(
+      @RestHeader(Idempotency.HEADER)
+          @Parameter(
+              description = "Khóa chống tạo trùng khi gửi lại.",
+              example = "3b1f5c1e-7d1a-4f7e-9b0c-2a6f3d8e9c10")
+          String idempotencyKey,
+      @Valid @NotNull TaskRequest body) {
+    return idempotency.run(
+        idempotencyKey,
+        body,
+        TaskResponse.class,
+        () -> Responses.created(BASE, tasks.create(body)));
+  }
+
+  @GET
+  @Path("/statistics")
+  @RolesAllowed(Roles.READERS)
+  @Operation(
+      operationId = "getTaskStatistics",
+      summary = "Thống kê bốn tình trạng",
+      description =
+          "Số nhiệm vụ DONE_ON_TIME, DONE_LATE, IN_PROGRESS_IN_TERM, OVERDUE trong toàn cây con của đơn vị (theo đơn vị"
+              + " chủ trì) tại ngày asOf (mặc định hôm nay): nhiệm vụ giao sau asOf không tính, hoàn thành sau asOf tính là"
+              + " chưa hoàn thành. Nhóm theo đơn vị con trực tiếp, văn bản chỉ đạo hoặc tháng của hạn; kèm tổng.")
+  public TaskStatisticsResponse statistics(
+      @RestQuery
+          @Parameter(
+              description = "Đơn vị gốc (bắt buộc, trong phạm vi).",
+              example = "00000000-0000-4000-8001-000000000079",
+              required = true)
+          UUID orgUnitId,
+      @RestQuery
+          @Parameter(description = "Cách nhóm (mặc định CHILD_UNIT).", example = "CHILD_UNIT")
+          StatisticsGroupBy groupBy,
+      @RestQuery @Parameter(description = "Ngày tính tình trạng.", example = "2026-06-30")
+          LocalDate asOf) {
+    return tasks.statistics(orgUnitId, groupBy, asOf);
+  }
+
+  @GET
+  @Path("/{id}")
+  @RolesAllowed(Roles.READERS)
+  @Operation(
+      operationId = "getTask",
+      summary = "Xem một nhiệm vụ",
+      description =
+          "Nhiệm vụ với tình trạng hôm nay, tiến độ tự nhập và tổng hợp từ việc con, hạn muộn nhất của việc con."
+              + " Ngoài phạm vi: 404 như không tồn tại.")
+  public RestResponse<TaskResponse> get(@RestPath UUID id) {
+    return Responses.ok(tasks.get(id));
+  }
+
+  @PUT
+  @Path("/{id}")
+  @RolesAllowed({Roles.ADMIN, Roles.UNIT_MANAGER, Roles.OFFICER})
+  @Operation(
+      operationId = "updateTask",
+      summary = "Sửa nhiệm vụ",
+      description =
+          "Thay nội dung. Cần If-Match. Không đổi trạng thái (dùng transitions), nhiệm vụ cha hay lịch định kỳ (409);"
+              + " đơn vị chủ trì và hạn chỉ đổi được khi chưa bắt đầu (NEW), sau đó xin gia hạn qua extension-requests.")
+  public RestResponse<TaskResponse> update(
+      @RestPath UUID id,
+      @RestHeader("If-Match")
+          @Parameter(description = "ETag của phiên bản đang sửa.", example = "\"0\"")
+          String ifMatch,
+      @Valid @NotNull TaskRequest body) {
+    return Responses.ok(tasks.update(id, ETags.requireVersion(ifMatch), body));
+  }
+
+  @DELETE
+  @Path("/{id}")
+  @RolesAllowed({Roles.ADMIN, Roles.UNIT_MANAGER, Roles.OFFICER})
+  @Operation(
+      operationId = "deleteTask",
+      summary = "Xóa nhiệm vụ giao nhầm",
+      description =
+          "Chỉ xóa được nhiệm vụ chưa bắt đầu (NEW) và chưa giao tiếp (409); nhiệm vụ đã thực hiện thì hủy (CANCEL). Cần If-Match.")
+  @APIResponse(responseCode = "204", description = "Đã xóa.")
+  public RestResponse<Void> delete(
+      @RestPath UUID id,
+      @RestHeader("If-Match")
+          @Parameter(description = "ETag của phiên bản đang xóa.", example = "\"0\"")
+          String ifMatch) {
+    tasks.delete(id, ETags.requireVersion(ifMatch));
+    return RestResponse.noContent();
+  }
+
+  @POST
+  @Path("/{id}/transitions")
+  @RolesAllowed({Roles.ADMIN, Roles.UNIT_MANAGER, Roles.OFFICER})
+  @Operation(
+      operationId = "transitionTask",
+      summary = "Chuyển trạng thái nhiệm vụ",
+      description =
+          "START (NEW → IN_PROGRESS); COMPLETE với resultNote (khi mọi việc con đã xong hoặc hủy; completedOn mặc định hôm nay);"
+              + " CANCEL với reason (hủy cả các việc con đang mở); REOPEN (DONE/CANCELLED → IN_PROGRESS)."
+              + " Thao tác không hợp lệ với trạng thái hiện tại: 409. Cần If-Match.")
+  public RestResponse<TaskResponse> transition(
+      @RestPath UUID id,
+      @RestHeader("If-Match")
+          @Parameter(description = "ETag của phiên bản hiện tại.", example = "\"0\"")
+          String ifMatch,
+      @Valid @NotNull TaskTransitionRequest body) {
+    return Responses.ok(tasks.transition(id, ETags.requireVersion(ifMatch), body));
+  }
+
+  @GET
+  @Path("/{id}/children")
+  @RolesAllowed(Roles.READERS)
+  @Operation(
+      operationId = "listTaskChildren",
+      summary = "Việc con trực tiếp",
+      description =
+          "Các nhiệm vụ con trực tiếp (kể cả các lần thực hiện của nhiệm vụ định kỳ), theo hạn; phân trang.")
+  public Page<TaskResponse> children(
+      @RestPath UUID id,
+      @RestQuery
+          @Parameter(description = "Sắp xếp: dueDate (mặc định), -dueDate, updatedAt, -updatedAt.")
+          String sort,
+      @BeanParam PageParams page) {
+    return tasks.children(id, sort, page.toRequest());
+  }
+
+  @GET
+  @Path("/{id}/ancestors")
+  @RolesAllowed(Roles.READERS)
+  @Operation(
+      operationId = "listTaskAncestors",
+      summary = "Chuỗi việc cha",
+      description =
+          "Các nhiệm vụ cha từ gốc của cây xuống tới cha trực tiếp (bỏ qua việc ngoài phạm vi); một truy vấn đệ quy.")
+  public Page<TaskResponse> ancestors(@RestPath UUID id) {
+    return tasks.ancestors(id);
+  }
+
+  @GET
+  @Path("/{id}/tree")
+  @RolesAllowed(Roles.READERS)
+  @Operation(
+      operationId = "getTaskTree",
+      summary = "Cây giao việc",
+      description =
+          "Nhiệm vụ và mọi việc con, cháu tới độ sâu depth (mặc định 20, tối đa 50), theo chiều sâu và hạn; tối đa 5000 nút (422)."
+              + " Một truy vấn đệ quy.")
+  public TaskTreeResponse tree(
+      @RestPath UUID id,
+      @RestQuery @Parameter(description = "Độ sâu tối đa (1–50, mặc định 20).", example = "20")
+          Integer depth) {
+    return tasks.tree(id, depth);
+  }
+
+  @POST
+  @Path("/{id}/delegations")
+  @RolesAllowed({Roles.ADMIN, Roles.UNIT_MANAGER, Roles.OFFICER})
+  @Operation(
+      operationId = "delegateTask",
+      summary = "Giao tiếp xuống đơn vị cấp dưới",
+      description =
+          "Tách nhiệm vụ thành các việc con cho các đơn vị ở dưới đơn vị chủ trì: liệt kê (units) hoặc mọi đơn vị con trực tiếp"
+              + " của một loại còn hoạt động (childKind, ví dụ COMMUNE: 16 phường trong một lần gọi). Hạn mỗi việc con"
+              + " không sau hạn nhiệm vụ cha (400). Tất cả hoặc không việc nào.")
+  @APIResponse(responseCode = "201", description = "Các việc con đã tạo.")
+  public RestResponse<Page<TaskResponse>> delegate(
+      @RestPath UUID id, @Valid @NotNull DelegationRequest body) {
+    List<TaskResponse> created = tasks.delegate(id, body);
+    return ResponseBuilder.<Page<TaskResponse>>created(URI.create(BASE + "/" + id + "/children"))
+        .entity(new Page<>(created, null))
+        .build();
+  }
+
+  @POST
+  @Path("/{id}/progress-updates")
+  @RolesAllowed({Roles.ADMIN, Roles.UNIT_MANAGER, Roles.OFFICER})
+  @Operation(
+      operationId = "addTaskProgress",
+      summary = "Báo cáo tiến độ",
+      description =
+          "Đơn vị chủ trì ghi một lần báo cáo tiến độ (%, ghi chú); lịch sử chỉ thêm, không sửa, không xóa."
+              + " Nhiệm vụ đã xong hoặc đã hủy: 409.")
+  @APIResponse(responseCode = "201", description = "Đã ghi.")
+  public RestResponse<ProgressUpdateResponse> addProgress(
+      @RestPath UUID id,
+      @RestHeader(Idempotency.HEADER) @Parameter(description = "Khóa chống tạo trùng khi gửi lại.")
+          String idempotencyKey,
+      @Valid @NotNull ProgressUpdateRequest body) {
+    return idempotency.run(
+        idempotencyKey,
+        body,
+        ProgressUpdateResponse.class,
+        () -> {
+          ProgressUpdateResponse p = tasks.addProgress(id, body);
+          return ResponseBuilder.<ProgressUpdateResponse>created(
+                  URI.create(BASE + "/" + id + "/progress-updates/" + p.id()))
+              .entity(p)
+              .build();
+        });
+  }
+
+  @GET
+  @Path("/{id}/progress-updates")
+  @RolesAllowed(Roles.READERS)
+  @Operation(
+      operationId = "listTaskProgress",
+      summary = "Lịch sử tiến độ",
+      description = "Các lần báo cáo tiến độ, mới nhất trước; phân trang.")
+  public Page<ProgressUpdateResponse> progress(@RestPath UUID id, @BeanParam PageParams page) {
+    return tasks.progress(id, page.toRequest());
+  }
+
+  @POST
+  @Path("/{id}/progress-updates/{pid}/evidence")
+  @Consumes(MediaType.MULTIPART_FORM_DATA)
+  @RolesAllowed({Roles.ADMIN, Roles.UNIT_MANAGER, Roles.OFFICER})
+  @Operation(
+      operationId = "addTaskProgressEvidence",
+      summary = "Đính kèm minh chứng tiến độ",
+      description =
+          "Đơn vị chủ trì tải lên một tệp minh chứng cho một lần báo cáo tiến độ (multipart/form-data, trường file;"
+              + " description tùy chọn): biên bản, ảnh, báo cáo đã ký. PDF, DOCX, XLSX hoặc ảnh, nhận biết từ nội dung (415),"
+              + " giới hạn danvan.attachments.max-size (413). Lưu kèm kích thước và SHA-256.")
+  @APIResponse(responseCode = "201", description = "Đã lưu tệp.")
+  public RestResponse<AttachmentResponse> addEvidence(
+      @RestPath UUID id, @RestPath UUID pid, AttachmentUpload upload) {
+    AttachmentResponse created = tasks.addEvidence(id, pid, upload);
+    return ResponseBuilder.<AttachmentResponse>created(
+            URI.create(
+                BASE
+                    + "/"
+                    + id
+                    + "/progress-updates/"
+                    + pid
+                    + "/evidence/"
+                    + created.id()
+                    + "/content"))
+        .entity(created)
+        .build();
+  }
+
+  @GET
+  @Path("/{id}/progress-updates/{pid}/evidence")
+  @RolesAllowed(Roles.READERS)
+  @Operation(
+      operationId = "listTaskProgressEvidence",
+      summary = "Minh chứng của một lần báo cáo tiến độ",
+      description =
+          "Các tệp minh chứng (không kèm nội dung), cũ trước; ai xem được nhiệm vụ thì xem được.")
+  public Page<AttachmentResponse> evidence(@RestPath UUID id, @RestPath UUID pid) {
+    return new Page<>(tasks.evidence(id, pid), null);
+  }
+
+  @GET
+  @Path("/{id}/progress-updates/{pid}/evidence/{attachmentId}/content")
+  @Produces(MediaType.WILDCARD)
+  @RolesAllowed(Roles.READERS)
+  @Operation(
+      operationId = "getTaskProgressEvidenceContent",
+      summary = "Tải tệp minh chứng",
+      description =
+          "Nội dung tệp, với loại nội dung đã nhận biết, tên tệp trong Content-Disposition và SHA-256 trong ETag.")
+  @APIResponse(
+      responseCode = "200",
+      description = "Nội dung tệp.",
+      content =
+          @Content(
+              mediaType = "application/octet-stream",
+              schema = @Schema(type = SchemaType.STRING, format = "binary")))
+  public Response evidenceContent(
+      @RestPath UUID id, @RestPath UUID pid, @RestPath UUID attachmentId) {
+    return tasks.evidenceContent(id, pid, attachmentId).toResponse();
+  }
+
+  @POST
+  @Path("/{id}/extension-requests")
+  @RolesAllowed({Roles.ADMIN, Roles.UNIT_MANAGER, Roles.OFFICER})
+  @Operation(
+      operationId = "requestTaskExtension",
+      summary = "Xin gia hạn",
+      description =
+          "Đơn vị chủ trì đề nghị hạn mới (sau hạn hiện hành, không sau hạn của nhiệm vụ cha) với lý do; mỗi lúc một đề nghị chờ duyệt (409).")
+  @APIResponse(
+      responseCode = "201",
+      description = "Đã gửi đề nghị; ETag và Location trong tiêu đề.")
+  public RestResponse<ExtensionResponse> requestExtension(
+      @RestPath UUID id,
+      @RestHeader(Idempotency.HEADER) @Parameter(description = "Khóa chống tạo trùng khi gửi lại.")
+          String idempotencyKey,
+      @Valid @NotNull ExtensionRequestInput body) {
+    return idempotency.run(
+        idempotencyKey,
+        body,
+        ExtensionResponse.class,
+        () ->
+            Responses.created(
+                BASE + "/" + id + "/extension-requests", tasks.requestExtension(id, body)));
+  }
+
+  @GET
+  @Path("/{id}/extension-requests")
+  @RolesAllowed(Roles.READERS)
+  @Operation(
+      operationId = "listTaskExtensions",
+      summary = "Các đề nghị gia hạn",
+      description = "Mọi đề nghị gia hạn của nhiệm vụ với quyết định, mới nhất trước.")
+  public Page<ExtensionResponse> extensions(@RestPath UUID id) {
+    return tasks.extensions(id);
+  }
+
+  @GET
+  @Path("/{id}/extension-requests/{rid}")
+  @RolesAllowed(Roles.READERS)
+  @Operation(
+      operationId = "getTaskExtension",
+      summary = "Xem một đề nghị gia hạn",
+      description = "Một đề nghị gia hạn với ETag (dùng trong If-Match khi quyết định).")
+  public RestResponse<ExtensionResponse> extension(@RestPath UUID id, @RestPath UUID rid) {
+    return Responses.ok(tasks.extension(id, rid));
+  }
+
+  @POST
+  @Path("/{id}/extension-requests/{rid}/transitions")
+  @RolesAllowed({Roles.ADMIN, Roles.UNIT_MANAGER})
+  @Operation(
+      operationId = "decideTaskExtension",
+      summary = "Duyệt đề nghị gia hạn",
+      description =
+          "Lãnh đạo đơn vị giao việc đồng ý (APPROVE: hạn của nhiệm vụ đổi, lịch sử hạn được ghi) hoặc không đồng ý (REJECT)."
+              + " Đề nghị đã quyết định: 409. Cần If-Match của đề nghị.")
+  public RestResponse<ExtensionResponse> decideExtension(
+      @RestPath UUID id,
+      @RestPath UUID rid,
+      @RestHeader("If-Match") @Parameter(description = "ETag của đề nghị.", example = "\"0\"")
+          String ifMatch,
+      @Valid @NotNull ExtensionDecisionRequest body) {
+    return Responses.ok(tasks.decideExtension(id, rid, ETags.requireVersion(ifMatch), body));
+  }
+
+  @GET
+  @Path("/{id}/due-dates")
+  @RolesAllowed(Roles.READERS)
+  @Operation(
+      operationId = "listTaskDueDates",
+      summary = "Lịch sử hạn",
+      description =
+          "Mọi hạn mà nhiệm vụ đã có: hạn giao ban đầu, sửa khi chưa bắt đầu, các lần gia hạn được duyệt; cũ trước.")
+  public List<DueDateChange> dueDates(@RestPath UUID id) {
+    return tasks.dueDates(id);
+  }
+}

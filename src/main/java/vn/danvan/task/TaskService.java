@@ -1,0 +1,1263 @@
+package vn.danvan.task;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import vn.danvan.orgunit.OrgUnitMode;
+import vn.danvan.orgunit.OrgUnitResponse;
+import vn.danvan.orgunit.OrgUnitService;
+import vn.danvan.shared.attachment.AttachmentContent;
+import vn.danvan.shared.attachment.AttachmentResponse;
+import vn.danvan.shared.attachment.AttachmentStore;
+import vn.danvan.shared.attachment.AttachmentUpload;
+import vn.danvan.shared.audit.AuditTrail;
+import vn.danvan.shared.error.ApiException;
+import vn.danvan.shared.error.ApiException.FieldError;
+import vn.danvan.shared.http.ETags;
+import vn.danvan.shared.paging.Cursor;
+import vn.danvan.shared.paging.Page;
+import vn.danvan.shared.paging.PageRequest;
+import vn.danvan.shared.security.CurrentUser;
+import vn.danvan.shared.security.UnitScope;
+import vn.danvan.shared.time.BusinessTime;
+
+/**
+ * Tasks: the "5 rõ" of an assignment, delegation down the unit tree, progress, extensions,
+ * recurring tasks and their occurrences, and the four states of Decision 42/2014. The public face
+ * of the feature.
+ *
+ * <p>Visibility: a task is seen by the scope of its lead unit and of its coordinating units; it is
+ * written (edited, delegated, moved through its life) by the scope of its lead unit or of the unit
+ * that assigned it; progress and extension requests come from the lead unit, decisions on
+ * extensions from a manager of the assigning unit.
+ */
+@ApplicationScoped
+public class TaskService {
+
+  public static final String ENTITY = "TASK";
+  static final String EXTENSION_ENTITY = "TASK_EXTENSION";
+  static final String PROGRESS_ENTITY = "TASK_PROGRESS";
+  private static final String LABEL = "entity.TASK";
+  private static final Logger LOG = Logger.getLogger(TaskService.class);
+  static final int MAX_OCCURRENCES = 1000;
+  static final int MAX_TREE_DEPTH = 50;
+  static final int MAX_TREE_NODES = 5000;
+
+  @Inject TaskRepository repo;
+  @Inject OrgUnitService units;
+  @Inject UnitScope scope;
+  @Inject CurrentUser user;
+  @Inject AuditTrail audit;
+  @Inject Clock clock;
+  @Inject EntityManager em;
+  @Inject AttachmentStore attachments;
+
+  public record ListFilter(
+      UUID orgUnitId,
+      OrgUnitMode orgUnitMode,
+      TaskRole role,
+      TaskState state,
+      TaskStatus status,
+      UUID directiveId,
+      UUID parentId,
+      LocalDate dueFrom,
+      LocalDate dueTo,
+      String q,
+      String sort) {
+
+    public static ListFilter children(UUID parentId, String sort) {
+      return new ListFilter(null, null, null, null, null, null, parentId, null, null, null, sort);
+    }
+  }
+
+  // ------------------------------------------------------------------ reads
+
+  @Transactional
+  public TaskResponse get(UUID id) {
+    return response(visible(id));
+  }
+
+  @Transactional
+  public Page<TaskResponse> list(ListFilter f, PageRequest page) {
+    LocalDate today = today();
+    Map<String, Object> params = TaskRepository.params();
+    List<String> where = new ArrayList<>();
+    if (f.orgUnitId() != null) {
+      OrgUnitResponse unit =
+          units
+              .find(f.orgUnitId(), today)
+              .orElseThrow(() -> ApiException.invalid("/orgUnitId", "field.UNKNOWN_UNIT"));
+      OrgUnitMode mode = f.orgUnitMode() == null ? OrgUnitMode.SELECTED : f.orgUnitMode();
+      params.put("unit", f.orgUnitId());
+      String lead = leadCondition(unit.path().size(), mode);
+      String coordinating =
+          "exists (select 1 from task_coordinator c where c.task_id = t.id and "
+              + coordinatorCondition(mode)
+              + ")";
+      where.add(
+          switch (f.role() == null ? TaskRole.LEAD : f.role()) {
+            case LEAD -> lead;
+            case COORDINATING -> coordinating;
+            case ANY -> "(" + lead + ") or " + coordinating;
+          });
+    } else if (f.orgUnitMode() != null || f.role() != null) {
+      throw ApiException.invalid("/orgUnitId", "field.REQUIRED");
+    }
+    if (f.state() != null) {
+      where.add(f.state().predicate());
+      if (f.state().predicate().contains(":today")) {
+        params.put("today", today);
+      }
+    }
+    if (f.status() != null) {
+      where.add("t.status = :status");
+      params.put("status", f.status().name());
+    }
+    if (f.directiveId() != null) {
+      where.add("t.directive_id = :directive");
+      params.put("directive", f.directiveId());
+    }
+    if (f.parentId() != null) {
+      where.add("t.parent_id = :parent");
+      params.put("parent", f.parentId());
+    }
+    if (f.dueFrom() != null) {
+      where.add("t.due_date >= :dueFrom");
+      params.put("dueFrom", f.dueFrom());
+    }
+    if (f.dueTo() != null) {
+      where.add("t.due_date <= :dueTo");
+      params.put("dueTo", f.dueTo());
+    }
+    if (f.dueFrom() != null && f.dueTo() != null && f.dueTo().isBefore(f.dueFrom())) {
+      throw ApiException.invalid("/dueTo", "field.RANGE_REVERSED");
+    }
+    if (f.q() != null && !f.q().isBlank()) {
+      where.add(TaskRepository.SEARCH_TEXT + " like '%' || danvan_fold(:q) || '%' escape '\\'");
+      params.put("q", escapeLike(f.q().trim()));
+    }
+    if (scope.restriction().isPresent()) {
+      where.add(TaskRepository.VISIBLE);
+      params.put("roots", scope.roots());
+    }
+    TaskRepository.Sort sort = TaskRepository.Sort.parse(f.sort());
+    if (sort == null) {
+      throw ApiException.invalid("/sort", "field.UNKNOWN_SORT");
+    }
+    String list = "tasks" + sort.code;
+    List<String> keys = page.keys(list, 2);
+    Object afterKey = null;
+    UUID afterId = null;
+    if (keys != null) {
+      try {
+        afterKey = sort.parseKey(keys.get(0));
+        afterId = UUID.fromString(keys.get(1));
+      } catch (RuntimeException e) {
+        throw ApiException.badRequest("INVALID_CURSOR");
+      }
+    }
+    List<Task> rows = repo.page(where, params, sort, afterKey, afterId, page.fetchSize());
+    List<UUID> ids = rows.stream().map(t -> t.id).toList();
+    Map<UUID, TaskResponse.Children> children = repo.children(ids);
+    Map<UUID, List<UUID>> coordinators = repo.coordinators(ids);
+    return Page.of(
+        rows,
+        page.limit(),
+        t ->
+            TaskResponse.of(
+                t,
+                children.getOrDefault(t.id, TaskResponse.Children.NONE),
+                coordinators.getOrDefault(t.id, List.of()),
+                today),
+        t -> Cursor.encode(list, sort.key(t), t.id));
+  }
+
+  /**
+   * A subtree by the lead unit's stored path. A unit at depth 1..3 (province; district, commune or
+   * department; commune or department) has its own generated column and btree, so the list is an
+   * ordered range scan; deeper units use the GIN index on the path.
+   */
+  static String leadCondition(int pathLength, OrgUnitMode mode) {
+    String subtree =
+        pathLength == 1
+            ? "true"
+            : pathLength <= 4
+                ? "t.unit_at_" + pathLength + " = :unit"
+                : "t.lead_unit_path @> array[cast(:unit as uuid)]";
+    return switch (mode) {
+      case SELECTED -> "t.lead_unit_id = :unit";
+      case DESCENDANTS -> subtree;
+      case CHILDREN ->
+          subtree
+              + " and (t.lead_unit_id = :unit"
+              + " or t.lead_unit_path[cardinality(t.lead_unit_path) - 1] = :unit)";
+    };
+  }
+
+  private static String coordinatorCondition(OrgUnitMode mode) {
+    return switch (mode) {
+      case SELECTED -> "c.unit_id = :unit";
+      case DESCENDANTS -> "c.unit_path @> array[cast(:unit as uuid)]";
+      case CHILDREN ->
+          "c.unit_path @> array[cast(:unit as uuid)] and (c.unit_id = :unit"
+              + " or c.unit_path[cardinality(c.unit_path) - 1] = :unit)";
+    };
+  }
+
+  @Transactional
+  public Page<TaskResponse> children(UUID id, String sort, PageRequest page) {
+    visible(id);
+    return list(ListFilter.children(id, sort), page);
+  }
+
+  /** The chain of parents, root first; parents outside the caller's scope are left out. */
+  @Transactional
+  public Page<TaskResponse> ancestors(UUID id) {
+    visible(id);
+    List<UUID> ids = repo.ancestorIds(id);
+    Map<UUID, Task> byId = load(ids);
+    List<Task> chain =
+        ids.stream().map(byId::get).filter(Objects::nonNull).filter(this::canSee).toList();
+    return new Page<>(responses(chain), null);
+  }
+
+  @Transactional
+  public TaskTreeResponse tree(UUID id, Integer depth) {
+    visible(id);
+    int max = depth == null ? 20 : depth;
+    if (max < 1 || max > MAX_TREE_DEPTH) {
+      throw ApiException.invalid("/depth", "field.DEPTH_RANGE", MAX_TREE_DEPTH);
+    }
+    List<Object[]> rows = repo.subtree(id, max, MAX_TREE_NODES + 1);
+    if (rows.size() > MAX_TREE_NODES) {
+      throw ApiException.unprocessable("TREE_TOO_LARGE", MAX_TREE_NODES);
+    }
+    Map<UUID, Task> byId = load(rows.stream().map(r -> (UUID) r[0]).toList());
+    Map<UUID, TaskResponse.Children> children = repo.children(byId.keySet());
+    Map<UUID, List<UUID>> coordinators = repo.coordinators(byId.keySet());
+    LocalDate today = today();
+    List<TaskTreeResponse.Node> nodes = new ArrayList<>();
+    for (Object[] r : rows) {
+      Task t = byId.get((UUID) r[0]);
+      if (t != null && canSee(t)) {
+        nodes.add(
+            new TaskTreeResponse.Node(
+                ((Number) r[1]).intValue(),
+                TaskResponse.of(
+                    t,
+                    children.getOrDefault(t.id, TaskResponse.Children.NONE),
+                    coordinators.getOrDefault(t.id, List.of()),
+                    today)));
+      }
+    }
+    return new TaskTreeResponse(id, nodes);
+  }
+
+  @Transactional
+  public List<DueDateChange> dueDates(UUID id) {
+    visible(id);
+    return repo.dueDates(id);
+  }
+
+  // ------------------------------------------------------------------ writes
+
+  @Transactional
+  public TaskResponse create(TaskRequest req) {
+    Errors errors = new Errors();
+    Task parent = req.parentId() == null ? null : parentFor(req.parentId(), "/parentId", errors);
+    Task t = prepare(req, "", parent, errors, today());
+    errors.throwIfAny();
+    persistNew(t);
+    LOG.infof("Task %s created", t.id);
+    return response(t);
+  }
+
+  /** Creates many tasks of one directive in one transaction: all of them, or none. */
+  @Transactional
+  public BulkTasksResponse createForDirective(
+      UUID directiveId, BulkTasksRequest req, boolean dryRun) {
+    if (!repo.directiveVisible(
+        directiveId, scope.restriction().isPresent() ? scope.roots() : null)) {
+      throw ApiException.notFound("entity.DIRECTIVE");
+    }
+    LocalDate today = today();
+    Errors errors = new Errors();
+    List<Task> prepared = new ArrayList<>();
+    for (int i = 0; i < req.tasks().size(); i++) {
+      TaskRequest r = req.tasks().get(i);
+      String prefix = "/tasks/" + i;
+      if (r.directiveId() != null && !r.directiveId().equals(directiveId)) {
+        errors.invalid(prefix + "/directiveId", "field.DIRECTIVE_MISMATCH");
+      }
+      Task parent =
+          r.parentId() == null ? null : parentFor(r.parentId(), prefix + "/parentId", errors);
+      Task t = prepare(withDirective(r, directiveId), prefix, parent, errors, today);
+      if (t != null) {
+        prepared.add(t);
+      }
+    }
+    errors.throwIfAny();
+    if (dryRun) {
+      return new BulkTasksResponse(directiveId, true, prepared.size(), List.of());
+    }
+    List<TaskResponse> created = new ArrayList<>();
+    for (Task t : prepared) {
+      persistNew(t);
+      created.add(TaskResponse.of(t, TaskResponse.Children.NONE, today));
+    }
+    LOG.infof("Directive %s: %d tasks created", directiveId, created.size());
+    return BulkTasksResponse.of(directiveId, false, created);
+  }
+
+  @Transactional
+  public TaskResponse update(UUID id, long expectedVersion, TaskRequest req) {
+    Task t = visible(id);
+    requireWritable(t);
+    ETags.check(expectedVersion, t.version);
+    if (!Objects.equals(req.parentId(), t.parentId)) {
+      throw ApiException.conflict("TASK_PARENT_FIXED");
+    }
+    if (!sameRecurrence(req.recurrence(), t.recurrence())) {
+      throw ApiException.conflict("TASK_RECURRENCE_FIXED");
+    }
+    TaskRequest effective =
+        withAssignedOn(req, req.assignedOn() != null ? req.assignedOn() : t.assignedOn);
+    if (!Objects.equals(req.leadUnitId(), t.leadUnitId) && t.status != TaskStatus.NEW) {
+      throw ApiException.conflict("TASK_LEAD_UNIT_FIXED");
+    }
+    if (!Objects.equals(req.dueDate(), t.dueDate) && t.status != TaskStatus.NEW) {
+      throw ApiException.conflict("TASK_DUE_DATE_FIXED");
+    }
+    Errors errors = new Errors();
+    Task parent = t.parentId == null || t.seriesId != null ? null : Task.<Task>findById(t.parentId);
+    Task next = prepare(effective, "", parent, errors, today());
+    if (req.dueDate() != null && !Objects.equals(req.dueDate(), t.dueDate)) {
+      LocalDate latestChild = repo.latestChildDue(t.id);
+      if (latestChild != null && req.dueDate().isBefore(latestChild)) {
+        errors.invalid("/dueDate", "field.DUE_BEFORE_CHILDREN", latestChild);
+      }
+    }
+    errors.throwIfAny();
+    TaskResponse before = response(t);
+    boolean dueChanged = !Objects.equals(next.dueDate, t.dueDate);
+    t.title = next.title;
+    t.description = next.description;
+    if (!t.leadUnitId.equals(next.leadUnitId)) {
+      t.leadUnitId = next.leadUnitId;
+      t.leadUnitPath = next.leadUnitPath;
+    }
+    t.responsiblePerson = next.responsiblePerson;
+    t.assigningUnitId = next.assigningUnitId;
+    t.expectedResult = next.expectedResult;
+    t.assignedOn = next.assignedOn;
+    t.dueDate = next.dueDate;
+    if (t.recurrenceFrequency != null) {
+      t.recurrenceEnd = next.recurrenceEnd;
+    }
+    t.directiveId = next.directiveId;
+    t.directiveItem = next.directiveItem;
+    t.priority = next.priority;
+    t.weight = next.weight;
+    t.coordinators.clear();
+    t.coordinators.addAll(next.coordinators);
+    t.updatedAt = now();
+    em.flush();
+    if (dueChanged) {
+      repo.recordDueDate(t.id, t.dueDate, DueDateSource.EDIT, null, user.username(), now());
+    }
+    TaskResponse after = response(t);
+    audit.updated(ENTITY, t.id, t.leadUnitId, t.version, before, after);
+    return after;
+  }
+
+  @Transactional
+  public void delete(UUID id, long expectedVersion) {
+    Task t = visible(id);
+    requireWritable(t);
+    ETags.check(expectedVersion, t.version);
+    if (t.status != TaskStatus.NEW) {
+      throw ApiException.conflict("TASK_NOT_NEW");
+    }
+    if (t.recurrenceFrequency != null) {
+      if (repo.occurrencesStarted(t.id)) {
+        throw ApiException.conflict("TASK_HAS_CHILDREN");
+      }
+      repo.deleteOccurrences(t.id);
+    } else if (repo.childCount(t.id) > 0) {
+      throw ApiException.conflict("TASK_HAS_CHILDREN");
+    }
+    audit.deleted(ENTITY, t.id, t.leadUnitId, response(t));
+    t.delete();
+    em.flush();
+  }
+
+  @Transactional
+  public TaskResponse transition(UUID id, long expectedVersion, TaskTransitionRequest req) {
+    Task t = visible(id);
+    requireWritable(t);
+    ETags.check(expectedVersion, t.version);
+    TaskStatus next = t.status.after(req.action());
+    if (next == null) {
+      throw ApiException.conflict("TASK_ILLEGAL_TRANSITION", t.status.name(), req.action().name());
+    }
+    LocalDate today = today();
+    TaskResponse before = response(t);
+    String note = null;
+    switch (req.action()) {
+      case START -> {}
+      case COMPLETE -> {
+        if (blank(req.resultNote())) {
+          throw ApiException.invalid("/resultNote", "field.REQUIRED");
+        }
+        LocalDate day = req.completedOn() != null ? req.completedOn() : today;
+        if (day.isAfter(today) || day.isBefore(t.assignedOn)) {
+          throw ApiException.invalid("/completedOn", "field.COMPLETED_ON_RANGE");
+        }
+        if (repo.hasOpenChildren(t.id)) {
+          throw ApiException.conflict("TASK_HAS_OPEN_CHILDREN");
+        }
+        t.completedOn = day;
+        t.resultNote = req.resultNote().trim();
+        t.progress = 100;
+        note = t.resultNote;
+      }
+      case CANCEL -> {
+        if (blank(req.reason())) {
+          throw ApiException.invalid("/reason", "field.REQUIRED");
+        }
+        t.cancelReason = req.reason().trim();
+        note = t.cancelReason;
+      }
+      case REOPEN -> {
+        if (t.parentId != null) {
+          Task parent = Task.findById(t.parentId);
+          if (parent != null && !parent.status.open()) {
+            throw ApiException.conflict("TASK_PARENT_NOT_OPEN");
+          }
+        }
+        t.completedOn = null;
+        t.cancelReason = null;
+        note = req.reason();
+      }
+    }
+    t.status = next;
+    t.updatedAt = now();
+    em.flush();
+    if (req.action() == TaskAction.CANCEL) {
+      int cancelled = repo.cancelOpenDescendants(t.id, t.cancelReason, now());
+      if (cancelled > 0) {
+        LOG.infof("Task %s cancelled with %d open tasks below it", t.id, cancelled);
+      }
+    }
+    TaskResponse after = response(t);
+    audit.action(
+        "TASK_" + req.action().name(), ENTITY, t.id, t.leadUnitId, t.version, before, after, note);
+    LOG.infof("Task %s: %s", t.id, req.action());
+    return after;
+  }
+
+  /**
+   * Splits a task among units below its lead unit: one child per unit, each due no later than the
+   * task. With {@code childKind} every direct child unit of that kind valid on the day gets one
+   * (the 16 wards of a district in one call).
+   */
+  @Transactional
+  public List<TaskResponse> delegate(UUID id, DelegationRequest req) {
+    return delegate(id, req, null);
+  }
+
+  /** As {@link #delegate(UUID, DelegationRequest)}, assigned on a given day (loading records). */
+  @Transactional
+  public List<TaskResponse> delegate(UUID id, DelegationRequest req, LocalDate assignedOn) {
+    Task parent = visible(id);
+    requireWritable(parent);
+    requireDelegable(parent);
+    LocalDate today = today();
+    LocalDate day = assignedOn != null ? assignedOn : today;
+    boolean listed = req.units() != null && !req.units().isEmpty();
+    if (listed == (req.childKind() != null)) {
+      throw ApiException.invalid("/units", "field.UNITS_OR_KIND");
+    }
+    List<DelegationRequest.Unit> targets =
+        listed
+            ? req.units()
+            : units.childIdsOfKind(parent.leadUnitId, req.childKind(), day).stream()
+                .map(u -> new DelegationRequest.Unit(u, null, null, null, null))
+                .toList();
+    if (targets.isEmpty()) {
+      throw ApiException.unprocessable("NO_TARGET_UNITS");
+    }
+    Errors errors = new Errors();
+    List<Task> prepared = new ArrayList<>();
+    Set<UUID> seen = new HashSet<>();
+    for (int i = 0; i < targets.size(); i++) {
+      DelegationRequest.Unit u = targets.get(i);
+      String prefix = listed ? "/units/" + i : "";
+      if (!seen.add(u.unitId())) {
+        errors.invalid(prefix + "/unitId", "field.DUPLICATE_UNIT");
+        continue;
+      }
+      TaskRequest child =
+          new TaskRequest(
+              firstNonBlank(req.title(), parent.title),
+              firstNonBlank(req.description(), parent.description),
+              u.unitId(),
+              firstNonBlank(
+                  u.responsiblePerson(), req.responsiblePerson(), parent.responsiblePerson),
+              List.of(),
+              parent.leadUnitId,
+              day,
+              u.dueDate() != null
+                  ? u.dueDate()
+                  : req.dueDate() != null ? req.dueDate() : parent.dueDate,
+              null,
+              firstNonBlank(u.expectedResult(), req.expectedResult(), parent.expectedResult),
+              parent.directiveId,
+              parent.directiveItem,
+              parent.priority,
+              u.weight(),
+              parent.id);
+      Task t = prepare(child, prefix, parent, errors, today);
+      if (t != null) {
+        prepared.add(t);
+      }
+    }
+    errors.throwIfAny();
+    List<TaskResponse> created = new ArrayList<>();
+    for (Task t : prepared) {
+      persistNew(t);
+      created.add(TaskResponse.of(t, TaskResponse.Children.NONE, today));
+    }
+    parent.updatedAt = now();
+    LOG.infof("Task %s delegated to %d units", parent.id, created.size());
+    return created;
+  }
+
+  // ------------------------------------------------------------------ progress
+
+  @Transactional
+  public ProgressUpdateResponse addProgress(UUID id, ProgressUpdateRequest req) {
+    Task t = visible(id);
+    requireLead(t);
+    if (!t.status.open()) {
+      throw ApiException.conflict("TASK_NOT_OPEN");
+    }
+    TaskResponse before = response(t);
+    ProgressUpdateResponse p =
+        new ProgressUpdateResponse(
+            UUID.randomUUID(),
+            t.id,
+            req.percent(),
+            blankToNull(req.note()),
+            user.username(),
+            now());
+    repo.insertProgress(p);
+    t.progress = req.percent();
+    t.updatedAt = p.reportedAt();
+    em.flush();
+    audit.action(
+        "TASK_PROGRESS", ENTITY, t.id, t.leadUnitId, t.version, before, response(t), p.note());
+    return p;
+  }
+
+  @Transactional
+  public Page<ProgressUpdateResponse> progress(UUID id, PageRequest page) {
+    visible(id);
+    List<String> keys = page.keys("task-progress", 2);
+    OffsetDateTime afterAt = null;
+    UUID afterId = null;
+    if (keys != null) {
+      try {
+        afterAt = OffsetDateTime.ofInstant(Instant.parse(keys.get(0)), ZoneOffset.UTC);
+        afterId = UUID.fromString(keys.get(1));
+      } catch (RuntimeException e) {
+        throw ApiException.badRequest("INVALID_CURSOR");
+      }
+    }
+    return Page.of(
+        repo.progress(id, afterAt, afterId, page.fetchSize()),
+        page.limit(),
+        Function.identity(),
+        p -> Cursor.encode("task-progress", p.reportedAt(), p.id()));
+  }
+
+  /** Evidence of a progress report (minutes, photos, a signed report), added by the lead unit. */
+  @Transactional
+  public AttachmentResponse addEvidence(UUID id, UUID progressId, AttachmentUpload upload) {
+    Task t = visible(id);
+    requireLead(t);
+    requireProgress(id, progressId);
+    return attachments.store(PROGRESS_ENTITY, progressId, t.leadUnitId, upload);
+  }
+
+  @Transactional
+  public List<AttachmentResponse> evidence(UUID id, UUID progressId) {
+    visible(id);
+    requireProgress(id, progressId);
+    return attachments.list(PROGRESS_ENTITY, progressId);
+  }
+
+  @Transactional
+  public AttachmentContent evidenceContent(UUID id, UUID progressId, UUID attachmentId) {
+    visible(id);
+    requireProgress(id, progressId);
+    return attachments.content(PROGRESS_ENTITY, progressId, attachmentId);
+  }
+
+  private void requireProgress(UUID taskId, UUID progressId) {
+    if (!repo.progressExists(taskId, progressId)) {
+      throw ApiException.notFound("entity.TASK_PROGRESS");
+    }
+  }
+
+  // ------------------------------------------------------------------ extensions
+
+  @Transactional
+  public ExtensionResponse requestExtension(UUID id, ExtensionRequestInput req) {
+    Task t = visible(id);
+    requireLead(t);
+    if (!t.status.open()) {
+      throw ApiException.conflict("TASK_NOT_OPEN");
+    }
+    if (t.dueDate == null) {
+      throw ApiException.conflict("TASK_RECURRING");
+    }
+    if (!req.requestedDueDate().isAfter(t.dueDate)) {
+      throw ApiException.invalid("/requestedDueDate", "field.EXTENSION_NOT_LATER");
+    }
+    requireWithinParent(t, req.requestedDueDate(), "/requestedDueDate");
+    if (repo.hasPendingExtension(t.id)) {
+      throw ApiException.conflict("EXTENSION_PENDING");
+    }
+    ExtensionResponse e =
+        new ExtensionResponse(
+            UUID.randomUUID(),
+            t.id,
+            req.requestedDueDate(),
+            t.dueDate,
+            req.reason().trim(),
+            ExtensionStatus.PENDING,
+            user.username(),
+            now(),
+            null,
+            null,
+            null,
+            0);
+    repo.insertExtension(e);
+    audit.created(EXTENSION_ENTITY, e.id(), t.leadUnitId, e.version(), e);
+    return e;
+  }
+
+  @Transactional
+  public Page<ExtensionResponse> extensions(UUID id) {
+    visible(id);
+    return new Page<>(repo.extensions(id, null), null);
+  }
+
+  @Transactional
+  public ExtensionResponse extension(UUID id, UUID extensionId) {
+    visible(id);
+    return repo.extensions(id, extensionId).stream()
+        .findFirst()
+        .orElseThrow(() -> ApiException.notFound("entity.TASK_EXTENSION"));
+  }
+
+  /** The assigning unit's manager approves (the due date moves, history kept) or rejects. */
+  @Transactional
+  public ExtensionResponse decideExtension(
+      UUID id, UUID extensionId, long expectedVersion, ExtensionDecisionRequest req) {
+    Task t = visible(id);
+    ExtensionResponse e =
+        repo.extensions(id, extensionId).stream()
+            .findFirst()
+            .orElseThrow(() -> ApiException.notFound("entity.TASK_EXTENSION"));
+    if (!user.isAdmin() && (t.assigningUnitId == null || !scope.contains(t.assigningUnitId))) {
+      throw new ApiException(403, "FORBIDDEN");
+    }
+    ETags.check(expectedVersion, e.version());
+    if (e.status() != ExtensionStatus.PENDING) {
+      throw ApiException.conflict("EXTENSION_DECIDED");
+    }
+    Instant at = now();
+    if (req.action() == ExtensionAction.APPROVE) {
+      requireWithinParent(t, e.requestedDueDate(), "/requestedDueDate");
+      TaskResponse before = response(t);
+      t.dueDate = e.requestedDueDate();
+      t.updatedAt = at;
+      em.flush();
+      repo.recordDueDate(t.id, t.dueDate, DueDateSource.EXTENSION, e.id(), user.username(), at);
+      audit.action(
+          "TASK_EXTENDED", ENTITY, t.id, t.leadUnitId, t.version, before, response(t), e.reason());
+    }
+    repo.decideExtension(
+        e.id(),
+        req.action() == ExtensionAction.APPROVE
+            ? ExtensionStatus.APPROVED
+            : ExtensionStatus.REJECTED,
+        user.username(),
+        at,
+        blankToNull(req.note()));
+    ExtensionResponse after = repo.extensions(id, extensionId).getFirst();
+    audit.action(
+        "TASK_EXTENSION_" + req.action().name(),
+        EXTENSION_ENTITY,
+        e.id(),
+        t.leadUnitId,
+        after.version(),
+        e,
+        after,
+        after.decisionNote());
+    return after;
+  }
+
+  // ------------------------------------------------------------------ recurrence
+
+  /**
+   * Creates the occurrences of a series due up to one period after today (or after its start), so
+   * that the next occurrence always exists; past ones are created too, and show as overdue until
+   * done.
+   */
+  int extendSeries(Task s, LocalDate today) {
+    Recurrence r = s.recurrence();
+    if (r == null || !s.status.open()) {
+      return 0;
+    }
+    LocalDate base = today.isAfter(r.startDate()) ? today : r.startDate();
+    Map<LocalDate, Boolean> existing = repo.occurrenceDates(s.id);
+    int created = 0;
+    for (LocalDate d : r.dates(base.plusMonths(r.frequency().months), MAX_OCCURRENCES)) {
+      if (!existing.containsKey(d)) {
+        persistNew(occurrence(s, d));
+        created++;
+      }
+    }
+    return created;
+  }
+
+  /** The daily run: every open series gets its next occurrence. */
+  @Transactional
+  public int extendAllSeries() {
+    LocalDate today = today();
+    int created = 0;
+    for (UUID id : repo.seriesToExtend(today)) {
+      Task s = Task.findById(id);
+      if (s != null) {
+        created += extendSeries(s, today);
+      }
+    }
+    return created;
+  }
+
+  private Task occurrence(Task s, LocalDate day) {
+    Task o = new Task();
+    o.id = UUID.randomUUID();
+    o.parentId = s.id;
+    o.seriesId = s.id;
+    o.periodDate = day;
+    o.title = s.title;
+    o.description = s.description;
+    o.leadUnitId = s.leadUnitId;
+    o.leadUnitPath = s.leadUnitPath;
+    o.responsiblePerson = s.responsiblePerson;
+    o.assigningUnitId = s.assigningUnitId;
+    o.expectedResult = s.expectedResult;
+    o.assignedOn = s.assignedOn;
+    o.dueDate = day;
+    o.directiveId = s.directiveId;
+    o.directiveItem = s.directiveItem;
+    o.priority = s.priority;
+    o.status = TaskStatus.NEW;
+    for (Task.Coordinator c : s.coordinators) {
+      Task.Coordinator copy = new Task.Coordinator();
+      copy.unitId = c.unitId;
+      copy.unitPath = c.unitPath;
+      o.coordinators.add(copy);
+    }
+    return o;
+  }
+
+  // ------------------------------------------------------------------ restructuring
+
+  /**
+   * Restructuring hook: the open tasks of a closed unit pass to its successor (with the successor's
+   * path on the effective date); done and cancelled tasks stay with the unit as it was.
+   */
+  @Transactional
+  public int transferOpenTasks(UUID from, UUID to, LocalDate effective) {
+    Optional<OrgUnitResponse> successor = units.find(to, effective);
+    if (successor.isEmpty()) {
+      return 0;
+    }
+    UUID[] path = successor.get().path().toArray(UUID[]::new);
+    List<Object[]> moved = repo.transferOpen(from, to, path, effective, now());
+    for (Object[] m : moved) {
+      audit.action(
+          "TASK_TRANSFERRED",
+          ENTITY,
+          (UUID) m[0],
+          to,
+          ((Number) m[1]).longValue(),
+          Map.of("leadUnitId", from),
+          Map.of("leadUnitId", to, "transferredOn", effective.toString()),
+          null);
+    }
+    return moved.size();
+  }
+
+  // ------------------------------------------------------------------ statistics
+
+  /**
+   * Four-state counts of the subtree of a unit as of a day, grouped. One aggregate over the
+   * covering index task_stats: the subtree is an equality on the stored ancestor columns and the
+   * group key another of them (a province is ~3% of the tasks). The whole country by province today
+   * reads the tally maintained by triggers in the writing transactions.
+   */
+  @Transactional
+  public TaskStatisticsResponse statistics(
+      UUID orgUnitId, StatisticsGroupBy groupBy, LocalDate asOf) {
+    if (orgUnitId == null) {
+      throw ApiException.invalid("/orgUnitId", "field.REQUIRED");
+    }
+    LocalDate day = asOf != null ? asOf : today();
+    StatisticsGroupBy by = groupBy == null ? StatisticsGroupBy.CHILD_UNIT : groupBy;
+    scope.require(orgUnitId, "entity.ORG_UNIT");
+    OrgUnitResponse unit =
+        units.find(orgUnitId, day).orElseThrow(() -> ApiException.notFound("entity.ORG_UNIT"));
+    List<UUID> path = unit.path();
+    int n = path.size();
+    Map<String, Object> params = new HashMap<>();
+    params.put("day", day);
+    List<String> where = new ArrayList<>();
+    for (int k = 2; k <= Math.min(n, 4); k++) {
+      where.add("t.unit_at_" + k + " = :p" + k);
+      params.put("p" + k, path.get(k - 1));
+    }
+    if (n > 4) {
+      where.add("t.lead_unit_path @> array[cast(:unit as uuid)]");
+      params.put("unit", orgUnitId);
+    }
+    String key =
+        switch (by) {
+          case CHILD_UNIT ->
+              n + 1 <= 4 ? "t.unit_at_" + (n + 1) : "t.lead_unit_path[" + (n + 1) + "]";
+          case DIRECTIVE -> "t.directive_id";
+          case MONTH -> "to_char(t.due_date, 'YYYY-MM')";
+        };
+    // the whole country by province, today: the live tally instead of a scan of every task
+    List<Object[]> rows =
+        n == 1 && by == StatisticsGroupBy.CHILD_UNIT && day.equals(today())
+            ? repo.provincesToday(day)
+            : repo.statistics(key, where, params);
+    Map<UUID, String> labels =
+        switch (by) {
+          case CHILD_UNIT -> {
+            Set<UUID> ids = new HashSet<>();
+            ids.add(orgUnitId);
+            rows.stream().filter(r -> r[0] != null).forEach(r -> ids.add((UUID) r[0]));
+            yield repo.unitNames(ids, day);
+          }
+          case DIRECTIVE ->
+              repo.directiveNumbers(
+                  rows.stream().filter(r -> r[0] != null).map(r -> (UUID) r[0]).toList());
+          case MONTH -> Map.of();
+        };
+    long[] total = new long[4];
+    List<TaskStatisticsResponse.Group> groups = new ArrayList<>();
+    for (Object[] r : rows) {
+      long[] c = new long[4];
+      for (int i = 0; i < 4; i++) {
+        c[i] = ((Number) r[i + 1]).longValue();
+        total[i] += c[i];
+      }
+      Object k = r[0] == null && by == StatisticsGroupBy.CHILD_UNIT ? orgUnitId : r[0];
+      String label = k instanceof UUID u ? labels.get(u) : null;
+      groups.add(
+          new TaskStatisticsResponse.Group(k == null ? null : k.toString(), label, counts(c)));
+    }
+    return new TaskStatisticsResponse(orgUnitId, by, day, counts(total), groups);
+  }
+
+  private static TaskStatisticsResponse.Counts counts(long[] c) {
+    return new TaskStatisticsResponse.Counts(c[0] + c[1] + c[2] + c[3], c[0], c[1], c[2], c[3]);
+  }
+
+  // ------------------------------------------------------------------ rules
+
+  /**
+   * A new task from a request, every field checked; problems go to {@code errors} (pointers under
+   * {@code prefix}) and null is returned when the task cannot be built. {@code parent} bounds the
+   * due date and the lead unit (strictly below the parent's lead unit).
+   */
+  private Task prepare(
+      TaskRequest req, String prefix, Task parent, Errors errors, LocalDate today) {
+    int before = errors.size();
+    LocalDate assignedOn = req.assignedOn() != null ? req.assignedOn() : today;
+    if (assignedOn.isAfter(today)) {
+      errors.invalid(prefix + "/assignedOn", "field.NOT_IN_FUTURE");
+    }
+    boolean hasDue = req.dueDate() != null;
+    boolean hasRecurrence = req.recurrence() != null;
+    if (hasDue == hasRecurrence) {
+      errors.invalid(prefix + "/dueDate", "field.DUE_OR_RECURRENCE");
+    }
+    if (hasDue && req.dueDate().isBefore(assignedOn)) {
+      errors.invalid(prefix + "/dueDate", "field.DUE_BEFORE_ASSIGNED");
+    }
+    Recurrence recurrence = null;
+    if (hasRecurrence) {
+      Recurrence r = req.recurrence();
+      if (r.frequency() != RecurrenceFrequency.MONTHLY && r.month() == null) {
+        errors.invalid(prefix + "/recurrence/month", "field.REQUIRED");
+      }
+      LocalDate start = r.startDate() != null ? r.startDate() : assignedOn;
+      if (r.endDate() != null && r.endDate().isBefore(start)) {
+        errors.invalid(prefix + "/recurrence/endDate", "field.END_BEFORE_START");
+      }
+      recurrence =
+          new Recurrence(
+              r.frequency(),
+              r.dayOfMonth(),
+              r.frequency() == RecurrenceFrequency.MONTHLY ? null : r.month(),
+              start,
+              r.endDate());
+    }
+    if (parent != null && parent.dueDate != null) {
+      if (hasDue && req.dueDate().isAfter(parent.dueDate)) {
+        errors.invalid(prefix + "/dueDate", "field.DUE_AFTER_PARENT", parent.dueDate);
+      }
+      if (recurrence != null
+          && (recurrence.endDate() == null || recurrence.endDate().isAfter(parent.dueDate))) {
+        errors.invalid(prefix + "/recurrence/endDate", "field.DUE_AFTER_PARENT", parent.dueDate);
+      }
+    }
+    Optional<OrgUnitResponse> lead = units.find(req.leadUnitId(), assignedOn);
+    UUID[] leadPath = null;
+    UUID assigning = req.assigningUnitId();
+    if (lead.isEmpty()) {
+      errors.unknown(prefix + "/leadUnitId", "field.UNKNOWN_UNIT", "UNKNOWN_UNIT");
+    } else if (!lead.get().active()) {
+      errors.invalid(prefix + "/leadUnitId", "field.UNIT_NOT_VALID_ON", assignedOn);
+    } else {
+      leadPath = lead.get().path().toArray(UUID[]::new);
+      if (assigning == null) {
+        assigning = parent != null ? parent.leadUnitId : lead.get().parentId();
+      }
+      if (parent != null
+          && (req.leadUnitId().equals(parent.leadUnitId)
+              || !lead.get().path().contains(parent.leadUnitId))) {
+        errors.invalid(prefix + "/leadUnitId", "field.NOT_BELOW_PARENT_UNIT");
+      }
+    }
+    if (req.assigningUnitId() != null && units.find(req.assigningUnitId(), assignedOn).isEmpty()) {
+      errors.unknown(prefix + "/assigningUnitId", "field.UNKNOWN_UNIT", "UNKNOWN_UNIT");
+    }
+    // the caller acts for the lead unit or for the unit that assigns the work
+    if (lead.isPresent()
+        && !scope.contains(req.leadUnitId())
+        && (assigning == null || !scope.contains(assigning))) {
+      errors.unknown(prefix + "/leadUnitId", "field.UNKNOWN_UNIT", "UNKNOWN_UNIT");
+    }
+    List<Task.Coordinator> coordinators = new ArrayList<>();
+    List<UUID> coordinating =
+        req.coordinatingUnitIds() == null ? List.of() : req.coordinatingUnitIds();
+    Set<UUID> seen = new HashSet<>();
+    for (int i = 0; i < coordinating.size(); i++) {
+      UUID c = coordinating.get(i);
+      String at = prefix + "/coordinatingUnitIds/" + i;
+      if (!seen.add(c)) {
+        errors.invalid(at, "field.DUPLICATE_UNIT");
+      } else if (c.equals(req.leadUnitId())) {
+        errors.invalid(at, "field.COORDINATOR_IS_LEAD");
+      } else {
+        Optional<OrgUnitResponse> u = units.find(c, assignedOn);
+        if (u.isEmpty()) {
+          errors.unknown(at, "field.UNKNOWN_UNIT", "UNKNOWN_UNIT");
+        } else if (!u.get().active()) {
+          errors.invalid(at, "field.UNIT_NOT_VALID_ON", assignedOn);
+        } else {
+          Task.Coordinator co = new Task.Coordinator();
+          co.unitId = c;
+          co.unitPath = u.get().path().toArray(UUID[]::new);
+          coordinators.add(co);
+        }
+      }
+    }
+    if (req.directiveId() != null
+        && !repo.directiveVisible(
+            req.directiveId(), scope.restriction().isPresent() ? scope.roots() : null)) {
+      errors.unknown(prefix + "/directiveId", "field.UNKNOWN_DIRECTIVE", "UNKNOWN_DIRECTIVE");
+    }
+    if (errors.size() > before) {
+      return null;
+    }
+    Task t = new Task();
+    t.id = UUID.randomUUID();
+    t.parentId = parent != null ? parent.id : req.parentId();
+    t.title = req.title().trim();
+    t.description = req.description().trim();
+    t.leadUnitId = req.leadUnitId();
+    t.leadUnitPath = leadPath;
+    t.responsiblePerson = req.responsiblePerson().trim();
+    t.assigningUnitId = assigning;
+    t.expectedResult = req.expectedResult().trim();
+    t.assignedOn = assignedOn;
+    t.dueDate = req.dueDate();
+    t.originalDueDate = req.dueDate();
+    if (recurrence != null) {
+      t.recurrenceFrequency = recurrence.frequency();
+      t.recurrenceDay = recurrence.dayOfMonth();
+      t.recurrenceMonth = recurrence.month();
+      t.recurrenceStart = recurrence.startDate();
+      t.recurrenceEnd = recurrence.endDate();
+    }
+    t.directiveId = req.directiveId();
+    t.directiveItem = blankToNull(req.directiveItem());
+    t.priority = req.priority() != null ? req.priority() : TaskPriority.NORMAL;
+    t.weight = req.weight();
+    t.status = TaskStatus.NEW;
+    t.coordinators.addAll(coordinators);
+    return t;
+  }
+
+  private void persistNew(Task t) {
+    Instant at = now();
+    t.createdAt = at;
+    t.updatedAt = at;
+    if (t.originalDueDate == null) {
+      t.originalDueDate = t.dueDate;
+    }
+    t.persist();
+    em.flush();
+    if (t.dueDate != null) {
+      repo.recordDueDate(t.id, t.dueDate, DueDateSource.INITIAL, null, user.username(), at);
+    }
+    audit.created(
+        ENTITY,
+        t.id,
+        t.leadUnitId,
+        t.version,
+        TaskResponse.of(t, TaskResponse.Children.NONE, today()));
+    if (t.recurrenceFrequency != null) {
+      extendSeries(t, today());
+    }
+  }
+
+  /** The parent named by a new task: visible, open, and not a recurring series. */
+  private Task parentFor(UUID parentId, String pointer, Errors errors) {
+    Task p = Task.findById(parentId);
+    if (p == null || !canSee(p)) {
+      errors.unknown(pointer, "field.UNKNOWN_TASK", "UNKNOWN_TASK");
+      return null;
+    }
+    requireDelegable(p);
+    return p;
+  }
+
+  private static void requireDelegable(Task p) {
+    if (!p.status.open()) {
+      throw ApiException.conflict("TASK_NOT_OPEN");
+    }
+    if (p.recurrenceFrequency != null) {
+      throw ApiException.conflict("TASK_RECURRING");
+    }
+  }
+
+  private void requireWithinParent(Task t, LocalDate due, String pointer) {
+    if (t.parentId == null || t.seriesId != null) {
+      return;
+    }
+    Task parent = Task.findById(t.parentId);
+    if (parent != null && parent.dueDate != null && due.isAfter(parent.dueDate)) {
+      throw ApiException.invalid(pointer, "field.DUE_AFTER_PARENT", parent.dueDate);
+    }
+  }
+
+  private static boolean sameRecurrence(Recurrence requested, Recurrence current) {
+    if (requested == null || current == null) {
+      return requested == null && current == null;
+    }
+    return requested.frequency() == current.frequency()
+        && Objects.equals(requested.dayOfMonth(), current.dayOfMonth())
+        && (requested.frequency() == RecurrenceFrequency.MONTHLY
+            || Objects.equals(requested.month(), current.month()))
+        && (requested.startDate() == null || requested.startDate().equals(current.startDate()));
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  /** The task, or 404 when missing or outside the caller's scope. */
+  private Task visible(UUID id) {
+    Task t = Task.findById(id);
+    if (t == null || !canSee(t)) {
+      throw ApiException.notFound(LABEL);
+    }
+    return t;
+  }
+
+  private boolean canSee(Task t) {
+    if (scope.restriction().isEmpty() || scope.contains(t.leadUnitId)) {
+      return true;
+    }
+    return t.coordinators.stream().anyMatch(c -> scope.contains(c.unitId));
+  }
+
+  /** Seen (e.g. as a coordinator) is not writable: 403. */
+  private void requireWritable(Task t) {
+    if (!scope.contains(t.leadUnitId)
+        && (t.assigningUnitId == null || !scope.contains(t.assigningUnitId))) {
+      throw new ApiException(403, "FORBIDDEN");
+    }
+  }
+
+  /** Progress and extension requests come from the lead unit. */
+  private void requireLead(Task t) {
+    if (!scope.contains(t.leadUnitId)) {
+      throw new ApiException(403, "FORBIDDEN");
+    }
+  }
+
+  private Map<UUID, Task> load(List<UUID> ids) {
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    List<Task> rows = Task.list("id in ?1", ids);
+    return rows.stream()
+        .collect(Collectors.toMap(t -> t.id, t -> t, (a, b) -> a, LinkedHashMap::new));
+  }
+
+  private List<TaskResponse> responses(List<Task> rows) {
+    Map<UUID, TaskResponse.Children> children =
+        repo.children(rows.stream().map(t -> t.id).toList());
+    LocalDate today = today();
+    return rows.stream()
+        .map(
+            t -> TaskResponse.of(t, children.getOrDefault(t.id, TaskResponse.Children.NONE), today))
+        .toList();
+  }
+
+  private TaskResponse response(Task t) {
+    return TaskResponse.of(
+        t, repo.children(List.of(t.id)).getOrDefault(t.id, TaskResponse.Children.NONE), today());
+  }
+
+  private LocalDate today() {
+    return BusinessTime.today(clock);
+  }
+
+  private Instant now() {
+    return Instant.now(clock);
+  }
+
+  private static TaskRequest withDirective(TaskRequest r, UUID directiveId) {
+    return new TaskRequest(
+        r.title(),
+        r.description(),
+        r.leadUnitId(),
+        r.responsiblePerson(),
+        r.coordinatingUnitIds(),
+        r.assigningUnitId(),
+        r.assignedOn(),
+        r.dueDate(),
+        r.recurrence(),
+        r.expectedResult(),
+        directiveId,
+        r.directiveItem(),
+        r.priority(),
+        r.weight(),
+        r.parentId());
+  }
+
+  private static TaskRequest withAssignedOn(TaskRequest r, LocalDate assignedOn) {
+    return new TaskRequest(
+        r.title(),
+        r.description(),
+        r.leadUnitId(),
+        r.responsiblePerson(),
+        r.coordinatingUnitIds(),
+        r.assigningUnitId(),
+        assignedOn,
+        r.dueDate(),
+        r.recurrence(),
+        r.expectedResult(),
+        r.directiveId(),
+        r.directiveItem(),
+        r.priority(),
+        r.weight(),
+        r.parentId());
+  }
+
+  private static String firstNonBlank(String... values) {
+    for (String v : values) {
+      if (v != null && !v.isBlank()) {
+        return v;
+      }
+    }
+    return null;
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
+  }
+
+  private static String blankToNull(String s) {
+    return blank(s) ? null : s.trim();
+  }
+
+  private static String escapeLike(String s) {
+    return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+  }
+
+  /**
+   * Problems found while checking a request: 400 VALIDATION_FAILED when any field is invalid, else
+   * 422 with the code of the unknown reference (unit, task, directive).
+   */
+  private static final class Errors {
+    private final Map<String, FieldError> errors = new LinkedHashMap<>();
+    private boolean invalid;
+    private String unknownCode;
+
+    void invalid(String pointer, String key, Object... args) {
+      errors.putIfAbsent(pointer + " " + key, FieldError.of(pointer, key, args));
+      invalid = true;
+    }
+
+    void unknown(String pointer, String key, String code) {
+      errors.putIfAbsent(pointer + " " + key, FieldError.of(pointer, key));
+      if (unknownCode == null) {
+        unknownCode = code;
+      }
+    }
+
+    int size() {
+      return errors.size();
+    }
+
+    void throwIfAny() {
+      if (!errors.isEmpty()) {
+        List<FieldError> list = new ArrayList<>(errors.values());
+        throw invalid
+            ? new ApiException(400, "VALIDATION_FAILED", list)
+            : new ApiException(422, unknownCode, list);
+      }
+    }
+  }
+}

@@ -1,0 +1,50 @@
+package vn.danvan.task;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import vn.danvan.orgunit.LineageKind;
+import vn.danvan.orgunit.RestructuringListener;
+
+/**
+ * The open tasks of a closed unit pass to its successor when the tree is restructured. A task has
+ * one lead unit, so when a unit is split it goes to the successor that took the unit in full, else
+ * to the first one named. Runs inside the restructuring's transaction (a dry run rolls it back).
+ */
+@ApplicationScoped
+class TaskTransfer implements RestructuringListener {
+
+  @Inject TaskService tasks;
+
+  @Override
+  public List<Transfer> onRestructured(Event event) {
+    Map<UUID, UUID> successor = new LinkedHashMap<>();
+    Set<UUID> takenInFull = new HashSet<>();
+    for (Succession s : event.successions()) {
+      if (s.successorId() == null || Objects.equals(s.predecessorId(), s.successorId())) {
+        continue;
+      }
+      if (s.kind() == LineageKind.FULL && takenInFull.add(s.predecessorId())) {
+        successor.put(s.predecessorId(), s.successorId());
+      } else {
+        successor.putIfAbsent(s.predecessorId(), s.successorId());
+      }
+    }
+    List<Transfer> transfers = new ArrayList<>();
+    successor.forEach(
+        (from, to) -> {
+          int count = tasks.transferOpenTasks(from, to, event.effectiveDate());
+          if (count > 0) {
+            transfers.add(new Transfer(TaskService.ENTITY, from, to, count));
+          }
+        });
+    return transfers;
+  }
+}
