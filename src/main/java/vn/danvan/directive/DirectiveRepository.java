@@ -207,9 +207,13 @@ class DirectiveRepository {
   // ------------------------------------------------------------------ graph
 
   /** The issuing unit's name on the issue date (else its latest name), for graph nodes. */
+  /** The issuer's name on the issue date (drafts: today), else its first: two index probes. */
   private static final String UNIT_NAME =
-      " left join lateral (select v.name from org_unit_version v where v.unit_id = d.issuing_unit_id"
-          + " order by (v.valid_from <= coalesce(d.issue_date, current_date)) desc, v.valid_from desc limit 1) u on true";
+      " left join lateral (select coalesce("
+          + "(select v.name from org_unit_version v where v.unit_id = d.issuing_unit_id"
+          + "   and v.valid_from <= coalesce(d.issue_date, current_date) order by v.valid_from desc limit 1),"
+          + "(select v.name from org_unit_version v where v.unit_id = d.issuing_unit_id"
+          + "   order by v.valid_from limit 1)) as name) u on true";
 
   private static final String NODE_COLUMNS =
       "d.type, d.full_number, d.title, d.status, d.issue_date, d.issuing_unit_id,"
@@ -227,13 +231,16 @@ class DirectiveRepository {
             + " union all"
             + " select r.source_id, r.target_id, t.depth + 1, t.seen || r.source_id"
             + "   from tree t join directive_reference r on r.target_id = t.id and r.relation = 'IMPLEMENTS'"
-            + "  where t.depth < :depth and not r.source_id = any(t.seen))"
+            + "  where t.depth < :depth and not r.source_id = any(t.seen)),"
+            // a document reached by several paths is listed once per edge, at its shallowest depth
+            + " edge as (select distinct on (id, parent_id) id, parent_id, depth from tree"
+            + "   order by id, parent_id, depth)"
             + " select t.id, t.parent_id, t.depth, 'IMPLEMENTS', "
             + NODE_COLUMNS
-            + ", null from tree t join directive d on d.id = t.id"
+            + ", null from edge t join directive d on d.id = t.id"
             + UNIT_NAME
             + (roots != null ? " where " + VISIBLE : "")
-            + " order by t.depth, d.issue_date nulls last, d.full_number, d.id";
+            + " order by t.depth, d.issue_date nulls last, d.full_number, d.id, t.parent_id";
     return nodes(sql, rootId, depth, roots);
   }
 
@@ -247,10 +254,12 @@ class DirectiveRepository {
             + " select r.id, r.source_id, r.target_id, r.citation, r.relation, p.depth + 1, p.seen || r.source_id"
             + "   from up p join directive_reference r on r.source_id = p.target_id"
             + "    and r.relation in ('IMPLEMENTS', 'BASED_ON')"
-            + "  where p.depth < :depth and not r.source_id = any(p.seen))"
+            + "  where p.depth < :depth and not r.source_id = any(p.seen)),"
+            // a reference reached by several paths is listed once, at its shallowest depth
+            + " edge as (select distinct on (ref_id) * from up order by ref_id, depth)"
             + " select p.target_id, p.source_id, p.depth, p.relation, "
             + NODE_COLUMNS
-            + ", p.citation from up p left join directive d on d.id = p.target_id"
+            + ", p.citation from edge p left join directive d on d.id = p.target_id"
             + UNIT_NAME
             + (roots != null ? " where (d.id is null or " + VISIBLE + ")" : "")
             + " order by p.depth, d.issue_date nulls last, p.ref_id";
@@ -315,7 +324,7 @@ class DirectiveRepository {
                 + " from directive_reference r join directive d on d.id = r.source_id"
                 + " where "
                 + only
-                + " and r.relation = 'IMPLEMENTS' and d.status <> 'DRAFT'"
+                + " and r.relation = 'IMPLEMENTS' and d.status not in ('DRAFT', 'REVOKED')"
                 + " and d.issuing_unit_id is not null and d.issue_date is not null"
                 + " order by r.target_id, d.issuing_unit_id, d.issue_date, d.id)"
                 + " update directive_obligation o set fulfilled_by_id = f.id, fulfilled_on = f.issue_date"
@@ -323,6 +332,20 @@ class DirectiveRepository {
                 + " and o.passed_on is null and o.fulfilled_by_id is null")
         .setParameter("id", directiveId != null ? directiveId : sourceId)
         .executeUpdate();
+  }
+
+  /**
+   * Forgets every fulfilment by a revoked document; returns the directives whose obligations it
+   * fulfilled, so that another implementing document of the same unit may take its place.
+   */
+  List<UUID> unfulfilAll(UUID sourceId) {
+    List<?> rows =
+        em.createNativeQuery(
+                "update directive_obligation set fulfilled_by_id = null, fulfilled_on = null"
+                    + " where fulfilled_by_id = :s returning directive_id")
+            .setParameter("s", sourceId)
+            .getResultList();
+    return rows.stream().map(UUID.class::cast).distinct().toList();
   }
 
   /** Forgets the fulfilments by a document that no longer implements {@code targetId}. */
@@ -368,18 +391,30 @@ class DirectiveRepository {
     return passed.size();
   }
 
+  /**
+   * The obligations owed on :asOf: a row passed on by a restructuring is still its unit's before
+   * the restructuring's effective date, and the successor's row counts from that date.
+   */
+  private static final String LIVE_ON =
+      "(o.passed_on is null or o.passed_on > :asOf)"
+          + " and (o.transferred_on is null or o.transferred_on <= :asOf)";
+
   /** The state of a live obligation {@code o} on :asOf, the four states of Decision 42/2014. */
   private static final String STATE =
       "case when o.fulfilled_on <= :asOf then"
           + " case when o.fulfilled_on <= o.due_date then 'ISSUED_ON_TIME' else 'ISSUED_LATE' end"
           + " when :asOf <= o.due_date then 'PENDING_IN_TERM' else 'OVERDUE' end";
 
-  /** The unit's name on :asOf, else its latest one before, else its first. */
+  /**
+   * The unit's name on :asOf (its latest version begun by then), else its first: two probes of the
+   * (unit_id, valid_from) index per row.
+   */
   private static final String OBLIGED_UNIT_NAME =
-      " left join lateral (select v.name from org_unit_version v where v.unit_id = o.unit_id"
-          + " order by (v.valid_from <= :asOf) desc,"
-          + " case when v.valid_from <= :asOf then v.valid_from end desc nulls last, v.valid_from"
-          + " limit 1) u on true";
+      " left join lateral (select coalesce("
+          + "(select v.name from org_unit_version v where v.unit_id = o.unit_id"
+          + "   and v.valid_from <= :asOf order by v.valid_from desc limit 1),"
+          + "(select v.name from org_unit_version v where v.unit_id = o.unit_id"
+          + "   order by v.valid_from limit 1)) as name) u on true";
 
   /**
    * One page of a directive's coverage on {@code asOf}, states computed by the database, ordered by
@@ -400,7 +435,9 @@ class DirectiveRepository {
                 + " from directive_obligation o"
                 + " left join directive d on d.id = o.fulfilled_by_id"
                 + OBLIGED_UNIT_NAME
-                + " where o.directive_id = :id and o.passed_on is null) c where true");
+                + " where o.directive_id = :id and "
+                + LIVE_ON
+                + ") c where true");
     if (state != null) {
       sql.append(" and c.state = :state");
     }
@@ -435,7 +472,9 @@ class DirectiveRepository {
                 "select "
                     + STATE
                     + " as state, count(*) from directive_obligation o"
-                    + " where o.directive_id = :id and o.passed_on is null group by 1")
+                    + " where o.directive_id = :id and "
+                    + LIVE_ON
+                    + " group by 1")
             .setParameter("id", directiveId)
             .setParameter("asOf", asOf)
             .getResultList()) {

@@ -78,7 +78,7 @@ public record DirectiveRequest(
         String delegationReference,
     @Schema(description = "Độ khẩn (mặc định NORMAL).", examples = "NORMAL") Urgency urgency,
     @Schema(description = "Độ mật (mặc định NONE).", examples = "NONE") Secrecy secrecy,
-    @Valid @Size(max = 1000) @Schema(description = "Nơi nhận, theo thứ tự ghi trên văn bản.")
+    @Size(max = 1000) @Schema(description = "Nơi nhận, theo thứ tự ghi trên văn bản.")
         List<@NotNull @Valid RecipientItem> recipients,
     @Valid
         @Schema(

@@ -12,10 +12,14 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -25,6 +29,8 @@ import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.RestResponse.ResponseBuilder;
 import vn.danvan.orgunit.OrgUnitMode;
+import vn.danvan.shared.attachment.AttachmentResponse;
+import vn.danvan.shared.attachment.AttachmentUpload;
 import vn.danvan.shared.http.ETags;
 import vn.danvan.shared.http.Idempotency;
 import vn.danvan.shared.http.Responses;
@@ -280,5 +286,59 @@ public class DirectiveResource {
           Integer limit,
       @RestQuery @Parameter(description = "Con trỏ trang sau.") String cursor) {
     return directives.coverage(id, asOf, state, PageRequest.of(limit, cursor));
+  }
+
+  @POST
+  @Path("/{id}/attachments")
+  @Consumes(MediaType.MULTIPART_FORM_DATA)
+  @RolesAllowed({Roles.ADMIN, Roles.UNIT_MANAGER, Roles.OFFICER})
+  @Operation(
+      operationId = "addDirectiveAttachment",
+      summary = "Đính kèm tệp",
+      description =
+          "Tải lên một tệp (multipart/form-data, trường file; description tùy chọn) cho văn bản: bản ký số, bản scan,"
+              + " phụ lục. Chấp nhận PDF, DOCX, XLSX và ảnh; loại tệp nhận biết từ nội dung (415 nếu không thuộc"
+              + " các loại đó), giới hạn danvan.attachments.max-size (mặc định 20 MB, 413 nếu vượt). Lưu kèm"
+              + " kích thước và SHA-256.")
+  @APIResponse(responseCode = "201", description = "Đã lưu tệp.")
+  public RestResponse<AttachmentResponse> addAttachment(
+      @RestPath UUID id, AttachmentUpload upload) {
+    AttachmentResponse created = directives.addAttachment(id, upload);
+    return ResponseBuilder.<AttachmentResponse>created(
+            URI.create("/api/v1/directives/" + id + "/attachments/" + created.id() + "/content"))
+        .entity(created)
+        .build();
+  }
+
+  @GET
+  @Path("/{id}/attachments")
+  @RolesAllowed(Roles.READERS)
+  @Operation(
+      operationId = "listDirectiveAttachments",
+      summary = "Tệp đính kèm của văn bản",
+      description =
+          "Các tệp đính kèm của văn bản (không kèm nội dung), cũ trước; ai đọc được văn bản thì đọc được.")
+  public Page<AttachmentResponse> attachments(@RestPath UUID id) {
+    return new Page<>(directives.attachments(id), null);
+  }
+
+  @GET
+  @Path("/{id}/attachments/{attachmentId}/content")
+  @Produces(MediaType.WILDCARD)
+  @RolesAllowed(Roles.READERS)
+  @Operation(
+      operationId = "getDirectiveAttachmentContent",
+      summary = "Tải tệp đính kèm",
+      description =
+          "Nội dung tệp, với loại nội dung đã nhận biết, tên tệp trong Content-Disposition và SHA-256 trong ETag.")
+  @APIResponse(
+      responseCode = "200",
+      description = "Nội dung tệp.",
+      content =
+          @Content(
+              mediaType = "application/octet-stream",
+              schema = @Schema(type = SchemaType.STRING, format = "binary")))
+  public Response attachmentContent(@RestPath UUID id, @RestPath UUID attachmentId) {
+    return directives.attachment(id, attachmentId).toResponse();
   }
 }

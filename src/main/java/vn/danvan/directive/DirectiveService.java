@@ -18,6 +18,10 @@ import org.jboss.logging.Logger;
 import vn.danvan.orgunit.OrgUnitMode;
 import vn.danvan.orgunit.OrgUnitResponse;
 import vn.danvan.orgunit.OrgUnitService;
+import vn.danvan.shared.attachment.AttachmentContent;
+import vn.danvan.shared.attachment.AttachmentResponse;
+import vn.danvan.shared.attachment.AttachmentStore;
+import vn.danvan.shared.attachment.AttachmentUpload;
 import vn.danvan.shared.audit.AuditTrail;
 import vn.danvan.shared.error.ApiException;
 import vn.danvan.shared.error.ApiException.FieldError;
@@ -60,6 +64,7 @@ public class DirectiveService {
   @Inject UnitScope scope;
   @Inject CurrentUser user;
   @Inject AuditTrail audit;
+  @Inject AttachmentStore attachments;
   @Inject Clock clock;
   @Inject EntityManager em;
 
@@ -167,8 +172,14 @@ public class DirectiveService {
 
   @Transactional
   public DirectiveResponse create(DirectiveRequest req) {
+    return create(UUID.randomUUID(), req);
+  }
+
+  /** Creates a draft under a given id (the demo documents have well-known ids). */
+  @Transactional
+  DirectiveResponse create(UUID id, DirectiveRequest req) {
     Directive d = new Directive();
-    d.id = UUID.randomUUID();
+    d.id = id;
     d.status = DirectiveStatus.DRAFT;
     apply(d, req);
     d.createdAt = Instant.now(clock);
@@ -213,6 +224,7 @@ public class DirectiveService {
       throw ApiException.conflict("DIRECTIVE_NOT_DRAFT");
     }
     audit.deleted(ENTITY, d.id, d.issuingUnitId, response(d));
+    attachments.deleteAll(ENTITY, d.id);
     d.delete();
     em.flush();
   }
@@ -237,6 +249,12 @@ public class DirectiveService {
       createObligations(d);
       // the document may fulfil obligations of what it implements
       repo.fulfil(null, d.id);
+    } else if (req.action() == DirectiveAction.REVOKE) {
+      // a revoked plan implements nothing: the obligations it met are open again, or met by
+      // another plan of the same unit
+      for (UUID directive : repo.unfulfilAll(d.id)) {
+        repo.fulfil(directive, null);
+      }
     }
     DirectiveResponse after = response(d);
     audit.action(
@@ -302,6 +320,10 @@ public class DirectiveService {
               d.issuingUnitId == null
                   ? List.of()
                   : units.childIdsOfKind(d.issuingUnitId, d.obligationKind, d.issueDate);
+          case DESCENDANT_UNITS_OF_KIND ->
+              d.issuingUnitId == null
+                  ? List.of()
+                  : units.descendantIdsOfKind(d.issuingUnitId, d.obligationKind, d.issueDate);
         };
     repo.insertObligations(d.id, targets, d.obligationDueDate, Instant.now(clock));
     repo.fulfil(d.id, null);
@@ -357,6 +379,26 @@ public class DirectiveService {
   @Transactional
   public int transferObligations(UUID from, List<UUID> to, LocalDate effective) {
     return repo.transferOpen(from, to, effective, Instant.now(clock));
+  }
+
+  /** Attaches a file (the signed copy, an annex) to a document the caller may edit. */
+  @Transactional
+  public AttachmentResponse addAttachment(UUID id, AttachmentUpload upload) {
+    Directive d = visible(id);
+    requireWritable(d);
+    return attachments.store(ENTITY, d.id, d.issuingUnitId, upload);
+  }
+
+  @Transactional
+  public List<AttachmentResponse> attachments(UUID id) {
+    visible(id);
+    return attachments.list(ENTITY, id);
+  }
+
+  @Transactional
+  public AttachmentContent attachment(UUID id, UUID attachmentId) {
+    visible(id);
+    return attachments.content(ENTITY, id, attachmentId);
   }
 
   @Transactional
@@ -459,8 +501,7 @@ public class DirectiveService {
     }
     ObligationSpec obligations = req.obligations();
     if (obligations != null) {
-      if ((obligations.kind() != null)
-          != (obligations.targets() == ObligationTargets.CHILD_UNITS_OF_KIND)) {
+      if ((obligations.kind() != null) != (obligations.targets() != ObligationTargets.RECIPIENTS)) {
         errors.add(FieldError.of("/obligations/kind", "field.OBLIGATION_KIND"));
       }
       if (req.issueDate() != null && obligations.dueDate().isBefore(req.issueDate())) {

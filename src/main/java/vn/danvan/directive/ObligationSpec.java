@@ -15,14 +15,16 @@ public record ObligationSpec(
     @NotNull
         @Schema(
             description =
-                "Đơn vị phải triển khai: RECIPIENTS (nơi nhận trong cây với mục đích EXECUTE) hoặc CHILD_UNITS_OF_KIND"
-                    + " (đơn vị trực thuộc trực tiếp của cơ quan ban hành, thuộc cấp kind).",
+                "Đơn vị phải triển khai: RECIPIENTS (nơi nhận trong cây với mục đích EXECUTE), CHILD_UNITS_OF_KIND"
+                    + " (đơn vị trực thuộc trực tiếp của cơ quan ban hành, thuộc cấp kind) hoặc DESCENDANT_UNITS_OF_KIND"
+                    + " (mọi đơn vị thuộc cấp kind trong cây của cơ quan ban hành).",
             examples = "RECIPIENTS",
             required = true)
         ObligationTargets targets,
     @Schema(
             description =
-                "Cấp của đơn vị trực thuộc; bắt buộc với CHILD_UNITS_OF_KIND, vắng khi khác.",
+                "Cấp của đơn vị phải triển khai; bắt buộc với CHILD_UNITS_OF_KIND và DESCENDANT_UNITS_OF_KIND, vắng với"
+                    + " RECIPIENTS.",
             examples = "COMMUNE")
         OrgUnitKind kind,
     @NotNull

@@ -95,6 +95,21 @@ class OrgUnitRepository {
         "parentId = ?1 and validFrom <= ?2 and (validTo is null or validTo >= ?2)", parentId, day);
   }
 
+  /** Units of {@code kind} anywhere below {@code ancestorId}, valid on {@code day}. */
+  @SuppressWarnings("unchecked")
+  List<UUID> descendantIdsOfKindOn(UUID ancestorId, OrgUnitKind kind, LocalDate day) {
+    return em.createNativeQuery(
+            "select v.unit_id from org_unit_version v where v.path @> array[cast(:id as uuid)]"
+                + " and v.unit_id <> :id and v.kind = :kind and "
+                + VALID_ON
+                + " order by v.unit_id",
+            UUID.class)
+        .setParameter("id", ancestorId)
+        .setParameter("kind", kind.name())
+        .setParameter("day", day)
+        .getResultList();
+  }
+
   /**
    * Versions of units strictly below {@code unitId} that are valid on {@code day} or start later.
    */

@@ -81,6 +81,12 @@ public class OrgUnitService {
         .toList();
   }
 
+  /** Every unit of {@code kind} in the subtree of {@code ancestorId}, valid on {@code day}. */
+  @Transactional
+  public List<UUID> descendantIdsOfKind(UUID ancestorId, OrgUnitKind kind, LocalDate day) {
+    return repo.descendantIdsOfKindOn(ancestorId, kind, day);
+  }
+
   @Transactional
   public Page<OrgUnitResponse> list(ListFilter filter, PageRequest page) {
     Map<String, Object> params = OrgUnitRepository.params();

@@ -34,6 +34,7 @@ class DirectiveCoverageTest {
 
   static final String DUE = "2030-03-31";
   String tag;
+  String province;
   String district;
   String c1;
   String c2;
@@ -42,7 +43,7 @@ class DirectiveCoverageTest {
   @BeforeEach
   void tree() {
     tag = Integer.toString(ThreadLocalRandom.current().nextInt(100_000, 999_999));
-    String province = unit("PROVINCE", "Tỉnh Thử " + tag, "X" + tag, UnitIds.ROOT.toString());
+    province = unit("PROVINCE", "Tỉnh Thử " + tag, "X" + tag, UnitIds.ROOT.toString());
     district = unit("DISTRICT", "Huyện Thử " + tag, "H" + tag, province);
     c1 = unit("COMMUNE", "Xã An " + tag, "A" + tag, district);
     c2 = unit("COMMUNE", "Xã Bình " + tag, "B" + tag, district);
@@ -182,6 +183,13 @@ class DirectiveCoverageTest {
     assertThat(merged.jsonPath().getList("transfers.fromUnitId")).containsExactlyInAnyOrder(c2, c3);
     assertThat(merged.jsonPath().getList("transfers.toUnitId")).containsOnly(successor);
 
+    // the day before the merge the three communes still owe it; the successor does not yet
+    JsonPath before = coverage(ct, "2030-02-28", null, null, null).jsonPath();
+    assertThat(before.getList("items.unit.id")).containsExactly(c1, c2, c3);
+    assertThat(before.getList("items.state"))
+        .containsExactly("ISSUED_ON_TIME", "PENDING_IN_TERM", "PENDING_IN_TERM");
+    assertThat(before.getInt("totals.total")).isEqualTo(3);
+
     JsonPath after = coverage(ct, "2030-04-01", null, null, null).jsonPath();
     assertThat(after.getList("items.unit.id")).containsExactly(c1, successor);
     assertThat(after.getList("items.state")).containsExactly("ISSUED_ON_TIME", "OVERDUE");
@@ -193,6 +201,44 @@ class DirectiveCoverageTest {
     JsonPath done = coverage(ct, "2030-05-01", null, null, null).jsonPath();
     assertThat(done.getList("items.state")).containsExactly("ISSUED_ON_TIME", "ISSUED_LATE");
     assertThat(done.getString("items[1].document.id")).isEqualTo(p);
+  }
+
+  @Test
+  void everyCommuneBelowTheIssuerMayOweIt() {
+    Map<String, Object> body =
+        doc(
+            "CHI_THI",
+            null,
+            "CT-UBND",
+            java.util.UUID.fromString(province),
+            "2030-01-05",
+            "Về công tác dân vận ở cơ sở " + tag,
+            Map.of(
+                "obligations",
+                Map.of("targets", "DESCENDANT_UNITS_OF_KIND", "kind", "COMMUNE", "dueDate", DUE)));
+    String ct = issued("admin", body);
+    plan(c2, "2030-02-01", ct);
+    assertThat(states(ct, "2030-04-01"))
+        .containsExactly(
+            "Xã An " + tag + "=OVERDUE",
+            "Xã Bình " + tag + "=ISSUED_ON_TIME",
+            "Xã Châu " + tag + "=OVERDUE");
+  }
+
+  @Test
+  void aRevokedPlanNoLongerMeetsTheObligation() {
+    String ct = districtDirective();
+    String p1 = plan(c1, "2030-02-01", ct);
+    assertThat(states(ct, "2030-04-01")).startsWith("Xã An " + tag + "=ISSUED_ON_TIME");
+    long version = json("admin").get(BASE + "/" + p1).jsonPath().getLong("version");
+    Response revoked = transition("admin", p1, version, "REVOKE");
+    assertThat(revoked.statusCode()).as(revoked.asString()).isEqualTo(200);
+    assertThat(states(ct, "2030-04-01")).startsWith("Xã An " + tag + "=OVERDUE");
+    // a new plan of the commune meets it, late
+    String again = plan(c1, "2030-04-10", ct);
+    JsonPath now = coverage(ct, "2030-05-01", null, null, null).jsonPath();
+    assertThat(now.getString("items[0].state")).isEqualTo("ISSUED_LATE");
+    assertThat(now.getString("items[0].document.id")).isEqualTo(again);
   }
 
   @Test

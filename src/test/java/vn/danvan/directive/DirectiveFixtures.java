@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import vn.danvan.orgunit.UnitIds;
 
-/** Requests of the directive tests, and the real chain 33/CT-TTg → 246/KH-UBND → 847/KH-UBND. */
+/** Requests of the directive tests, and the demo documents they read. */
 final class DirectiveFixtures {
 
   static final String BASE = "/api/v1/directives";
@@ -23,49 +23,16 @@ final class DirectiveFixtures {
   static final String KH55_CITATION =
       "Kế hoạch số 55/KH-UBND ngày 11 tháng 01 năm 2023 của UBND quận Gò Vấp về ban hành Kế hoạch phát triển kinh tế - xã hội và Chương trình công tác năm 2023";
 
+  /** The demo documents the tests read: 33/CT-TTg → 246/KH-UBND (TP HCM) → 847/KH-UBND. */
   record Chain(String ct33, String kh246, String kh847) {}
-
-  private static Chain chain;
 
   private DirectiveFixtures() {}
 
-  /** The chain, built once per test run (the numbers are unique per issuer and year). */
-  static synchronized Chain chain() {
-    if (chain == null) {
-      String ct33 =
-          issued(
-              "admin",
-              doc(
-                  "CHI_THI",
-                  33,
-                  "CT-TTg",
-                  UnitIds.PRIME_MINISTER,
-                  "2021-11-26",
-                  CT33_TITLE,
-                  Map.of("signerName", "Phạm Minh Chính", "signerTitle", "Thủ tướng")));
-      String kh246 =
-          issued(
-              "hcm-manager",
-              doc(
-                  "KE_HOACH",
-                  246,
-                  "KH-UBND",
-                  HCM,
-                  "2022-01-21",
-                  "Triển khai thực hiện Chỉ thị số 33/CT-TTg ngày 26 tháng 11 năm 2021 của Thủ tướng Chính phủ"
-                      + " về tiếp tục tăng cường và đổi mới công tác dân vận trong tình hình mới",
-                  Map.of("place", "Thành phố Hồ Chí Minh")));
-      reference("hcm-manager", kh246, ct33, "IMPLEMENTS");
-      String kh847 = issued("hcm-manager", goVapPlan());
-      reference("hcm-manager", kh847, kh246, "IMPLEMENTS");
-      Response cited =
-          json("hcm-manager")
-              .body(Map.of("citation", KH55_CITATION, "relation", "BASED_ON"))
-              .post(BASE + "/" + kh847 + "/references");
-      assertThat(cited.statusCode()).as(cited.asString()).isEqualTo(201);
-      chain = new Chain(ct33, kh246, kh847);
-    }
-    return chain;
+  static Chain chain() {
+    return new Chain(
+        DemoDirectives.CT_33_TTG.toString(),
+        DemoDirectives.KH_246_HCM.toString(),
+        DemoDirectives.KH_847_GO_VAP.toString());
   }
 
   /** Kế hoạch 847/KH-UBND of UBND quận Gò Vấp, 10/03/2023, with every field it carries. */

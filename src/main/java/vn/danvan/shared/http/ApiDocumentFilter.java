@@ -36,8 +36,12 @@ public class ApiDocumentFilter implements OASFilter {
     ERRORS.put("404", "Không tồn tại hoặc ngoài phạm vi đơn vị của người gọi (NOT_FOUND).");
     ERRORS.put("409", "Xung đột với trạng thái hiện tại (DUPLICATE, IN_USE, ID_TAKEN…).");
     ERRORS.put("412", "If-Match không khớp phiên bản hiện hành (PRECONDITION_FAILED).");
-    ERRORS.put("413", "Nội dung quá lớn (PAYLOAD_TOO_LARGE).");
-    ERRORS.put("415", "Content-Type không được hỗ trợ (UNSUPPORTED_MEDIA_TYPE).");
+    ERRORS.put(
+        "413", "Nội dung hoặc tệp đính kèm quá lớn (PAYLOAD_TOO_LARGE, ATTACHMENT_TOO_LARGE).");
+    ERRORS.put(
+        "415",
+        "Content-Type không được hỗ trợ (UNSUPPORTED_MEDIA_TYPE), hoặc tệp đính kèm không thuộc loại được nhận"
+            + " (ATTACHMENT_TYPE_NOT_ALLOWED).");
     ERRORS.put(
         "422", "Vi phạm quy tắc nghiệp vụ, hoặc Idempotency-Key dùng lại với nội dung khác.");
     ERRORS.put("428", "Thiếu If-Match (PRECONDITION_REQUIRED).");
