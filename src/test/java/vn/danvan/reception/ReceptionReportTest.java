@@ -139,4 +139,26 @@ class ReceptionReportTest {
         .isZero();
     assertThat(as("viewer").get(STATISTICS + "?groupBy=SIZE").statusCode()).isEqualTo(400);
   }
+
+  @Test
+  void theDemoBookHasVisitsGroupsDenunciationsOverdueCasesAndMissedWeeks() {
+    String today = LocalDate.now(vn.danvan.shared.time.BusinessTime.ZONE).toString();
+    String from = LocalDate.now(vn.danvan.shared.time.BusinessTime.ZONE).minusWeeks(17).toString();
+    JsonPath all =
+        as("admin")
+            .get(STATISTICS + "?from=" + from + "&to=" + today + "&groupBy=CONTENT_KIND")
+            .jsonPath();
+    assertThat(all.getInt("total.visits")).isGreaterThanOrEqualTo(200);
+    assertThat(all.getInt("total.groups")).isPositive();
+    assertThat(all.getInt("items.find { it.key == 'DENUNCIATION' }.visits")).isPositive();
+    assertThat(all.getInt("total.casesOverdue")).isPositive();
+    Response c =
+        as("admin")
+            .queryParam("orgUnitId", HCM)
+            .queryParam("from", from)
+            .queryParam("to", today)
+            .get(COMPLIANCE);
+    assertThat(c.jsonPath().getList("items.findAll { it.missed > 0 }")).isNotEmpty();
+    assertThat(c.jsonPath().getList("items.findAll { it.heldByDeputyOnly > 0 }")).isNotEmpty();
+  }
 }
