@@ -58,7 +58,9 @@ public class ReceptionReportResource {
               + " đã giải quyết, đang quá hạn. Nhóm theo loại nội dung, lĩnh vực, kết quả, đơn vị con hoặc tháng. Không có dữ liệu cá nhân.")
   public StatisticsResponse statistics(
       @RestQuery
-          @Parameter(description = "Đơn vị.", example = "00000000-0000-4000-8001-000000000079")
+          @Parameter(
+              description = "Đơn vị (mặc định: đơn vị của người gọi; admin: cả nước).",
+              example = "00000000-0000-4000-8001-000000000079")
           UUID orgUnitId,
       @RestQuery
           @Parameter(description = "Phạm vi (mặc định DESCENDANTS).", example = "DESCENDANTS")

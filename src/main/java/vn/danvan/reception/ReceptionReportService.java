@@ -52,21 +52,43 @@ public class ReceptionReportService {
     LocalDate t = to == null ? today : to;
     range(f, t);
     StatisticsGroupBy by = groupBy == null ? StatisticsGroupBy.CONTENT_KIND : groupBy;
+    if (orgUnitId == null && !access.unrestricted()) {
+      // a restricted caller's figures default to its own unit's subtree
+      orgUnitId = user.homeUnitId().orElse(null);
+    }
     OrgUnitMode m = orgUnitId == null ? null : mode == null ? OrgUnitMode.DESCENDANTS : mode;
 
+    // a selected unit inside the caller's scope needs no per-row scope test: its subtree is in
+    // scope
+    boolean selectedInScope = false;
+    boolean province = false;
+    if (orgUnitId != null) {
+      Optional<OrgUnitResponse> unit = units.find(orgUnitId, t);
+      selectedInScope = unit.isPresent() && access.contains(unit.get().path().toArray(UUID[]::new));
+      province =
+          unit.isPresent()
+              && unit.get().kind() == OrgUnitKind.PROVINCE
+              && m == OrgUnitMode.DESCENDANTS;
+    }
     ReceptionRepository.Where vw = new ReceptionRepository.Where();
-    ReceptionRepository.unitFilter(vw, "v", orgUnitId, m);
+    ReceptionRepository.Where cw = new ReceptionRepository.Where();
+    if (province) {
+      // a province is always the second element of a stored path: an index range, not an array test
+      vw.add("v.unit_path[2] = :unit", "unit", orgUnitId);
+      cw.add("c.unit_path[2] = :unit", "unit", orgUnitId);
+    } else {
+      ReceptionRepository.unitFilter(vw, "v", orgUnitId, m);
+      ReceptionRepository.unitFilter(cw, "c", orgUnitId, m);
+    }
     vw.add("v.received_date between :from and :to", "from", f);
     vw.params.put("to", t);
-    ReceptionRepository.Where cw = new ReceptionRepository.Where();
-    ReceptionRepository.unitFilter(cw, "c", orgUnitId, m);
     cw.add("c.received_date between :from and :to", "from", f);
     cw.params.put("to", t);
-    if (!access.unrestricted()) {
+    if (!access.unrestricted() && !selectedInScope) {
       vw.add("v.unit_path && cast(:roots as uuid[])", "roots", access.roots());
       cw.add("c.unit_path && cast(:roots as uuid[])", "roots", access.roots());
     }
-    String vKey = key(by, "v", orgUnitId, m);
+    String vKey = key(by, "v", orgUnitId, m, province);
     Query vq =
         em.createNativeQuery(
             "select "
@@ -86,7 +108,7 @@ public class ReceptionReportService {
       }
     }
     if (by != StatisticsGroupBy.OUTCOME) {
-      String cKey = key(by, "c", orgUnitId, m);
+      String cKey = key(by, "c", orgUnitId, m, province);
       Query cq =
           em.createNativeQuery(
               "select "
@@ -125,22 +147,25 @@ public class ReceptionReportService {
   }
 
   /** The group key of a row; UNIT groups by the child of the selected unit the row lies under. */
-  private static String key(StatisticsGroupBy by, String a, UUID unit, OrgUnitMode mode) {
+  private static String key(
+      StatisticsGroupBy by, String a, UUID unit, OrgUnitMode mode, boolean province) {
     return switch (by) {
       case CONTENT_KIND -> a.equals("v") ? "v.content_kind" : "c.kind";
       case FIELD -> a + ".field";
       case OUTCOME -> "coalesce(v.outcome, 'NONE')";
       case MONTH -> "to_char(" + a + ".received_date, 'YYYY-MM')";
       case UNIT ->
-          unit == null || mode == OrgUnitMode.SELECTED
-              ? "cast(" + a + ".unit_id as text)"
-              : "cast(coalesce("
-                  + a
-                  + ".unit_path[array_position("
-                  + a
-                  + ".unit_path, cast(:unit as uuid)) + 1], "
-                  + a
-                  + ".unit_id) as text)";
+          province
+              ? "cast(coalesce(" + a + ".unit_path[3], " + a + ".unit_id) as text)"
+              : unit == null || mode == OrgUnitMode.SELECTED
+                  ? "cast(" + a + ".unit_id as text)"
+                  : "cast(coalesce("
+                      + a
+                      + ".unit_path[array_position("
+                      + a
+                      + ".unit_path, cast(:unit as uuid)) + 1], "
+                      + a
+                      + ".unit_id) as text)";
     };
   }
 

@@ -23,6 +23,8 @@ import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.RestResponse.ResponseBuilder;
 import vn.danvan.orgunit.OrgUnitMode;
+import vn.danvan.shared.attachment.AttachmentResponse;
+import vn.danvan.shared.attachment.AttachmentUpload;
 import vn.danvan.shared.http.ETags;
 import vn.danvan.shared.http.Idempotency;
 import vn.danvan.shared.http.Responses;
@@ -151,6 +153,76 @@ public class ReceptionVisitResource {
     return ResponseBuilder.ok(visits.protectedIdentity(id, reason))
         .header("Cache-Control", "no-store")
         .build();
+  }
+
+  @POST
+  @Path("/{id}/documents")
+  @Consumes(MediaType.MULTIPART_FORM_DATA)
+  @RolesAllowed({Roles.ADMIN, Roles.RECEPTION_OFFICER, Roles.DENUNCIATION_HANDLER})
+  @Operation(
+      operationId = "addReceptionVisitDocument",
+      summary = "Ghi nhận tài liệu công dân nộp",
+      description =
+          "Tải lên một tài liệu công dân cung cấp (multipart/form-data, trường file): PDF, DOCX, XLSX hoặc ảnh, loại nhận biết"
+              + " từ nội dung (415 nếu khác), giới hạn danvan.attachments.max-size (413). Tên tệp và mô tả của máy khách"
+              + " không được lưu (thường chứa tên người).")
+  @APIResponse(responseCode = "201", description = "Đã lưu tài liệu.")
+  public RestResponse<AttachmentResponse> addDocument(@RestPath UUID id, AttachmentUpload upload) {
+    AttachmentResponse created = visits.addDocument(id, upload);
+    return ResponseBuilder.<AttachmentResponse>created(
+            java.net.URI.create(
+                "/api/v1/reception-visits/" + id + "/documents/" + created.id() + "/content"))
+        .entity(created)
+        .build();
+  }
+
+  @GET
+  @Path("/{id}/documents")
+  @RolesAllowed(Roles.READERS)
+  @Operation(
+      operationId = "listReceptionVisitDocuments",
+      summary = "Tài liệu công dân đã nộp",
+      description =
+          "Chỉ cán bộ tiếp công dân và người xử lý tố cáo (vai trò khác: 403). Tài liệu của lượt tố cáo chỉ người xử lý"
+              + " tố cáo đọc được, với lý do, và mỗi lần đọc được ghi vết.")
+  public Page<AttachmentResponse> documents(
+      @RestPath UUID id,
+      @RestQuery
+          @Parameter(
+              description = "Lý do (bắt buộc với lượt tố cáo).",
+              example = "Xác minh nội dung tố cáo")
+          String reason) {
+    return new Page<>(visits.documents(id, reason), null);
+  }
+
+  @GET
+  @Path("/{id}/documents/{attachmentId}/content")
+  @Produces(MediaType.WILDCARD)
+  @RolesAllowed(Roles.READERS)
+  @Operation(
+      operationId = "getReceptionVisitDocumentContent",
+      summary = "Tải tài liệu công dân đã nộp",
+      description =
+          "Như danh sách tài liệu: quyền theo vai trò; lượt tố cáo cần lý do và được ghi vết.")
+  @APIResponse(
+      responseCode = "200",
+      description = "Nội dung tệp.",
+      content =
+          @org.eclipse.microprofile.openapi.annotations.media.Content(
+              mediaType = "application/octet-stream",
+              schema =
+                  @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                      type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+                      format = "binary")))
+  public jakarta.ws.rs.core.Response documentContent(
+      @RestPath UUID id,
+      @RestPath UUID attachmentId,
+      @RestQuery
+          @Parameter(
+              description = "Lý do (bắt buộc với lượt tố cáo).",
+              example = "Xác minh nội dung tố cáo")
+          String reason) {
+    return visits.document(id, attachmentId, reason).toResponse();
   }
 
   @GET

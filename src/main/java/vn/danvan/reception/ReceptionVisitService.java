@@ -17,6 +17,10 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 import vn.danvan.orgunit.OrgUnitMode;
 import vn.danvan.orgunit.OrgUnitService;
+import vn.danvan.shared.attachment.AttachmentContent;
+import vn.danvan.shared.attachment.AttachmentResponse;
+import vn.danvan.shared.attachment.AttachmentStore;
+import vn.danvan.shared.attachment.AttachmentUpload;
 import vn.danvan.shared.audit.AuditTrail;
 import vn.danvan.shared.crypto.PersonalDataCipher;
 import vn.danvan.shared.error.ApiException;
@@ -48,6 +52,7 @@ public class ReceptionVisitService {
   @Inject OrgUnitService units;
   @Inject AuditTrail audit;
   @Inject PersonalDataCipher cipher;
+  @Inject AttachmentStore attachments;
   @Inject ObjectMapper mapper;
   @Inject Clock clock;
   @Inject EntityManager em;
@@ -149,6 +154,57 @@ public class ReceptionVisitService {
     byte[] data = repo.protectedIdentity(v.id);
     List<Visitor> visitors = data == null ? List.of() : decode(data, protectedContext(v.id));
     return new ProtectedIdentityResponse(v.id, v.anonymous, false, visitors);
+  }
+
+  // ------------------------------------------------------------------ documents received
+
+  /** Stores a document the citizen handed in (file name and description not kept). */
+  @Transactional
+  public AttachmentResponse addDocument(UUID id, AttachmentUpload upload) {
+    ReceptionVisit v = visible(id);
+    if (v.personalDataErasedAt != null) {
+      throw ApiException.conflict("PERSONAL_DATA_ERASED");
+    }
+    return attachments.store(ENTITY, v.id, v.unitId, NeutralUpload.of(upload));
+  }
+
+  /**
+   * The documents of a visit: for the roles that see visitors in full; a denunciation's documents
+   * (they may show the denouncer's handwriting) only for its handler, with a reason, audited.
+   */
+  @Transactional
+  public List<AttachmentResponse> documents(UUID id, String reason) {
+    ReceptionVisit v = documentsReadable(id, reason, null);
+    return attachments.list(ENTITY, v.id);
+  }
+
+  @Transactional
+  public AttachmentContent document(UUID id, UUID attachmentId, String reason) {
+    ReceptionVisit v = documentsReadable(id, reason, attachmentId);
+    return attachments.content(ENTITY, v.id, attachmentId);
+  }
+
+  private ReceptionVisit documentsReadable(UUID id, String reason, UUID attachmentId) {
+    ReceptionVisit v = visible(id);
+    if (!access.fullView()) {
+      throw new ApiException(403, "FORBIDDEN");
+    }
+    if (v.protectedIdentity()) {
+      if (!access.denunciationHandler()) {
+        throw new ApiException(403, "FORBIDDEN");
+      }
+      String why = reason == null ? null : reason.strip();
+      if (why == null || why.length() < 2 || why.length() > 500) {
+        throw ApiException.invalid("/reason", "field.REASON_REQUIRED");
+      }
+      audit.accessed(
+          attachmentId == null ? "PROTECTED_DOCUMENTS_LISTED" : "PROTECTED_DOCUMENT_READ",
+          ENTITY,
+          v.id,
+          v.unitId,
+          why);
+    }
+    return v;
   }
 
   // ------------------------------------------------------------------ writes
