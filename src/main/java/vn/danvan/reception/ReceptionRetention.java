@@ -55,10 +55,51 @@ public class ReceptionRetention {
         break;
       }
     }
-    if (total > 0) {
-      LOG.infof("Retention: personal data of %d closed cases erased", total);
+    int visits = 0;
+    while (true) {
+      int n = QuarkusTransaction.requiringNew().call(() -> eraseVisitsWithoutCase(cutoff));
+      visits += n;
+      if (n < BATCH) {
+        break;
+      }
+    }
+    if (total > 0 || visits > 0) {
+      LOG.infof(
+          "Retention: personal data of %d closed cases and %d visits without a case erased",
+          total, visits);
     }
     return total;
+  }
+
+  /**
+   * Visits that never became a case (answered, guided, transferred): the same period after the
+   * visit.
+   */
+  private int eraseVisitsWithoutCase(LocalDate cutoff) {
+    @SuppressWarnings("unchecked")
+    List<UUID> ids =
+        em.createNativeQuery(
+                "select id from reception_visit where case_id is null and received_date <= :cutoff"
+                    + " and personal_data_erased_at is null limit :n for update skip locked")
+            .setParameter("cutoff", cutoff)
+            .setParameter("n", BATCH)
+            .getResultList();
+    if (ids.isEmpty()) {
+      return 0;
+    }
+    em.createNativeQuery("delete from reception_identity_hash where visit_id in (:ids)")
+        .setParameter("ids", ids)
+        .executeUpdate();
+    em.createNativeQuery("delete from reception_protected_identity where visit_id in (:ids)")
+        .setParameter("ids", ids)
+        .executeUpdate();
+    em.createNativeQuery(
+            "update reception_visit set visitor_data = null, personal_data_erased_at = :now, version = version + 1"
+                + " where id in (:ids)")
+        .setParameter("now", Instant.now(clock))
+        .setParameter("ids", ids)
+        .executeUpdate();
+    return ids.size();
   }
 
   private int eraseBatch(LocalDate cutoff) {

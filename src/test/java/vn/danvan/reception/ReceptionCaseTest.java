@@ -234,6 +234,10 @@ class ReceptionCaseTest {
     d.put("receivedAt", "2026-01-05T10:00:00+07:00");
     d.put("caseId", denCase);
     String denVisit = createOk("reception", d);
+    Map<String, Object> lone =
+        visit("FEEDBACK", List.of(visitor(uniqueName("Cao"), uniqueCccd(), false)));
+    lone.put("receivedAt", "2026-01-05T11:00:00+07:00");
+    String loneVisit = createOk("reception", lone);
     transition(caseId, 0, "CLOSE", "2026-01-10", null);
     transition(denCase, 0, "CLOSE", "2026-01-10", null);
     String stats =
@@ -252,6 +256,13 @@ class ReceptionCaseTest {
     Response after = as("reception").get(VISITS + "/" + visitId);
     assertThat(after.jsonPath().getBoolean("personalDataErased")).isTrue();
     assertThat(after.jsonPath().getList("visitors")).isEmpty();
+    // a visit that never became a case: the same period after the visit
+    assertThat(
+            as("reception")
+                .get(VISITS + "/" + loneVisit)
+                .jsonPath()
+                .getBoolean("personalDataErased"))
+        .isTrue();
     assertThat(
             as("denunciation")
                 .queryParam("reason", "Kiểm tra sau lưu trữ")
