@@ -19,6 +19,6 @@ class TaskEnums implements EnumContributor {
         ExtensionStatus.class,
         ExtensionAction.class,
         DueDateSource.class,
-        StatisticsGroupBy.class);
+        TaskStatisticsGroupBy.class);
   }
 }

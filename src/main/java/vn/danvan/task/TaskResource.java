@@ -159,7 +159,7 @@ public class TaskResource {
           UUID orgUnitId,
       @RestQuery
           @Parameter(description = "Cách nhóm (mặc định CHILD_UNIT).", example = "CHILD_UNIT")
-          StatisticsGroupBy groupBy,
+          TaskStatisticsGroupBy groupBy,
       @RestQuery @Parameter(description = "Ngày tính tình trạng.", example = "2026-06-30")
           LocalDate asOf) {
     return tasks.statistics(orgUnitId, groupBy, asOf);

@@ -833,12 +833,12 @@ public class TaskService {
    */
   @Transactional
   public TaskStatisticsResponse statistics(
-      UUID orgUnitId, StatisticsGroupBy groupBy, LocalDate asOf) {
+      UUID orgUnitId, TaskStatisticsGroupBy groupBy, LocalDate asOf) {
     if (orgUnitId == null) {
       throw ApiException.invalid("/orgUnitId", "field.REQUIRED");
     }
     LocalDate day = asOf != null ? asOf : today();
-    StatisticsGroupBy by = groupBy == null ? StatisticsGroupBy.CHILD_UNIT : groupBy;
+    TaskStatisticsGroupBy by = groupBy == null ? TaskStatisticsGroupBy.CHILD_UNIT : groupBy;
     scope.require(orgUnitId, "entity.ORG_UNIT");
     OrgUnitResponse unit =
         units.find(orgUnitId, day).orElseThrow(() -> ApiException.notFound("entity.ORG_UNIT"));
@@ -864,7 +864,7 @@ public class TaskService {
         };
     // the whole country by province, today: the live tally instead of a scan of every task
     List<Object[]> rows =
-        n == 1 && by == StatisticsGroupBy.CHILD_UNIT && day.equals(today())
+        n == 1 && by == TaskStatisticsGroupBy.CHILD_UNIT && day.equals(today())
             ? repo.provincesToday(day)
             : repo.statistics(key, where, params);
     Map<UUID, String> labels =
@@ -888,7 +888,7 @@ public class TaskService {
         c[i] = ((Number) r[i + 1]).longValue();
         total[i] += c[i];
       }
-      Object k = r[0] == null && by == StatisticsGroupBy.CHILD_UNIT ? orgUnitId : r[0];
+      Object k = r[0] == null && by == TaskStatisticsGroupBy.CHILD_UNIT ? orgUnitId : r[0];
       String label = k instanceof UUID u ? labels.get(u) : null;
       groups.add(
           new TaskStatisticsResponse.Group(k == null ? null : k.toString(), label, counts(c)));

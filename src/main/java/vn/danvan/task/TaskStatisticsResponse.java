@@ -12,7 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
             + " không tính việc đã hủy và nhiệm vụ định kỳ (tính từng lần thực hiện của chúng).")
 public record TaskStatisticsResponse(
     @Schema(description = "Đơn vị gốc của cây con.") UUID orgUnitId,
-    @Schema(description = "Cách nhóm.", examples = "CHILD_UNIT") StatisticsGroupBy groupBy,
+    @Schema(description = "Cách nhóm.", examples = "CHILD_UNIT") TaskStatisticsGroupBy groupBy,
     @Schema(description = "Ngày tính tình trạng.", examples = "2026-11-22") LocalDate asOf,
     @Schema(description = "Tổng của cả cây con.") Counts total,
     @Schema(description = "Các nhóm, sắp theo khóa.") List<Group> groups) {

@@ -43,7 +43,12 @@ class ExternalDatabaseTest {
       return Map.of(
           "quarkus.datasource.jdbc.url", URL,
           "quarkus.datasource.username", USER,
-          "quarkus.datasource.password", PASSWORD);
+          "quarkus.datasource.password", PASSWORD,
+          // an external database needs real personal-data keys: test keys (not secrets)
+          "danvan.personal-data.keys",
+              "t1:" + java.util.Base64.getEncoder().encodeToString(new byte[32]),
+          "danvan.personal-data.hmac-key",
+              java.util.Base64.getEncoder().encodeToString(new byte[32]));
     }
   }
 

@@ -7,7 +7,7 @@ import vn.danvan.shared.reference.LabeledEnum;
     description =
         "Nhóm thống kê: theo đơn vị con trực tiếp, theo văn bản chỉ đạo, hoặc theo tháng của hạn.",
     examples = "CHILD_UNIT")
-public enum StatisticsGroupBy implements LabeledEnum {
+public enum TaskStatisticsGroupBy implements LabeledEnum {
   CHILD_UNIT,
   DIRECTIVE,
   MONTH

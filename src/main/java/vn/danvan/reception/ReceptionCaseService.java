@@ -1,0 +1,331 @@
+package vn.danvan.reception;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import vn.danvan.orgunit.OrgUnitMode;
+import vn.danvan.orgunit.OrgUnitService;
+import vn.danvan.shared.audit.AuditTrail;
+import vn.danvan.shared.error.ApiException;
+import vn.danvan.shared.http.ETags;
+import vn.danvan.shared.paging.Cursor;
+import vn.danvan.shared.paging.Page;
+import vn.danvan.shared.paging.PageRequest;
+import vn.danvan.shared.time.BusinessTime;
+
+/** Cases (vụ việc): one matter across visits, its transitions and its legal deadlines. */
+@ApplicationScoped
+public class ReceptionCaseService {
+
+  public static final String ENTITY = "RECEPTION_CASE";
+  static final String ENTITY_LABEL = "entity.RECEPTION_CASE";
+  static final double SIMILARITY = 0.35;
+  private static final Logger LOG = Logger.getLogger(ReceptionCaseService.class);
+
+  @Inject ReceptionRepository repo;
+  @Inject ReceptionAccess access;
+  @Inject ReceptionVisitService visits;
+  @Inject OrgUnitService units;
+  @Inject AuditTrail audit;
+  @Inject ReceptionConfig config;
+  @Inject Clock clock;
+  @Inject EntityManager em;
+
+  public record ListFilter(
+      UUID orgUnitId,
+      OrgUnitMode orgUnitMode,
+      ContentKind kind,
+      CaseStatus status,
+      Boolean overdue) {}
+
+  @Transactional
+  public CaseResponse get(UUID id) {
+    return response(visible(id));
+  }
+
+  @Transactional
+  public List<DeadlineResponse> deadlines(UUID id) {
+    return deadlines(visible(id));
+  }
+
+  @Transactional
+  public Page<CaseResponse> list(ListFilter f, PageRequest page) {
+    ReceptionRepository.Where w = new ReceptionRepository.Where();
+    ReceptionRepository.unitFilter(w, "c", f.orgUnitId(), f.orgUnitMode());
+    if (f.kind() != null) {
+      w.add("c.kind = :kind", "kind", f.kind().name());
+    }
+    if (f.status() != null) {
+      w.add("c.status = :status", "status", f.status().name());
+    }
+    if (Boolean.TRUE.equals(f.overdue())) {
+      w.add(
+          "c.status in ('RECEIVED','ACCEPTED') and ((c.accepted_date is null and c.acceptance_due_date < :today)"
+              + " or (c.resolved_date is null and c.resolution_due_date < :today))",
+          "today",
+          BusinessTime.today(clock));
+    }
+    if (!access.unrestricted()) {
+      w.add("c.unit_path && cast(:roots as uuid[])", "roots", access.roots());
+    }
+    List<String> keys = page.keys("cases", 2);
+    List<ReceptionCase> rows =
+        repo.cases(
+            w,
+            keys == null ? null : LocalDate.parse(keys.get(0)),
+            keys == null ? null : UUID.fromString(keys.get(1)),
+            page.fetchSize());
+    return Page.of(
+        rows, page.limit(), this::response, c -> Cursor.encode("cases", c.receivedDate, c.id));
+  }
+
+  @Transactional
+  public Page<VisitResponse> visitsOf(UUID id, PageRequest page) {
+    visible(id);
+    return visits.list(
+        new ReceptionVisitService.ListFilter(null, null, null, null, null, null, id, null), page);
+  }
+
+  @Transactional
+  public CaseResponse create(CaseRequest req) {
+    ReceptionCase c = new ReceptionCase();
+    c.id = UUID.randomUUID();
+    c.receivedDate = req.receivedDate() == null ? BusinessTime.today(clock) : req.receivedDate();
+    c.unitPath =
+        ReceptionSessionService.unitPath(
+            units, access, req.orgUnitId(), c.receivedDate, "/orgUnitId");
+    c.unitId = req.orgUnitId();
+    c.kind = req.kind();
+    c.field = req.field();
+    c.title = req.title().strip();
+    c.instance = req.instance() == null ? CaseInstance.FIRST : req.instance();
+    c.status = CaseStatus.RECEIVED;
+    c.complex = Boolean.TRUE.equals(req.complex());
+    c.veryComplex = Boolean.TRUE.equals(req.veryComplex());
+    if (c.veryComplex && c.kind == ContentKind.DENUNCIATION) {
+      c.complex = false;
+    }
+    c.remoteArea = Boolean.TRUE.equals(req.remoteArea());
+    c.complexProlonged = Boolean.TRUE.equals(req.complexProlonged());
+    c.bypassingLevels = Boolean.TRUE.equals(req.bypassingLevels());
+    c.group = Boolean.TRUE.equals(req.group());
+    c.createdAt = Instant.now(clock);
+    c.updatedAt = c.createdAt;
+    recomputeDueDates(c);
+    c.persist();
+    em.flush();
+    CaseResponse r = response(c);
+    audit.created(ENTITY, c.id, c.unitId, c.version, r);
+    LOG.infof("Reception case %s created", c.id);
+    return r;
+  }
+
+  @Transactional
+  public CaseResponse transition(UUID id, long expectedVersion, CaseTransitionRequest req) {
+    ReceptionCase c = visible(id);
+    ETags.check(expectedVersion, c.version);
+    CaseStatus next = c.status.after(req.action());
+    if (next == null) {
+      throw ApiException.conflict("CASE_ILLEGAL_TRANSITION", c.status.name(), req.action().name());
+    }
+    CaseResponse before = response(c);
+    LocalDate day = req.date() == null ? BusinessTime.today(clock) : req.date();
+    String decision = ReceptionSessionService.trim(req.decisionReference());
+    switch (req.action()) {
+      case ACCEPT -> c.acceptedDate = day;
+      case EXTEND -> {
+        if (decision == null) {
+          throw ApiException.invalid("/decisionReference", "field.DECISION_REQUIRED");
+        }
+        int allowed = DeadlineRules.allowedExtensions(c.kind, c.complex, c.veryComplex);
+        if (c.extensions.size() >= allowed) {
+          throw ApiException.conflict("EXTENSION_NOT_ALLOWED");
+        }
+        List<ReceptionCase.Extension> ext = new ArrayList<>(c.extensions);
+        ext.add(
+            new ReceptionCase.Extension(
+                decision,
+                day.toString(),
+                config.deadlineRules().rule("denunciation-extension").days()));
+        c.extensions = ext;
+      }
+      case RESOLVE -> {
+        if (decision == null) {
+          throw ApiException.invalid("/decisionReference", "field.DECISION_REQUIRED");
+        }
+        c.resolvedDate = day;
+        c.resolutionDecision = decision;
+      }
+      case CLOSE -> c.closedDate = day;
+      case TRANSFER -> {
+        String target = ReceptionSessionService.trim(req.transferredTo());
+        if (target == null) {
+          throw ApiException.invalid("/transferredTo", "field.TRANSFER_TARGET_REQUIRED");
+        }
+        c.transferredTo = target;
+      }
+      case REOPEN -> {
+        c.resolvedDate = null;
+        c.resolutionDecision = null;
+        c.closedDate = null;
+        if (c.acceptedDate == null) {
+          c.acceptedDate = day;
+        }
+      }
+    }
+    c.status = next;
+    c.updatedAt = Instant.now(clock);
+    recomputeDueDates(c);
+    em.flush();
+    CaseResponse after = response(c);
+    audit.action(
+        "CASE_" + req.action().name(),
+        ENTITY,
+        c.id,
+        c.unitId,
+        c.version,
+        before,
+        after,
+        ReceptionSessionService.trim(req.reason()));
+    return after;
+  }
+
+  /**
+   * Cases that may be the same matter as a visit: by the same person (exact ID match through the
+   * keyed hash) and by similar content (trigram similarity of the accent-folded summaries), across
+   * the caller's scope. Matches through a denunciation are offered only to denunciation handlers.
+   */
+  @Transactional
+  public DuplicateCandidatesResponse duplicates(UUID visitId) {
+    ReceptionVisit v = visits.visible(visitId);
+    String roots = access.unrestricted() ? null : access.roots();
+    boolean handler = access.denunciationHandler();
+    Map<UUID, DuplicateCandidate> out = new LinkedHashMap<>();
+    List<byte[]> hashes = repo.hashesOf(v.id);
+    if (handler || v.contentKind != ContentKind.DENUNCIATION) {
+      for (UUID caseId : repo.casesBySameperson(v.id, hashes, roots, handler, 20)) {
+        if (!caseId.equals(v.caseId)) {
+          out.put(caseId, candidate(caseId, DuplicateReason.SAME_PERSON, null));
+        }
+      }
+    }
+    for (Object[] row : repo.casesBySimilarContent(v.id, v.summary, roots, SIMILARITY, 20)) {
+      UUID caseId = (UUID) row[0];
+      double sim = Math.round(((Number) row[1]).doubleValue() * 100) / 100.0;
+      if (caseId.equals(v.caseId)) {
+        continue;
+      }
+      DuplicateCandidate known = out.get(caseId);
+      if (known != null) {
+        List<DuplicateReason> reasons = new ArrayList<>(known.reasons());
+        reasons.add(DuplicateReason.SIMILAR_CONTENT);
+        out.put(
+            caseId,
+            new DuplicateCandidate(
+                known.caseId(),
+                known.title(),
+                known.kind(),
+                known.orgUnitId(),
+                known.status(),
+                known.receivedDate(),
+                reasons,
+                sim));
+      } else {
+        out.put(caseId, candidate(caseId, DuplicateReason.SIMILAR_CONTENT, sim));
+      }
+    }
+    return new DuplicateCandidatesResponse(List.copyOf(out.values()));
+  }
+
+  private DuplicateCandidate candidate(UUID caseId, DuplicateReason reason, Double sim) {
+    ReceptionCase c = ReceptionCase.findById(caseId);
+    return new DuplicateCandidate(
+        c.id, c.title, c.kind, c.unitId, c.status, c.receivedDate, List.of(reason), sim);
+  }
+
+  // ------------------------------------------------------------------ deadlines
+
+  DeadlineRules.Facts facts(ReceptionCase c) {
+    return new DeadlineRules.Facts(
+        c.kind,
+        c.instance,
+        c.complex,
+        c.veryComplex,
+        c.remoteArea,
+        c.receivedDate,
+        c.acceptedDate,
+        c.resolvedDate,
+        c.extensions.size());
+  }
+
+  private void recomputeDueDates(ReceptionCase c) {
+    c.acceptanceDueDate = null;
+    c.resolutionDueDate = null;
+    for (DeadlineRules.Deadline d :
+        config.deadlineRules().compute(facts(c), BusinessTime.today(clock))) {
+      if (d.kind() == DeadlineKind.ACCEPTANCE) {
+        c.acceptanceDueDate = d.dueDate();
+      } else {
+        c.resolutionDueDate = d.dueDate();
+      }
+    }
+  }
+
+  private List<DeadlineResponse> deadlines(ReceptionCase c) {
+    return config.deadlineRules().compute(facts(c), BusinessTime.today(clock)).stream()
+        .map(DeadlineResponse::of)
+        .toList();
+  }
+
+  CaseResponse response(ReceptionCase c) {
+    return new CaseResponse(
+        c.id,
+        c.unitId,
+        c.kind,
+        c.field,
+        c.title,
+        c.instance,
+        c.status,
+        c.complex,
+        c.veryComplex,
+        c.remoteArea,
+        c.complexProlonged,
+        c.bypassingLevels,
+        c.group,
+        c.receivedDate,
+        c.acceptedDate,
+        c.resolvedDate,
+        c.resolutionDecision,
+        c.extensions.stream()
+            .map(
+                e ->
+                    new CaseResponse.ExtensionResponse(
+                        e.decisionReference(), LocalDate.parse(e.decisionDate()), e.days()))
+            .toList(),
+        c.transferredTo,
+        c.closedDate,
+        deadlines(c),
+        c.personalDataErasedAt != null,
+        c.createdAt,
+        c.updatedAt,
+        c.version);
+  }
+
+  ReceptionCase visible(UUID id) {
+    ReceptionCase c = ReceptionCase.findById(id);
+    if (c == null || !access.contains(c.unitPath)) {
+      throw ApiException.notFound(ENTITY_LABEL);
+    }
+    return c;
+  }
+}

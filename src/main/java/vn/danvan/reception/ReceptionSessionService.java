@@ -1,0 +1,161 @@
+package vn.danvan.reception;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import vn.danvan.orgunit.OrgUnitMode;
+import vn.danvan.orgunit.OrgUnitResponse;
+import vn.danvan.orgunit.OrgUnitService;
+import vn.danvan.shared.audit.AuditTrail;
+import vn.danvan.shared.error.ApiException;
+import vn.danvan.shared.http.ETags;
+import vn.danvan.shared.paging.Cursor;
+import vn.danvan.shared.paging.Page;
+import vn.danvan.shared.paging.PageRequest;
+
+/** Reception sessions (buổi tiếp): who received citizens, where and when. */
+@ApplicationScoped
+public class ReceptionSessionService {
+
+  public static final String ENTITY = "RECEPTION_SESSION";
+  static final String ENTITY_LABEL = "entity.RECEPTION_SESSION";
+  private static final Logger LOG = Logger.getLogger(ReceptionSessionService.class);
+
+  @Inject ReceptionRepository repo;
+  @Inject ReceptionAccess access;
+  @Inject OrgUnitService units;
+  @Inject AuditTrail audit;
+  @Inject Clock clock;
+  @Inject EntityManager em;
+
+  public record ListFilter(
+      UUID orgUnitId,
+      OrgUnitMode orgUnitMode,
+      LocalDate from,
+      LocalDate to,
+      HostRole hostRole,
+      SessionKind kind) {}
+
+  @Transactional
+  public SessionResponse get(UUID id) {
+    return SessionResponse.of(visible(id));
+  }
+
+  @Transactional
+  public Page<SessionResponse> list(ListFilter f, PageRequest page) {
+    ReceptionRepository.Where w = new ReceptionRepository.Where();
+    ReceptionRepository.unitFilter(w, "s", f.orgUnitId(), f.orgUnitMode());
+    if (f.from() != null) {
+      w.add("s.session_date >= :from", "from", f.from());
+    }
+    if (f.to() != null) {
+      w.add("s.session_date <= :to", "to", f.to());
+    }
+    if (f.hostRole() != null) {
+      w.add("s.host_role = :role", "role", f.hostRole().name());
+    }
+    if (f.kind() != null) {
+      w.add("s.kind = :kind", "kind", f.kind().name());
+    }
+    if (!access.unrestricted()) {
+      w.add("s.unit_path && cast(:roots as uuid[])", "roots", access.roots());
+    }
+    List<String> keys = page.keys("reception-sessions", 2);
+    List<ReceptionSession> rows =
+        repo.sessions(
+            w,
+            keys == null ? null : LocalDate.parse(keys.get(0)),
+            keys == null ? null : UUID.fromString(keys.get(1)),
+            page.fetchSize());
+    return Page.of(
+        rows,
+        page.limit(),
+        SessionResponse::of,
+        s -> Cursor.encode("reception-sessions", s.sessionDate, s.id));
+  }
+
+  @Transactional
+  public SessionResponse create(SessionRequest req) {
+    ReceptionSession s = new ReceptionSession();
+    s.id = UUID.randomUUID();
+    apply(s, req);
+    s.createdAt = Instant.now(clock);
+    s.updatedAt = s.createdAt;
+    s.persist();
+    em.flush();
+    SessionResponse r = SessionResponse.of(s);
+    audit.created(ENTITY, s.id, s.unitId, s.version, r);
+    LOG.infof("Reception session %s created", s.id);
+    return r;
+  }
+
+  @Transactional
+  public SessionResponse update(UUID id, long expectedVersion, SessionRequest req) {
+    ReceptionSession s = visible(id);
+    ETags.check(expectedVersion, s.version);
+    SessionResponse before = SessionResponse.of(s);
+    apply(s, req);
+    s.updatedAt = Instant.now(clock);
+    em.flush();
+    SessionResponse after = SessionResponse.of(s);
+    audit.updated(ENTITY, s.id, s.unitId, s.version, before, after);
+    return after;
+  }
+
+  /** For visits: the session if it exists, is in scope and belongs to {@code unitId}. */
+  ReceptionSession sessionOf(UUID sessionId, UUID unitId) {
+    ReceptionSession s = ReceptionSession.findById(sessionId);
+    if (s == null || !access.contains(s.unitPath) || !s.unitId.equals(unitId)) {
+      return null;
+    }
+    return s;
+  }
+
+  private void apply(ReceptionSession s, SessionRequest req) {
+    s.unitId = req.orgUnitId();
+    s.unitPath =
+        ReceptionSessionService.unitPath(
+            units, access, req.orgUnitId(), req.sessionDate(), "/orgUnitId");
+    s.kind = req.kind();
+    s.sessionDate = req.sessionDate();
+    s.venue = trim(req.venue());
+    s.hostName = req.hostName().strip();
+    s.hostTitle = trim(req.hostTitle());
+    s.hostRole = req.hostRole();
+    s.officials = req.officials() == null ? new ArrayList<>() : new ArrayList<>(req.officials());
+    s.note = trim(req.note());
+  }
+
+  /** The unit's path on {@code day}; 400 when the unit is unknown or outside the caller's scope. */
+  static UUID[] unitPath(
+      OrgUnitService units, ReceptionAccess access, UUID unitId, LocalDate day, String pointer) {
+    if (!access.containsUnit(unitId)) {
+      throw ApiException.invalid(pointer, "field.UNKNOWN_UNIT");
+    }
+    OrgUnitResponse unit =
+        units
+            .find(unitId, day)
+            .orElseThrow(() -> ApiException.invalid(pointer, "field.UNKNOWN_UNIT"));
+    return unit.path().toArray(UUID[]::new);
+  }
+
+  private ReceptionSession visible(UUID id) {
+    ReceptionSession s = ReceptionSession.findById(id);
+    if (s == null || !access.contains(s.unitPath)) {
+      throw ApiException.notFound(ENTITY_LABEL);
+    }
+    return s;
+  }
+
+  static String trim(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+}

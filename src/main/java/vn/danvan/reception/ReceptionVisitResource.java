@@ -1,0 +1,253 @@
+package vn.danvan.reception;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.RestResponse.ResponseBuilder;
+import vn.danvan.orgunit.OrgUnitMode;
+import vn.danvan.shared.attachment.AttachmentResponse;
+import vn.danvan.shared.attachment.AttachmentUpload;
+import vn.danvan.shared.http.ETags;
+import vn.danvan.shared.http.Idempotency;
+import vn.danvan.shared.http.Responses;
+import vn.danvan.shared.paging.Page;
+import vn.danvan.shared.paging.PageRequest;
+import vn.danvan.shared.security.Roles;
+
+@Path("/api/v1/reception-visits")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(
+    name = "Tiếp công dân",
+    description = "Sổ tiếp công dân, vụ việc, thời hạn giải quyết (Citizen reception)")
+public class ReceptionVisitResource {
+
+  @Inject ReceptionVisitService visits;
+  @Inject ReceptionExportService export;
+  @Inject Idempotency idempotency;
+
+  @GET
+  @RolesAllowed(Roles.READERS)
+  @Operation(
+      operationId = "listReceptionVisits",
+      summary = "Sổ tiếp công dân",
+      description =
+          "Các lượt tiếp trong phạm vi, mới nhất trước. Cán bộ tiếp công dân và người xử lý tố cáo xem đầy đủ người đến;"
+              + " vai trò khác thấy giá trị đã che. Người đến của lượt tố cáo không bao giờ có trong danh sách.")
+  public Page<VisitResponse> list(
+      @RestQuery
+          @Parameter(description = "Đơn vị.", example = "00000000-0000-4000-8004-000000026882")
+          UUID orgUnitId,
+      @RestQuery
+          @Parameter(
+              description = "Chỉ đơn vị đó (mặc định), đơn vị con trực tiếp, hoặc cả cây con.",
+              example = "DESCENDANTS")
+          OrgUnitMode orgUnitMode,
+      @RestQuery @Parameter(description = "Từ ngày tiếp.", example = "2026-01-01") LocalDate from,
+      @RestQuery @Parameter(description = "Đến ngày tiếp.", example = "2026-12-31") LocalDate to,
+      @RestQuery @Parameter(description = "Loại nội dung.", example = "COMPLAINT")
+          ContentKind contentKind,
+      @RestQuery @Parameter(description = "Lĩnh vực.", example = "LAND") VisitField field,
+      @RestQuery
+          @Parameter(description = "Vụ việc.", example = "8a0e4c1b-2d3f-4a5b-9c6d-7e8f9a0b1c2d")
+          UUID caseId,
+      @RestQuery
+          @Parameter(description = "Buổi tiếp.", example = "6f1c1a52-3e7e-4c55-9d1a-0f8b3c2d1e01")
+          UUID sessionId,
+      @RestQuery
+          @Parameter(description = "Số phần tử mỗi trang (1–500, mặc định 50).", example = "50")
+          Integer limit,
+      @RestQuery @Parameter(description = "Con trỏ trang sau.") String cursor) {
+    return visits.list(
+        new ReceptionVisitService.ListFilter(
+            orgUnitId, orgUnitMode, from, to, contentKind, field, caseId, sessionId),
+        PageRequest.of(limit, cursor));
+  }
+
+  @POST
+  @RolesAllowed({Roles.ADMIN, Roles.RECEPTION_OFFICER, Roles.DENUNCIATION_HANDLER})
+  @Operation(
+      operationId = "createReceptionVisit",
+      summary = "Ghi một lượt tiếp công dân",
+      description =
+          "Một dòng của Sổ tiếp công dân. Đoàn 5–10 người cử 1–2 người đại diện, trên 10 người không quá 5 (400 nếu khác)."
+              + " Dữ liệu cá nhân được mã hóa khi lưu; phản hồi không lặp lại dữ liệu cá nhân (giá trị đã che)."
+              + " Gửi Idempotency-Key: bàn tiếp dân trên mạng chập chờn gửi lại an toàn.")
+  @APIResponse(responseCode = "201", description = "Đã tạo; ETag và Location trong tiêu đề.")
+  public RestResponse<VisitResponse> create(
+      @RestHeader(Idempotency.HEADER)
+          @Parameter(
+              description = "Khóa chống tạo trùng khi gửi lại.",
+              example = "3b1f5c1e-7d1a-4f7e-9b0c-2a6f3d8e9c10")
+          String idempotencyKey,
+      @Valid @NotNull VisitRequest body) {
+    return idempotency.run(
+        idempotencyKey,
+        body,
+        VisitResponse.class,
+        () -> Responses.created("/api/v1/reception-visits", visits.create(body)));
+  }
+
+  @GET
+  @Path("/{id}")
+  @RolesAllowed(Roles.READERS)
+  @Operation(
+      operationId = "getReceptionVisit",
+      summary = "Xem một lượt tiếp",
+      description = "Che theo vai trò; ngoài phạm vi: 404.")
+  public RestResponse<VisitResponse> get(@RestPath UUID id) {
+    return Responses.ok(visits.get(id));
+  }
+
+  @PUT
+  @Path("/{id}")
+  @RolesAllowed({Roles.ADMIN, Roles.RECEPTION_OFFICER, Roles.DENUNCIATION_HANDLER})
+  @Operation(
+      operationId = "updateReceptionVisit",
+      summary = "Sửa một lượt tiếp",
+      description =
+          "Thay toàn bộ nội dung; visitors vắng mặt giữ nguyên người đã ghi. Lượt tố cáo không đổi được sang loại khác (409). Cần If-Match.")
+  public RestResponse<VisitResponse> update(
+      @RestPath UUID id,
+      @RestHeader("If-Match")
+          @Parameter(description = "ETag của phiên bản đang sửa.", example = "\"0\"")
+          String ifMatch,
+      @Valid @NotNull VisitRequest body) {
+    return Responses.ok(visits.update(id, ETags.requireVersion(ifMatch), body));
+  }
+
+  @GET
+  @Path("/{id}/protected-identity")
+  @RolesAllowed(Roles.DENUNCIATION_HANDLER)
+  @Operation(
+      operationId = "getProtectedIdentity",
+      summary = "Đọc danh tính người tố cáo",
+      description =
+          "Chỉ người xử lý tố cáo trong phạm vi, với lý do; mỗi lần đọc được ghi vào nhật ký kiểm toán (ai, khi nào, vì sao)."
+              + " Lượt tiếp không phải tố cáo: 409.")
+  public RestResponse<ProtectedIdentityResponse> protectedIdentity(
+      @RestPath UUID id,
+      @RestQuery
+          @Parameter(
+              description = "Lý do cần đọc danh tính (2–500 ký tự).",
+              example = "Xác minh nội dung tố cáo theo Quyết định thụ lý số 12/QĐ-TTr")
+          String reason) {
+    return ResponseBuilder.ok(visits.protectedIdentity(id, reason))
+        .header("Cache-Control", "no-store")
+        .build();
+  }
+
+  @POST
+  @Path("/{id}/documents")
+  @Consumes(MediaType.MULTIPART_FORM_DATA)
+  @RolesAllowed({Roles.ADMIN, Roles.RECEPTION_OFFICER, Roles.DENUNCIATION_HANDLER})
+  @Operation(
+      operationId = "addReceptionVisitDocument",
+      summary = "Ghi nhận tài liệu công dân nộp",
+      description =
+          "Tải lên một tài liệu công dân cung cấp (multipart/form-data, trường file): PDF, DOCX, XLSX hoặc ảnh, loại nhận biết"
+              + " từ nội dung (415 nếu khác), giới hạn danvan.attachments.max-size (413). Tên tệp và mô tả của máy khách"
+              + " không được lưu (thường chứa tên người).")
+  @APIResponse(responseCode = "201", description = "Đã lưu tài liệu.")
+  public RestResponse<AttachmentResponse> addDocument(@RestPath UUID id, AttachmentUpload upload) {
+    AttachmentResponse created = visits.addDocument(id, upload);
+    return ResponseBuilder.<AttachmentResponse>created(
+            java.net.URI.create(
+                "/api/v1/reception-visits/" + id + "/documents/" + created.id() + "/content"))
+        .entity(created)
+        .build();
+  }
+
+  @GET
+  @Path("/{id}/documents")
+  @RolesAllowed(Roles.READERS)
+  @Operation(
+      operationId = "listReceptionVisitDocuments",
+      summary = "Tài liệu công dân đã nộp",
+      description =
+          "Chỉ cán bộ tiếp công dân và người xử lý tố cáo (vai trò khác: 403). Tài liệu của lượt tố cáo chỉ người xử lý"
+              + " tố cáo đọc được, với lý do, và mỗi lần đọc được ghi vết.")
+  public Page<AttachmentResponse> documents(
+      @RestPath UUID id,
+      @RestQuery
+          @Parameter(
+              description = "Lý do (bắt buộc với lượt tố cáo).",
+              example = "Xác minh nội dung tố cáo")
+          String reason) {
+    return new Page<>(visits.documents(id, reason), null);
+  }
+
+  @GET
+  @Path("/{id}/documents/{attachmentId}/content")
+  @Produces(MediaType.WILDCARD)
+  @RolesAllowed(Roles.READERS)
+  @Operation(
+      operationId = "getReceptionVisitDocumentContent",
+      summary = "Tải tài liệu công dân đã nộp",
+      description =
+          "Như danh sách tài liệu: quyền theo vai trò; lượt tố cáo cần lý do và được ghi vết.")
+  @APIResponse(
+      responseCode = "200",
+      description = "Nội dung tệp.",
+      content =
+          @org.eclipse.microprofile.openapi.annotations.media.Content(
+              mediaType = "application/octet-stream",
+              schema =
+                  @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                      type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+                      format = "binary")))
+  public jakarta.ws.rs.core.Response documentContent(
+      @RestPath UUID id,
+      @RestPath UUID attachmentId,
+      @RestQuery
+          @Parameter(
+              description = "Lý do (bắt buộc với lượt tố cáo).",
+              example = "Xác minh nội dung tố cáo")
+          String reason) {
+    return visits.document(id, attachmentId, reason).toResponse();
+  }
+
+  @GET
+  @Path("/export")
+  @Produces(ReceptionExportService.XLSX)
+  @RolesAllowed(Roles.READERS)
+  @Operation(
+      operationId = "exportReceptionBook",
+      summary = "Xuất Sổ tiếp công dân (XLSX)",
+      description =
+          "Các cột của Sổ tiếp công dân (Mẫu 03, Thông tư 04/2021/TT-TTCP), tiêu đề tiếng Việt; che theo quyền của người gọi,"
+              + " người tố cáo không bao giờ có trong tệp. Tối đa 100000 dòng.")
+  @APIResponse(responseCode = "200", description = "Tệp XLSX.")
+  public jakarta.ws.rs.core.Response export(
+      @RestQuery
+          @Parameter(
+              description = "Đơn vị (cả cây con).",
+              example = "00000000-0000-4000-8004-000000026882")
+          UUID orgUnitId,
+      @RestQuery @Parameter(description = "Từ ngày tiếp.", example = "2026-01-01") LocalDate from,
+      @RestQuery @Parameter(description = "Đến ngày tiếp.", example = "2026-12-31") LocalDate to) {
+    byte[] file = export.book(orgUnitId, from, to);
+    return jakarta.ws.rs.core.Response.ok(file, ReceptionExportService.XLSX)
+        .header("Content-Disposition", "attachment; filename=\"so-tiep-cong-dan.xlsx\"")
+        .header("Cache-Control", "no-store")
+        .build();
+  }
+}

@@ -1,0 +1,452 @@
+package vn.danvan.reception;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import vn.danvan.orgunit.OrgUnitMode;
+import vn.danvan.orgunit.OrgUnitService;
+import vn.danvan.shared.attachment.AttachmentContent;
+import vn.danvan.shared.attachment.AttachmentResponse;
+import vn.danvan.shared.attachment.AttachmentStore;
+import vn.danvan.shared.attachment.AttachmentUpload;
+import vn.danvan.shared.audit.AuditTrail;
+import vn.danvan.shared.crypto.PersonalDataCipher;
+import vn.danvan.shared.error.ApiException;
+import vn.danvan.shared.error.ApiException.FieldError;
+import vn.danvan.shared.http.ETags;
+import vn.danvan.shared.paging.Cursor;
+import vn.danvan.shared.paging.Page;
+import vn.danvan.shared.paging.PageRequest;
+import vn.danvan.shared.time.BusinessTime;
+
+/**
+ * The reception book: visits and the personal data they carry. Visitors are encrypted before they
+ * reach the database, a denouncer's identity apart from the visit, ID numbers findable only by
+ * keyed hash. What a caller sees of a visitor depends on its role (see {@link ReceptionAccess});
+ * what is written elsewhere — audit, change feed, idempotent replays, logs — never holds any of it.
+ */
+@ApplicationScoped
+public class ReceptionVisitService {
+
+  public static final String ENTITY = "RECEPTION_VISIT";
+  static final String ENTITY_LABEL = "entity.RECEPTION_VISIT";
+  static final String ID_HASH_PURPOSE = "reception.id-number";
+  private static final Logger LOG = Logger.getLogger(ReceptionVisitService.class);
+  private static final TypeReference<List<Visitor>> VISITORS = new TypeReference<>() {};
+
+  @Inject ReceptionRepository repo;
+  @Inject ReceptionAccess access;
+  @Inject ReceptionSessionService sessions;
+  @Inject OrgUnitService units;
+  @Inject AuditTrail audit;
+  @Inject PersonalDataCipher cipher;
+  @Inject AttachmentStore attachments;
+  @Inject ObjectMapper mapper;
+  @Inject Clock clock;
+  @Inject EntityManager em;
+
+  /** How much of the visitors a response carries. */
+  enum View {
+    FULL,
+    MASKED,
+    NONE
+  }
+
+  public record ListFilter(
+      UUID orgUnitId,
+      OrgUnitMode orgUnitMode,
+      LocalDate from,
+      LocalDate to,
+      ContentKind contentKind,
+      VisitField field,
+      UUID caseId,
+      UUID sessionId) {}
+
+  // ------------------------------------------------------------------ reads
+
+  @Transactional
+  public VisitResponse get(UUID id) {
+    ReceptionVisit v = visible(id);
+    return response(v, callerView());
+  }
+
+  @Transactional
+  public Page<VisitResponse> list(ListFilter f, PageRequest page) {
+    ReceptionRepository.Where w = where(f);
+    List<String> keys = page.keys("reception-visits", 2);
+    List<ReceptionVisit> rows =
+        repo.visits(
+            w,
+            keys == null ? null : Instant.parse(keys.get(0)),
+            keys == null ? null : UUID.fromString(keys.get(1)),
+            page.fetchSize());
+    View view = callerView();
+    return Page.of(
+        rows,
+        page.limit(),
+        v -> response(v, view),
+        v -> Cursor.encode("reception-visits", v.receivedAt, v.id));
+  }
+
+  ReceptionRepository.Where where(ListFilter f) {
+    ReceptionRepository.Where w = new ReceptionRepository.Where();
+    ReceptionRepository.unitFilter(w, "v", f.orgUnitId(), f.orgUnitMode());
+    if (f.from() != null) {
+      w.add("v.received_date >= :from", "from", f.from());
+    }
+    if (f.to() != null) {
+      w.add("v.received_date <= :to", "to", f.to());
+    }
+    if (f.contentKind() != null) {
+      w.add("v.content_kind = :kind", "kind", f.contentKind().name());
+    }
+    if (f.field() != null) {
+      w.add("v.field = :field", "field", f.field().name());
+    }
+    if (f.caseId() != null) {
+      w.add("v.case_id = :case", "case", f.caseId());
+    }
+    if (f.sessionId() != null) {
+      w.add("v.session_id = :session", "session", f.sessionId());
+    }
+    if (!access.unrestricted()) {
+      w.add("v.unit_path && cast(:roots as uuid[])", "roots", access.roots());
+    }
+    return w;
+  }
+
+  /** The rows of a list in book order, for the export (same scope and filters as the list). */
+  List<ReceptionVisit> rows(ListFilter f, int max) {
+    return repo.visits(where(f), null, null, max);
+  }
+
+  /**
+   * A denouncer's identity, for a denunciation handler in scope, on a stated reason. Every read is
+   * audited (who, when, why) before the identity leaves the service.
+   */
+  @Transactional
+  public ProtectedIdentityResponse protectedIdentity(UUID id, String reason) {
+    String why = reason == null ? null : reason.strip();
+    if (why == null || why.length() < 2 || why.length() > 500) {
+      throw ApiException.invalid("/reason", "field.REASON_REQUIRED");
+    }
+    ReceptionVisit v = visible(id);
+    if (!v.protectedIdentity()) {
+      throw ApiException.conflict("NOT_A_DENUNCIATION");
+    }
+    audit.accessed("PROTECTED_IDENTITY_READ", ENTITY, v.id, v.unitId, why);
+    LOG.infof("Protected identity of visit %s read", v.id);
+    if (v.personalDataErasedAt != null) {
+      return new ProtectedIdentityResponse(v.id, v.anonymous, true, List.of());
+    }
+    byte[] data = repo.protectedIdentity(v.id);
+    List<Visitor> visitors = data == null ? List.of() : decode(data, protectedContext(v.id));
+    return new ProtectedIdentityResponse(v.id, v.anonymous, false, visitors);
+  }
+
+  // ------------------------------------------------------------------ documents received
+
+  /** Stores a document the citizen handed in (file name and description not kept). */
+  @Transactional
+  public AttachmentResponse addDocument(UUID id, AttachmentUpload upload) {
+    ReceptionVisit v = visible(id);
+    if (v.personalDataErasedAt != null) {
+      throw ApiException.conflict("PERSONAL_DATA_ERASED");
+    }
+    return attachments.store(ENTITY, v.id, v.unitId, NeutralUpload.of(upload));
+  }
+
+  /**
+   * The documents of a visit: for the roles that see visitors in full; a denunciation's documents
+   * (they may show the denouncer's handwriting) only for its handler, with a reason, audited.
+   */
+  @Transactional
+  public List<AttachmentResponse> documents(UUID id, String reason) {
+    ReceptionVisit v = documentsReadable(id, reason, null);
+    return attachments.list(ENTITY, v.id);
+  }
+
+  @Transactional
+  public AttachmentContent document(UUID id, UUID attachmentId, String reason) {
+    ReceptionVisit v = documentsReadable(id, reason, attachmentId);
+    return attachments.content(ENTITY, v.id, attachmentId);
+  }
+
+  private ReceptionVisit documentsReadable(UUID id, String reason, UUID attachmentId) {
+    ReceptionVisit v = visible(id);
+    if (!access.fullView()) {
+      throw new ApiException(403, "FORBIDDEN");
+    }
+    if (v.protectedIdentity()) {
+      if (!access.denunciationHandler()) {
+        throw new ApiException(403, "FORBIDDEN");
+      }
+      String why = reason == null ? null : reason.strip();
+      if (why == null || why.length() < 2 || why.length() > 500) {
+        throw ApiException.invalid("/reason", "field.REASON_REQUIRED");
+      }
+      audit.accessed(
+          attachmentId == null ? "PROTECTED_DOCUMENTS_LISTED" : "PROTECTED_DOCUMENT_READ",
+          ENTITY,
+          v.id,
+          v.unitId,
+          why);
+    }
+    return v;
+  }
+
+  // ------------------------------------------------------------------ writes
+
+  @Transactional
+  public VisitResponse create(VisitRequest req) {
+    ReceptionVisit v = new ReceptionVisit();
+    v.id = UUID.randomUUID();
+    v.createdAt = Instant.now(clock);
+    List<Visitor> visitors =
+        apply(v, req, req.visitors() == null ? List.of() : req.visitors(), true);
+    v.updatedAt = v.createdAt;
+    storeVisitors(v, visitors);
+    v.persist();
+    em.flush();
+    writeSideData(v, visitors);
+    audit.created(ENTITY, v.id, v.unitId, v.version, response(v, View.NONE));
+    LOG.infof("Reception visit %s created", v.id);
+    // the answer of a write (also kept for idempotent replays) never echoes personal data
+    return response(v, View.MASKED);
+  }
+
+  @Transactional
+  public VisitResponse update(UUID id, long expectedVersion, VisitRequest req) {
+    ReceptionVisit v = visible(id);
+    ETags.check(expectedVersion, v.version);
+    if (v.contentKind == ContentKind.DENUNCIATION
+        && req.contentKind() != ContentKind.DENUNCIATION) {
+      throw ApiException.conflict("DENUNCIATION_KIND_FIXED");
+    }
+    VisitResponse before = response(v, View.NONE);
+    List<Visitor> visitors;
+    boolean replaced = req.visitors() != null;
+    if (v.personalDataErasedAt != null) {
+      if (replaced && !req.visitors().isEmpty()) {
+        throw ApiException.conflict("PERSONAL_DATA_ERASED");
+      }
+      visitors = List.of();
+    } else {
+      visitors = replaced ? req.visitors() : storedVisitors(v);
+    }
+    boolean wasProtected = v.protectedIdentity();
+    visitors = apply(v, req, visitors, v.personalDataErasedAt == null);
+    v.updatedAt = Instant.now(clock);
+    if (v.personalDataErasedAt == null) {
+      if (wasProtected) {
+        repo.deleteProtectedIdentity(v.id);
+      }
+      storeVisitors(v, visitors);
+    }
+    em.flush();
+    if (v.personalDataErasedAt == null) {
+      writeSideData(v, visitors);
+    }
+    VisitResponse after = response(v, View.NONE);
+    audit.updated(ENTITY, v.id, v.unitId, v.version, before, after);
+    return response(v, View.MASKED);
+  }
+
+  /** Validates the request against the visit's rules and copies it; returns the visitors. */
+  private List<Visitor> apply(
+      ReceptionVisit v, VisitRequest req, List<Visitor> rawVisitors, boolean checkVisitors) {
+    List<FieldError> errors = new ArrayList<>();
+    boolean anonymous = Boolean.TRUE.equals(req.anonymous());
+    List<Visitor> visitors = PersonalData.validate(rawVisitors, "/visitors", errors);
+    if (anonymous && (req.contentKind() != ContentKind.DENUNCIATION || !visitors.isEmpty())) {
+      errors.add(FieldError.of("/anonymous", "field.ANONYMOUS_ONLY_DENUNCIATION"));
+    }
+    if (checkVisitors && !anonymous && visitors.isEmpty()) {
+      errors.add(FieldError.of("/visitors", "field.VISITORS_REQUIRED"));
+    }
+    int groupSize = req.groupSize() == null ? Math.max(1, visitors.size()) : req.groupSize();
+    int representatives = 0;
+    if (groupSize < 1 || groupSize > 100_000) {
+      errors.add(FieldError.of("/groupSize", "field.GROUP_SIZE"));
+    } else if (groupSize >= 5) {
+      representatives = (int) visitors.stream().filter(Visitor::isRepresentative).count();
+      int max = groupSize <= 10 ? 2 : 5;
+      if (checkVisitors && (representatives < 1 || representatives > max)) {
+        errors.add(FieldError.of("/visitors", "field.GROUP_REPRESENTATIVES"));
+      }
+    } else if (visitors.size() > groupSize) {
+      errors.add(FieldError.of("/visitors", "field.VISITORS_EXCEED_GROUP"));
+    }
+    String transferTarget = ReceptionSessionService.trim(req.transferTarget());
+    String refusalReason = ReceptionSessionService.trim(req.refusalReason());
+    if (req.outcome() == VisitOutcome.TRANSFERRED && transferTarget == null) {
+      errors.add(FieldError.of("/transferTarget", "field.TRANSFER_TARGET_REQUIRED"));
+    }
+    if (req.outcome() == VisitOutcome.REFUSED && refusalReason == null) {
+      errors.add(FieldError.of("/refusalReason", "field.REFUSAL_REASON_REQUIRED"));
+    }
+    if (!errors.isEmpty()) {
+      throw new ApiException(400, "VALIDATION_FAILED", errors);
+    }
+    LocalDate day = LocalDate.ofInstant(req.receivedAt().toInstant(), BusinessTime.ZONE);
+    v.unitPath =
+        ReceptionSessionService.unitPath(units, access, req.orgUnitId(), day, "/orgUnitId");
+    v.unitId = req.orgUnitId();
+    if (req.sessionId() != null && sessions.sessionOf(req.sessionId(), req.orgUnitId()) == null) {
+      throw ApiException.invalid("/sessionId", "field.UNKNOWN_SESSION");
+    }
+    if (req.caseId() != null) {
+      ReceptionCase c = ReceptionCase.findById(req.caseId());
+      if (c == null || !access.contains(c.unitPath)) {
+        throw ApiException.invalid("/caseId", "field.UNKNOWN_CASE");
+      }
+      if (c.kind != req.contentKind()) {
+        throw ApiException.conflict("CASE_KIND_MISMATCH");
+      }
+    }
+    v.sessionId = req.sessionId();
+    v.receivedAt = req.receivedAt().toInstant();
+    v.receivedDate = day;
+    v.contentKind = req.contentKind();
+    v.field = req.field();
+    v.summary = req.summary().strip();
+    v.groupSize = groupSize;
+    v.representatives = representatives;
+    v.anonymous = anonymous;
+    v.previouslyHandledBy = ReceptionSessionService.trim(req.previouslyHandledBy());
+    v.outcome = req.outcome();
+    v.transferTarget = req.outcome() == VisitOutcome.TRANSFERRED ? transferTarget : null;
+    v.refusalReason = req.outcome() == VisitOutcome.REFUSED ? refusalReason : null;
+    v.followUp = ReceptionSessionService.trim(req.followUp());
+    v.caseId = req.caseId();
+    return visitors;
+  }
+
+  /** Non-denouncers on the row (encrypted); denouncers are written apart after the row. */
+  private void storeVisitors(ReceptionVisit v, List<Visitor> visitors) {
+    v.visitorData =
+        v.protectedIdentity() || visitors.isEmpty()
+            ? null
+            : cipher.encrypt(encode(visitors), visitorContext(v.id));
+  }
+
+  private void writeSideData(ReceptionVisit v, List<Visitor> visitors) {
+    if (v.protectedIdentity() && !visitors.isEmpty()) {
+      repo.storeProtectedIdentity(
+          v.id, cipher.encrypt(encode(visitors), protectedContext(v.id)), v.updatedAt);
+    }
+    LinkedHashSet<String> ids = new LinkedHashSet<>();
+    for (Visitor p : visitors) {
+      if (p.idNumber() != null) {
+        ids.add(p.idNumber());
+      }
+    }
+    List<byte[]> hashes = new ArrayList<>();
+    for (String id : ids) {
+      hashes.add(idHash(id));
+    }
+    repo.replaceHashes(v.id, hashes);
+  }
+
+  byte[] idHash(String idNumber) {
+    return cipher.hmac(ID_HASH_PURPOSE, PersonalData.normalizeId(idNumber));
+  }
+
+  /** The visitors as stored (decrypted inside the service only). */
+  List<Visitor> storedVisitors(ReceptionVisit v) {
+    if (v.personalDataErasedAt != null) {
+      return List.of();
+    }
+    if (v.protectedIdentity()) {
+      byte[] data = repo.protectedIdentity(v.id);
+      return data == null ? List.of() : decode(data, protectedContext(v.id));
+    }
+    return v.visitorData == null ? List.of() : decode(v.visitorData, visitorContext(v.id));
+  }
+
+  static String visitorContext(UUID id) {
+    return "reception_visit:" + id + ":visitors";
+  }
+
+  static String protectedContext(UUID id) {
+    return "reception_visit:" + id + ":protected-identity";
+  }
+
+  private String encode(List<Visitor> visitors) {
+    try {
+      return mapper.writeValueAsString(visitors);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Visitors not serializable");
+    }
+  }
+
+  private List<Visitor> decode(byte[] data, String context) {
+    try {
+      return mapper.readValue(cipher.decrypt(data, context), VISITORS);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Stored visitors unreadable");
+    }
+  }
+
+  // ------------------------------------------------------------------ views
+
+  View callerView() {
+    return access.fullView() ? View.FULL : View.MASKED;
+  }
+
+  VisitResponse response(ReceptionVisit v, View view) {
+    boolean erased = v.personalDataErasedAt != null;
+    List<Visitor> visitors = List.of();
+    boolean masked = view != View.FULL;
+    if (!v.protectedIdentity() && !erased && view != View.NONE && v.visitorData != null) {
+      List<Visitor> stored = decode(v.visitorData, visitorContext(v.id));
+      visitors = view == View.FULL ? stored : stored.stream().map(PersonalData::mask).toList();
+    }
+    return new VisitResponse(
+        v.id,
+        v.sessionId,
+        v.unitId,
+        v.receivedAt,
+        v.receivedDate,
+        v.contentKind,
+        v.field,
+        v.summary,
+        v.groupSize,
+        v.representatives,
+        v.groupSize >= 5,
+        v.anonymous,
+        v.protectedIdentity(),
+        masked || v.protectedIdentity(),
+        erased,
+        visitors,
+        v.previouslyHandledBy,
+        v.outcome,
+        v.transferTarget,
+        v.refusalReason,
+        v.followUp,
+        v.caseId,
+        v.createdAt,
+        v.updatedAt,
+        v.version);
+  }
+
+  ReceptionVisit visible(UUID id) {
+    ReceptionVisit v = ReceptionVisit.findById(id);
+    if (v == null || !access.contains(v.unitPath)) {
+      throw ApiException.notFound(ENTITY_LABEL);
+    }
+    return v;
+  }
+}

@@ -1,0 +1,163 @@
+package vn.danvan.reception;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The legal deadlines as arithmetic: every rule, extensions, working days over holidays, states.
+ */
+class DeadlineRulesTest {
+
+  static final DeadlineRules RULES =
+      new DeadlineRules(
+          Map.ofEntries(
+              Map.entry("complaint-acceptance", new DeadlineRules.Rule(10, false)),
+              Map.entry("complaint-first", new DeadlineRules.Rule(30, false)),
+              Map.entry("complaint-first-complex", new DeadlineRules.Rule(45, false)),
+              Map.entry("complaint-first-remote", new DeadlineRules.Rule(45, false)),
+              Map.entry("complaint-first-remote-complex", new DeadlineRules.Rule(60, false)),
+              Map.entry("complaint-second", new DeadlineRules.Rule(45, false)),
+              Map.entry("complaint-second-complex", new DeadlineRules.Rule(60, false)),
+              Map.entry("complaint-second-remote", new DeadlineRules.Rule(60, false)),
+              Map.entry("complaint-second-remote-complex", new DeadlineRules.Rule(70, false)),
+              Map.entry("denunciation-acceptance", new DeadlineRules.Rule(7, true)),
+              Map.entry("denunciation-resolution", new DeadlineRules.Rule(30, false)),
+              Map.entry("denunciation-extension", new DeadlineRules.Rule(30, false))),
+          Set.of(
+              LocalDate.of(2026, 4, 27),
+              LocalDate.of(2026, 4, 30),
+              LocalDate.of(2026, 5, 1),
+              LocalDate.of(2026, 9, 2)),
+          3);
+
+  static final LocalDate MON = LocalDate.of(2026, 3, 2);
+
+  private static DeadlineRules.Facts complaint(
+      CaseInstance instance,
+      boolean complex,
+      boolean remote,
+      LocalDate accepted,
+      LocalDate resolved) {
+    return new DeadlineRules.Facts(
+        ContentKind.COMPLAINT, instance, complex, false, remote, MON, accepted, resolved, 0);
+  }
+
+  @Test
+  void everyComplaintRule() {
+    LocalDate accepted =
+        LocalDate.of(2026, 6, 1); // a Monday, no holiday in the following 70 days but 2/9
+    Map<String, Integer> expected =
+        Map.of(
+            "FIRST",
+            30,
+            "FIRST-complex",
+            45,
+            "FIRST-remote",
+            45,
+            "FIRST-remote-complex",
+            60,
+            "SECOND",
+            45,
+            "SECOND-complex",
+            60,
+            "SECOND-remote",
+            60,
+            "SECOND-remote-complex",
+            70);
+    for (CaseInstance instance : CaseInstance.values()) {
+      for (boolean remote : List.of(false, true)) {
+        for (boolean complex : List.of(false, true)) {
+          String key = instance + (remote ? "-remote" : "") + (complex ? "-complex" : "");
+          List<DeadlineRules.Deadline> d =
+              RULES.compute(complaint(instance, complex, remote, accepted, null), accepted);
+          assertThat(d).hasSize(2);
+          assertThat(d.get(1).kind()).isEqualTo(DeadlineKind.RESOLUTION);
+          assertThat(d.get(1).days()).as(key).isEqualTo(expected.get(key));
+          LocalDate due = accepted.plusDays(expected.get(key));
+          while (!RULES.isWorkingDay(due)) {
+            due = due.plusDays(1);
+          }
+          assertThat(d.get(1).dueDate()).as(key).isEqualTo(due);
+        }
+      }
+    }
+  }
+
+  @Test
+  void complaintAcceptanceIsTenDaysAndAResolutionStartsOnlyOnAcceptance() {
+    List<DeadlineRules.Deadline> d =
+        RULES.compute(complaint(CaseInstance.FIRST, false, false, null, null), MON);
+    assertThat(d).hasSize(1);
+    assertThat(d.get(0).dueDate()).isEqualTo(LocalDate.of(2026, 3, 12));
+    assertThat(d.get(0).state()).isEqualTo(DeadlineState.IN_TERM);
+  }
+
+  @Test
+  void aCalendarDeadlineEndingOnADayOffMovesToTheNextWorkingDay() {
+    // 45 days from 11/3 is Saturday 25/4; Monday 27/4 is a holiday: Tuesday 28/4
+    LocalDate accepted = LocalDate.of(2026, 3, 11);
+    DeadlineRules.Deadline d =
+        RULES.compute(complaint(CaseInstance.FIRST, true, false, accepted, null), accepted).get(1);
+    assertThat(d.dueDate()).isEqualTo(LocalDate.of(2026, 4, 28));
+  }
+
+  @Test
+  void workingDaysSkipWeekendsAndHolidays() {
+    // received Friday 24/4: 28, 29, 4/5, 5, 6, 7, 8 (27/4, 30/4, 1/5 are holidays; 2–3/5 a weekend)
+    DeadlineRules.Facts f =
+        new DeadlineRules.Facts(
+            ContentKind.DENUNCIATION,
+            CaseInstance.FIRST,
+            false,
+            false,
+            false,
+            LocalDate.of(2026, 4, 24),
+            null,
+            null,
+            0);
+    DeadlineRules.Deadline d = RULES.compute(f, LocalDate.of(2026, 4, 24)).get(0);
+    assertThat(d.workingDays()).isTrue();
+    assertThat(d.dueDate()).isEqualTo(LocalDate.of(2026, 5, 8));
+  }
+
+  @Test
+  void denunciationExtensionsAddThirtyDaysEach() {
+    LocalDate accepted = LocalDate.of(2026, 5, 4);
+    for (int ext = 0; ext <= 2; ext++) {
+      DeadlineRules.Facts f =
+          new DeadlineRules.Facts(
+              ContentKind.DENUNCIATION,
+              CaseInstance.FIRST,
+              false,
+              true,
+              false,
+              LocalDate.of(2026, 4, 24),
+              accepted,
+              null,
+              ext);
+      DeadlineRules.Deadline d = RULES.compute(f, accepted).get(1);
+      assertThat(d.days()).isEqualTo(30 + 30 * ext);
+    }
+    assertThat(DeadlineRules.allowedExtensions(ContentKind.DENUNCIATION, false, false)).isZero();
+    assertThat(DeadlineRules.allowedExtensions(ContentKind.DENUNCIATION, true, false)).isEqualTo(1);
+    assertThat(DeadlineRules.allowedExtensions(ContentKind.DENUNCIATION, false, true)).isEqualTo(2);
+    assertThat(DeadlineRules.allowedExtensions(ContentKind.COMPLAINT, true, true)).isZero();
+  }
+
+  @Test
+  void states() {
+    LocalDate due = LocalDate.of(2026, 3, 12);
+    assertThat(RULES.state(due, null, due.minusDays(4))).isEqualTo(DeadlineState.IN_TERM);
+    assertThat(RULES.state(due, null, due.minusDays(3))).isEqualTo(DeadlineState.DUE_SOON);
+    assertThat(RULES.state(due, null, due)).isEqualTo(DeadlineState.DUE_SOON);
+    assertThat(RULES.state(due, null, due.plusDays(1))).isEqualTo(DeadlineState.OVERDUE);
+    assertThat(RULES.state(due, due, due.plusDays(9))).isEqualTo(DeadlineState.MET);
+    assertThat(RULES.state(due, due.plusDays(1), due.plusDays(9)))
+        .isEqualTo(DeadlineState.MET_LATE);
+  }
+}
