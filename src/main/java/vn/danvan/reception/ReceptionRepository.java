@@ -65,51 +65,53 @@ class ReceptionRepository {
         });
   }
 
-  @SuppressWarnings("unchecked")
   List<ReceptionVisit> visits(Where w, Instant afterAt, UUID afterId, int fetch) {
-    String sql = "select v.* from reception_visit v where " + w.sql();
-    if (afterId != null) {
-      sql += " and (v.received_at, v.id) < (:afterAt, :afterId)";
-    }
-    sql += " order by v.received_at desc, v.id desc limit :fetch";
-    Query q = em.createNativeQuery(sql, ReceptionVisit.class);
-    w.bind(q);
-    if (afterId != null) {
-      q.setParameter("afterAt", afterAt);
-      q.setParameter("afterId", afterId);
-    }
-    q.setParameter("fetch", fetch);
-    return q.getResultList();
+    return newestFirst(
+        ReceptionVisit.class, "reception_visit", "v", "received_at", w, afterAt, afterId, fetch);
   }
 
-  @SuppressWarnings("unchecked")
   List<ReceptionSession> sessions(Where w, java.time.LocalDate afterDate, UUID afterId, int fetch) {
-    String sql = "select s.* from reception_session s where " + w.sql();
-    if (afterId != null) {
-      sql += " and (s.session_date, s.id) < (:afterDate, :afterId)";
-    }
-    sql += " order by s.session_date desc, s.id desc limit :fetch";
-    Query q = em.createNativeQuery(sql, ReceptionSession.class);
-    w.bind(q);
-    if (afterId != null) {
-      q.setParameter("afterDate", afterDate);
-      q.setParameter("afterId", afterId);
-    }
-    q.setParameter("fetch", fetch);
-    return q.getResultList();
+    return newestFirst(
+        ReceptionSession.class,
+        "reception_session",
+        "s",
+        "session_date",
+        w,
+        afterDate,
+        afterId,
+        fetch);
   }
 
-  @SuppressWarnings("unchecked")
   List<ReceptionCase> cases(Where w, java.time.LocalDate afterDate, UUID afterId, int fetch) {
-    String sql = "select c.* from reception_case c where " + w.sql();
+    return newestFirst(
+        ReceptionCase.class, "reception_case", "c", "received_date", w, afterDate, afterId, fetch);
+  }
+
+  /**
+   * One keyset page of {@code table} (under the alias its {@link Where} filters are written with),
+   * newest first by {@code key} then id, after ({@code afterKey}, {@code afterId}).
+   */
+  @SuppressWarnings("unchecked")
+  private <T> List<T> newestFirst(
+      Class<T> type,
+      String table,
+      String alias,
+      String key,
+      Where w,
+      Object afterKey,
+      UUID afterId,
+      int fetch) {
+    String k = alias + "." + key;
+    String id = alias + ".id";
+    String sql = "select " + alias + ".* from " + table + " " + alias + " where " + w.sql();
     if (afterId != null) {
-      sql += " and (c.received_date, c.id) < (:afterDate, :afterId)";
+      sql += " and (" + k + ", " + id + ") < (:afterKey, :afterId)";
     }
-    sql += " order by c.received_date desc, c.id desc limit :fetch";
-    Query q = em.createNativeQuery(sql, ReceptionCase.class);
+    sql += " order by " + k + " desc, " + id + " desc limit :fetch";
+    Query q = em.createNativeQuery(sql, type);
     w.bind(q);
     if (afterId != null) {
-      q.setParameter("afterDate", afterDate);
+      q.setParameter("afterKey", afterKey);
       q.setParameter("afterId", afterId);
     }
     q.setParameter("fetch", fetch);
