@@ -30,7 +30,9 @@ public class AuditEventResource {
       operationId = "listAuditEvents",
       summary = "Tra cứu nhật ký kiểm toán",
       description =
-          "Mọi thay đổi dữ liệu, mới nhất trước, trong phạm vi đơn vị của người gọi. Dành cho vai trò auditor và admin.")
+          "Mọi thay đổi dữ liệu, mới nhất trước, trong phạm vi đơn vị của người gọi: thay đổi trên bản ghi của đơn vị trong"
+              + " phạm vi, và mọi thao tác của người dùng thuộc đơn vị trong phạm vi (kể cả trên bản ghi của đơn vị khác)."
+              + " Dành cho vai trò auditor và admin.")
   public Page<AuditEventResponse> list(
       @RestQuery @Parameter(description = "Loại đối tượng.", example = "ORG_UNIT")
           String entityType,

@@ -45,7 +45,9 @@ public class AuditEventService {
     Map<String, Object> params = new HashMap<>();
     Optional<UUID> home = scope.restriction();
     if (home.isPresent()) {
-      sql.append(" and unit_path && cast(:roots as uuid[])");
+      // the events of records in scope, and whatever the people of the scope did elsewhere
+      sql.append(
+          " and (unit_path && cast(:roots as uuid[]) or actor_unit_path && cast(:roots as uuid[]))");
       params.put("roots", scope.roots());
     }
     if (entityType != null) {

@@ -28,6 +28,11 @@ public class AuditTrail {
   private static final String UNIT_PATH =
       "(select v.path from org_unit_version v where v.unit_id = :u order by v.valid_from desc limit 1)";
 
+  /** The actor's home unit's latest path: its auditors read what it did wherever it acted. */
+  private static final String ACTOR_UNIT_PATH =
+      "(select v.path from org_unit_version v where v.unit_id = :au"
+          + " order by v.valid_from desc limit 1)";
+
   @Inject EntityManager em;
   @Inject CurrentUser user;
   @Inject ObjectMapper mapper;
@@ -103,12 +108,15 @@ public class AuditTrail {
       String reason) {
     em.createNativeQuery(
             "insert into audit_event (id, occurred_at, actor, action, entity_type, entity_id, unit_id, unit_path,"
-                + " before, after, reason) values (:id, :at, :actor, :action, :t, :eid, :u, "
+                + " actor_unit_path, before, after, reason) values (:id, :at, :actor, :action, :t, :eid, :u, "
                 + UNIT_PATH
+                + ", "
+                + ACTOR_UNIT_PATH
                 + ", cast(:b as jsonb), cast(:a as jsonb), :r)")
         .setParameter("id", UUID.randomUUID())
         .setParameter("at", OffsetDateTime.now(clock))
         .setParameter("actor", user.username())
+        .setParameter("au", user.homeUnitId().orElse(null))
         .setParameter("action", action)
         .setParameter("t", entityType)
         .setParameter("eid", id)
