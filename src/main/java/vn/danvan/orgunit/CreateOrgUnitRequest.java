@@ -12,7 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record CreateOrgUnitRequest(
     @Schema(
             description =
-                "Mã do bên gọi chọn (tùy chọn, để đồng bộ từ hệ thống khác); bỏ trống để hệ thống sinh.")
+                "Mã do bên gọi chọn (tùy chọn, chỉ admin, để đồng bộ từ hệ thống khác); bỏ trống để hệ thống sinh.")
         UUID id,
     @NotNull @Schema(description = "Loại đơn vị.", examples = "DEPARTMENT", required = true)
         OrgUnitKind kind,

@@ -124,6 +124,18 @@ class OrgUnitRepository {
         .getResultList();
   }
 
+  /** Whether some version of the unit stands strictly below {@code ancestorId}. */
+  boolean isStrictlyBelow(UUID unitId, UUID ancestorId) {
+    return !unitId.equals(ancestorId)
+        && (Boolean)
+            em.createNativeQuery(
+                    "select exists (select 1 from org_unit_version v where v.unit_id = :id"
+                        + " and v.path @> array[cast(:ancestor as uuid)])")
+                .setParameter("id", unitId)
+                .setParameter("ancestor", ancestorId)
+                .getSingleResult();
+  }
+
   boolean hasHistory(UUID unitId) {
     Number children =
         (Number)

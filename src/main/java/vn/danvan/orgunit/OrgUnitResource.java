@@ -71,7 +71,8 @@ public class OrgUnitResource {
       operationId = "createOrgUnit",
       summary = "Tạo đơn vị",
       description =
-          "Tạo một đơn vị trong phạm vi của người gọi (unit-manager không tạo được cấp tỉnh hay trung ương)."
+          "Tạo một đơn vị trong phạm vi của người gọi (unit-manager không tạo được cấp tỉnh hay trung ương;"
+              + " chỉ admin chọn được id, 403)."
               + " Gửi Idempotency-Key để thử lại an toàn.")
   @APIResponse(responseCode = "201", description = "Đã tạo; ETag và Location trong tiêu đề.")
   public RestResponse<OrgUnitResponse> create(
@@ -111,7 +112,9 @@ public class OrgUnitResource {
       operationId = "updateOrgUnit",
       summary = "Sửa sai sót của đơn vị",
       description =
-          "Sửa tên, tên ngắn, mã của phiên bản hiện hành (không tạo lịch sử). Cần If-Match. Đổi tên chính thức là một lần sắp xếp (RENAME).")
+          "Sửa sai sót tên, tên ngắn, mã của phiên bản hiện hành (không tạo lịch sử). Cần If-Match. Dành cho admin;"
+              + " unit-manager chỉ sửa được đơn vị ở dưới đơn vị của mình, không sửa chính đơn vị mình hay cấp trên (403)."
+              + " Đổi tên có hiệu lực từ một ngày là một lần sắp xếp (RENAME).")
   public RestResponse<OrgUnitResponse> update(
       @RestPath UUID id,
       @RestHeader("If-Match")
@@ -128,7 +131,8 @@ public class OrgUnitResource {
       operationId = "deleteOrgUnit",
       summary = "Xóa đơn vị nhập nhầm",
       description =
-          "Chỉ xóa được đơn vị chưa có lịch sử (không có đơn vị con, không có quan hệ kế thừa, không được tham chiếu); nếu không: 409. Cần If-Match.")
+          "Chỉ xóa được đơn vị chưa có lịch sử (không có đơn vị con, không có quan hệ kế thừa, không được tham chiếu); nếu không: 409."
+              + " Như sửa sai sót: admin, hoặc unit-manager với đơn vị ở dưới đơn vị của mình (403). Cần If-Match.")
   @APIResponse(responseCode = "204", description = "Đã xóa.")
   public RestResponse<Void> delete(
       @RestPath UUID id,

@@ -217,6 +217,11 @@ public class OrgUnitService {
   @Transactional
   public OrgUnitResponse create(CreateOrgUnitRequest req) {
     LocalDate from = req.validFrom() != null ? req.validFrom() : today();
+    // Ids are global: a taken id would tell a restricted caller that a unit outside its scope
+    // exists. Only admins (who see every unit) choose ids; the others get generated ones.
+    if (req.id() != null && !user.isAdmin()) {
+      throw new ApiException(403, "FORBIDDEN");
+    }
     UUID id = req.id() != null ? req.id() : UUID.randomUUID();
     if (repo.find(id).isPresent()) {
       throw ApiException.conflict("ID_TAKEN");
@@ -251,6 +256,7 @@ public class OrgUnitService {
   public OrgUnitResponse update(UUID id, long expectedVersion, UpdateOrgUnitRequest req) {
     OrgUnit unit = visible(id);
     requireWritable(id, null);
+    requireCorrector(id);
     if (unit.version != expectedVersion) {
       throw new ApiException(412, "PRECONDITION_FAILED");
     }
@@ -271,6 +277,7 @@ public class OrgUnitService {
   public void delete(UUID id, long expectedVersion) {
     OrgUnit unit = visible(id);
     requireWritable(id, null);
+    requireCorrector(id);
     if (unit.version != expectedVersion) {
       throw new ApiException(412, "PRECONDITION_FAILED");
     }
@@ -722,6 +729,22 @@ public class OrgUnitService {
       }
       throw new ApiException(
           422, "UNKNOWN_UNIT", List.of(ApiException.FieldError.of(pointer, "field.UNKNOWN_UNIT")));
+    }
+  }
+
+  /**
+   * Corrections (names and codes without history, deleting a unit entered by mistake) are for
+   * admins; a unit manager corrects only units strictly below its home unit, never its home unit,
+   * the units above it or the predecessors in its scope. A rename in force from a date is a RENAME
+   * restructuring. In scope but not correctable: 403.
+   */
+  private void requireCorrector(UUID unitId) {
+    if (user.isAdmin()) {
+      return;
+    }
+    Optional<UUID> home = user.homeUnitId();
+    if (home.isEmpty() || !repo.isStrictlyBelow(unitId, home.get())) {
+      throw new ApiException(403, "FORBIDDEN");
     }
   }
 
