@@ -34,7 +34,25 @@ public record DelegationRequest(
     @Size(max = 10000) @Schema(description = "Nội dung chung (mặc định nội dung nhiệm vụ cha).")
         String description,
     @Size(max = 4000) @Schema(description = "Kết quả phải đạt chung (mặc định như nhiệm vụ cha).")
-        String expectedResult) {
+        String expectedResult,
+    @Schema(
+            description =
+                "Ngày giao các việc con (mặc định hôm nay; không sau hôm nay, không trước ngày giao nhiệm vụ cha);"
+                    + " các đơn vị nhận phải tồn tại vào ngày này và hạn không trước ngày này.",
+            examples = "2023-03-10")
+        LocalDate assignedOn) {
+
+  /** Without a day of assignment (today, or the day the caller passes on). */
+  public DelegationRequest(
+      List<Unit> units,
+      OrgUnitKind childKind,
+      LocalDate dueDate,
+      String responsiblePerson,
+      String title,
+      String description,
+      String expectedResult) {
+    this(units, childKind, dueDate, responsiblePerson, title, description, expectedResult, null);
+  }
 
   @Schema(
       name = "TaskDelegationUnit",

@@ -139,7 +139,11 @@ public class Task extends PanacheEntityBase {
             recurrenceFrequency, recurrenceDay, recurrenceMonth, recurrenceStart, recurrenceEnd);
   }
 
+  /** None for the template of a recurring task: only its dated occurrences have a state. */
   TaskState state(LocalDate today) {
+    if (recurrenceFrequency != null) {
+      return null;
+    }
     return TaskState.of(status, dueDate, completedOn, today);
   }
 

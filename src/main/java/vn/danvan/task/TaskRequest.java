@@ -60,7 +60,9 @@ public record TaskRequest(
         List<@NotNull UUID> coordinatingUnitIds,
     @Schema(
             description =
-                "Đơn vị giao việc (duyệt gia hạn); mặc định: đơn vị chủ trì của nhiệm vụ cha, hoặc đơn vị cấp trên của đơn vị chủ trì.",
+                "Đơn vị giao việc (duyệt gia hạn): thuộc phạm vi người gọi, là đơn vị chủ trì hoặc một đơn vị cấp trên của nó."
+                    + " Mặc định khi tạo: đơn vị chủ trì của nhiệm vụ cha; không có cha thì đơn vị cấp trên trực tiếp của đơn vị"
+                    + " chủ trì nếu thuộc phạm vi người gọi, nếu không thì chính đơn vị chủ trì. Khi sửa: bỏ trống giữ nguyên.",
             examples = "00000000-0000-4000-8002-000000000764")
         UUID assigningUnitId,
     @Schema(

@@ -67,7 +67,8 @@ public class TaskResource {
   public Page<TaskResponse> list(
       @RestQuery
           @Parameter(
-              description = "Đơn vị lọc (theo vai trò role).",
+              description =
+                  "Đơn vị lọc (theo vai trò role); đơn vị ngoài phạm vi trả 400 như đơn vị không tồn tại.",
               example = "00000000-0000-4000-8001-000000000079")
           UUID orgUnitId,
       @RestQuery
@@ -80,7 +81,12 @@ public class TaskResource {
               description = "Vai trò của đơn vị lọc: LEAD (mặc định), COORDINATING hoặc ANY.",
               example = "LEAD")
           TaskRole role,
-      @RestQuery @Parameter(description = "Tình trạng hôm nay.", example = "OVERDUE")
+      @RestQuery
+          @Parameter(
+              description =
+                  "Tình trạng hôm nay. Nhiệm vụ định kỳ (mẫu, không có hạn) không có tình trạng nên không bao giờ khớp;"
+                      + " các lần thực hiện của nó có. Cùng quy tắc với thống kê: tổng theo tình trạng bằng số phần tử của danh sách.",
+              example = "OVERDUE")
           TaskState state,
       @RestQuery @Parameter(description = "Trạng thái xử lý.", example = "IN_PROGRESS")
           TaskStatus status,
@@ -122,7 +128,9 @@ public class TaskResource {
       operationId = "createTask",
       summary = "Giao một nhiệm vụ",
       description =
-          "Tạo nhiệm vụ đủ \"5 rõ\" cho một đơn vị chủ trì trong phạm vi (hoặc do đơn vị giao việc trong phạm vi giao)."
+          "Tạo nhiệm vụ đủ \"5 rõ\". Người gọi phải thuộc phạm vi của cả đơn vị chủ trì và đơn vị giao việc; đơn vị giao việc"
+              + " chỉ giao cho chính mình hoặc đơn vị cấp dưới (đơn vị chủ trì ngoài phạm vi trả 422 UNKNOWN_UNIT như đơn vị"
+              + " không tồn tại); đơn vị phối hợp có thể ở bất kỳ đâu nhưng phải tồn tại vào ngày giao."
               + " Có parentId: việc con, đơn vị chủ trì ở dưới đơn vị chủ trì của việc cha, hạn không sau hạn việc cha."
               + " Có recurrence: nhiệm vụ định kỳ, sinh các lần thực hiện có hạn riêng. Gửi Idempotency-Key để thử lại an toàn.")
   @APIResponse(responseCode = "201", description = "Đã tạo; ETag và Location trong tiêu đề.")
@@ -185,7 +193,9 @@ public class TaskResource {
       operationId = "updateTask",
       summary = "Sửa nhiệm vụ",
       description =
-          "Thay nội dung. Cần If-Match. Không đổi trạng thái (dùng transitions), nhiệm vụ cha hay lịch định kỳ (409);"
+          "Thay nội dung. Cần If-Match. Chỉ người gọi thuộc phạm vi của cả đơn vị chủ trì và đơn vị giao việc (403);"
+              + " bỏ trống assigningUnitId thì giữ đơn vị giao việc hiện tại."
+              + " Không đổi trạng thái (dùng transitions), nhiệm vụ cha hay lịch định kỳ (409);"
               + " đơn vị chủ trì và hạn chỉ đổi được khi chưa bắt đầu (NEW), sau đó xin gia hạn qua extension-requests.")
   public RestResponse<TaskResponse> update(
       @RestPath UUID id,
@@ -287,15 +297,31 @@ public class TaskResource {
       description =
           "Tách nhiệm vụ thành các việc con cho các đơn vị ở dưới đơn vị chủ trì: liệt kê (units) hoặc mọi đơn vị con trực tiếp"
               + " của một loại còn hoạt động (childKind, ví dụ COMMUNE: 16 phường trong một lần gọi). Hạn mỗi việc con"
-              + " không sau hạn nhiệm vụ cha (400). Tất cả hoặc không việc nào.")
+              + " không sau hạn nhiệm vụ cha (400). Tất cả hoặc không việc nào. Người gọi phải thuộc phạm vi đơn vị chủ trì"
+              + " nhiệm vụ cha (đơn vị giao các việc con). assignedOn ghi ngày giao trong quá khứ (vào sổ việc đã giao)."
+              + " Gửi Idempotency-Key để thử lại an toàn.")
   @APIResponse(responseCode = "201", description = "Các việc con đã tạo.")
-  public RestResponse<Page<TaskResponse>> delegate(
-      @RestPath UUID id, @Valid @NotNull DelegationRequest body) {
-    List<TaskResponse> created = tasks.delegate(id, body);
-    return ResponseBuilder.<Page<TaskResponse>>created(URI.create(BASE + "/" + id + "/children"))
-        .entity(new Page<>(created, null))
-        .build();
+  public RestResponse<DelegatedTasks> delegate(
+      @RestPath UUID id,
+      @RestHeader(Idempotency.HEADER) @Parameter(description = "Khóa chống tạo trùng khi gửi lại.")
+          String idempotencyKey,
+      @Valid @NotNull DelegationRequest body) {
+    return idempotency.run(
+        idempotencyKey,
+        body,
+        DelegatedTasks.class,
+        () ->
+            ResponseBuilder.<DelegatedTasks>created(URI.create(BASE + "/" + id + "/children"))
+                .entity(new DelegatedTasks(tasks.delegate(id, body)))
+                .build());
   }
+
+  /** The children a delegation created, shaped as a page (a concrete type a retry can replay). */
+  @Schema(
+      name = "DelegatedTasks",
+      description = "Các việc con vừa tạo, cùng dạng một trang danh sách (không có trang sau).")
+  public record DelegatedTasks(
+      @Schema(description = "Các việc con đã tạo.") List<TaskResponse> items) {}
 
   @POST
   @Path("/{id}/progress-updates")

@@ -45,10 +45,12 @@ import vn.danvan.shared.time.BusinessTime;
  * recurring tasks and their occurrences, and the four states of Decision 42/2014. The public face
  * of the feature.
  *
- * <p>Visibility: a task is seen by the scope of its lead unit and of its coordinating units; it is
- * written (edited, delegated, moved through its life) by the scope of its lead unit or of the unit
- * that assigned it; progress and extension requests come from the lead unit, decisions on
- * extensions from a manager of the assigning unit.
+ * <p>Visibility: a task is seen by the scope of its lead unit and of its coordinating units. It is
+ * created and edited by a caller who acts for both its assigning unit and its lead unit (a unit
+ * assigns work only to itself or below it); delegated by the scope of its lead unit (which assigns
+ * the children); moved through its life by the scope of its lead unit or of the unit that assigned
+ * it; progress and extension requests come from the lead unit, decisions on extensions from a
+ * manager of the assigning unit.
  */
 @ApplicationScoped
 public class TaskService {
@@ -105,6 +107,8 @@ public class TaskService {
       OrgUnitResponse unit =
           units
               .find(f.orgUnitId(), today)
+              // outside the caller's scope answers exactly like a unit that does not exist
+              .filter(u -> scope.contains(u.id()))
               .orElseThrow(() -> ApiException.invalid("/orgUnitId", "field.UNKNOWN_UNIT"));
       OrgUnitMode mode = f.orgUnitMode() == null ? OrgUnitMode.SELECTED : f.orgUnitMode();
       params.put("unit", f.orgUnitId());
@@ -332,6 +336,7 @@ public class TaskService {
   public TaskResponse update(UUID id, long expectedVersion, TaskRequest req) {
     Task t = visible(id);
     requireWritable(t);
+    requireAssigner(t);
     ETags.check(expectedVersion, t.version);
     if (!Objects.equals(req.parentId(), t.parentId)) {
       throw ApiException.conflict("TASK_PARENT_FIXED");
@@ -339,8 +344,12 @@ public class TaskService {
     if (!sameRecurrence(req.recurrence(), t.recurrence())) {
       throw ApiException.conflict("TASK_RECURRENCE_FIXED");
     }
+    // an assigning unit left out keeps the task's own (never re-derived from the caller)
     TaskRequest effective =
-        withAssignedOn(req, req.assignedOn() != null ? req.assignedOn() : t.assignedOn);
+        withAssignment(
+            req,
+            req.assigningUnitId() != null ? req.assigningUnitId() : t.assigningUnitId,
+            req.assignedOn() != null ? req.assignedOn() : t.assignedOn);
     if (!Objects.equals(req.leadUnitId(), t.leadUnitId) && t.status != TaskStatus.NEW) {
       throw ApiException.conflict("TASK_LEAD_UNIT_FIXED");
     }
@@ -485,14 +494,26 @@ public class TaskService {
     return delegate(id, req, null);
   }
 
-  /** As {@link #delegate(UUID, DelegationRequest)}, assigned on a given day (loading records). */
+  /**
+   * As {@link #delegate(UUID, DelegationRequest)}, assigned on a given day (loading records) unless
+   * the request names its own.
+   */
   @Transactional
   public List<TaskResponse> delegate(UUID id, DelegationRequest req, LocalDate assignedOn) {
     Task parent = visible(id);
+    // the children are assigned by the parent's lead unit: the caller acts for it
     requireWritable(parent);
+    requireLead(parent);
     requireDelegable(parent);
     LocalDate today = today();
-    LocalDate day = assignedOn != null ? assignedOn : today;
+    LocalDate day =
+        req.assignedOn() != null ? req.assignedOn() : assignedOn != null ? assignedOn : today;
+    if (day.isAfter(today)) {
+      throw ApiException.invalid("/assignedOn", "field.NOT_IN_FUTURE");
+    }
+    if (day.isBefore(parent.assignedOn)) {
+      throw ApiException.invalid("/assignedOn", "field.ASSIGNED_BEFORE_PARENT", parent.assignedOn);
+    }
     boolean listed = req.units() != null && !req.units().isEmpty();
     if (listed == (req.childKind() != null)) {
       throw ApiException.invalid("/units", "field.UNITS_OR_KIND");
@@ -949,7 +970,11 @@ public class TaskService {
         errors.invalid(prefix + "/recurrence/endDate", "field.DUE_AFTER_PARENT", parent.dueDate);
       }
     }
-    Optional<OrgUnitResponse> lead = units.find(req.leadUnitId(), assignedOn);
+    // The caller writes for both the assigning unit and the lead unit, and a unit assigns work only
+    // to itself or below it. A unit outside the caller's scope answers exactly like a missing one
+    // (scope is tested before anything else about the unit, its validity on the day included).
+    Optional<OrgUnitResponse> lead =
+        units.find(req.leadUnitId(), assignedOn).filter(u -> scope.contains(u.id()));
     UUID[] leadPath = null;
     UUID assigning = req.assigningUnitId();
     if (lead.isEmpty()) {
@@ -958,23 +983,26 @@ public class TaskService {
       errors.invalid(prefix + "/leadUnitId", "field.UNIT_NOT_VALID_ON", assignedOn);
     } else {
       leadPath = lead.get().path().toArray(UUID[]::new);
-      if (assigning == null) {
-        assigning = parent != null ? parent.leadUnitId : lead.get().parentId();
-      }
       if (parent != null
           && (req.leadUnitId().equals(parent.leadUnitId)
               || !lead.get().path().contains(parent.leadUnitId))) {
         errors.invalid(prefix + "/leadUnitId", "field.NOT_BELOW_PARENT_UNIT");
       }
+      if (assigning == null) {
+        assigning = defaultAssigning(lead.get(), parent);
+      }
     }
-    if (req.assigningUnitId() != null && units.find(req.assigningUnitId(), assignedOn).isEmpty()) {
-      errors.unknown(prefix + "/assigningUnitId", "field.UNKNOWN_UNIT", "UNKNOWN_UNIT");
-    }
-    // the caller acts for the lead unit or for the unit that assigns the work
-    if (lead.isPresent()
-        && !scope.contains(req.leadUnitId())
-        && (assigning == null || !scope.contains(assigning))) {
-      errors.unknown(prefix + "/leadUnitId", "field.UNKNOWN_UNIT", "UNKNOWN_UNIT");
+    if (req.assigningUnitId() != null) {
+      if (units.find(req.assigningUnitId(), assignedOn).isEmpty()
+          || !scope.contains(req.assigningUnitId())) {
+        errors.unknown(prefix + "/assigningUnitId", "field.UNKNOWN_UNIT", "UNKNOWN_UNIT");
+      } else if (leadPath != null
+          && !lead.get().path().contains(req.assigningUnitId())
+          // a delegation's children are assigned by the parent's lead: NOT_BELOW_PARENT_UNIT says
+          // it
+          && !(parent != null && req.assigningUnitId().equals(parent.leadUnitId))) {
+        errors.invalid(prefix + "/assigningUnitId", "field.LEAD_NOT_BELOW_ASSIGNING");
+      }
     }
     List<Task.Coordinator> coordinators = new ArrayList<>();
     List<UUID> coordinating =
@@ -1072,6 +1100,25 @@ public class TaskService {
     return p;
   }
 
+  /**
+   * The assigning unit of a task that names none: the parent task's lead unit, else the lead unit's
+   * superior when the caller may act for it, else the lead unit itself (a unit recording work it
+   * gives itself). Never a unit the caller may not act for: 403 when the parent's lead unit is only
+   * seen (as a coordinator), not written.
+   */
+  private UUID defaultAssigning(OrgUnitResponse lead, Task parent) {
+    if (parent != null) {
+      if (!scope.contains(parent.leadUnitId)) {
+        throw new ApiException(403, "FORBIDDEN");
+      }
+      return parent.leadUnitId;
+    }
+    if (lead.parentId() != null && scope.contains(lead.parentId())) {
+      return lead.parentId();
+    }
+    return lead.id();
+  }
+
   private static void requireDelegable(Task p) {
     if (!p.status.open()) {
       throw ApiException.conflict("TASK_NOT_OPEN");
@@ -1124,6 +1171,18 @@ public class TaskService {
   private void requireWritable(Task t) {
     if (!scope.contains(t.leadUnitId)
         && (t.assigningUnitId == null || !scope.contains(t.assigningUnitId))) {
+      throw new ApiException(403, "FORBIDDEN");
+    }
+  }
+
+  /**
+   * The assignment itself (its "5 rõ" and its units) is edited by a caller who acts for both the
+   * lead unit and the assigning unit; transitions, progress and extensions keep their own rules.
+   * Seen is not writable: 403.
+   */
+  private void requireAssigner(Task t) {
+    if (!scope.contains(t.leadUnitId)
+        || (t.assigningUnitId != null && !scope.contains(t.assigningUnitId))) {
       throw new ApiException(403, "FORBIDDEN");
     }
   }
@@ -1186,14 +1245,15 @@ public class TaskService {
         r.parentId());
   }
 
-  private static TaskRequest withAssignedOn(TaskRequest r, LocalDate assignedOn) {
+  private static TaskRequest withAssignment(
+      TaskRequest r, UUID assigningUnitId, LocalDate assignedOn) {
     return new TaskRequest(
         r.title(),
         r.description(),
         r.leadUnitId(),
         r.responsiblePerson(),
         r.coordinatingUnitIds(),
-        r.assigningUnitId(),
+        assigningUnitId,
         assignedOn,
         r.dueDate(),
         r.recurrence(),

@@ -11,7 +11,8 @@ import vn.danvan.shared.reference.LabeledEnum;
 @Schema(
     description =
         "Tình trạng theo Quyết định 42/2014/QĐ-TTg, tính theo hạn hiện hành và ngày hôm nay (giờ Việt Nam):"
-            + " DONE_ON_TIME, DONE_LATE, IN_PROGRESS_IN_TERM, OVERDUE; CANCELLED với nhiệm vụ đã hủy.",
+            + " DONE_ON_TIME, DONE_LATE, IN_PROGRESS_IN_TERM, OVERDUE; CANCELLED với nhiệm vụ đã hủy."
+            + " Nhiệm vụ định kỳ (mẫu, không có hạn) không có tình trạng: chỉ các lần thực hiện của nó có, như trong thống kê.",
     examples = "OVERDUE")
 public enum TaskState implements LabeledEnum {
   DONE_ON_TIME,
@@ -28,8 +29,15 @@ public enum TaskState implements LabeledEnum {
     };
   }
 
-  /** The same rule in SQL over a task row {@code t}, as of {@code :today}. */
+  /**
+   * The same rule in SQL over a task row {@code t}, as of {@code :today}. The template of a
+   * recurring task (no due date) has no state and matches none, as statistics leave it out.
+   */
   String predicate() {
+    return "t.recurrence_frequency is null and " + datedPredicate();
+  }
+
+  private String datedPredicate() {
     return switch (this) {
       case CANCELLED -> "t.status = 'CANCELLED'";
       case DONE_ON_TIME ->
