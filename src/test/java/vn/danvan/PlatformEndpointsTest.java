@@ -49,6 +49,18 @@ class PlatformEndpointsTest {
   }
 
   @Test
+  void withDemoAccountsTheServiceListensOnLoopbackOnly() {
+    var config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+    for (String host : List.of("quarkus.http.host", "quarkus.management.host")) {
+      var value = config.getConfigValue(host);
+      assertThat(value.getValue()).as(host).isEqualTo("127.0.0.1");
+      assertThat(value.getSourceName()).as(host).contains("danvan-run-mode-defaults");
+    }
+    // the embedded mode has no OIDC unless it is configured
+    assertThat(config.getValue("quarkus.oidc.tenant-enabled", Boolean.class)).isFalse();
+  }
+
+  @Test
   void enumsCarryVietnameseAndEnglishLabels() {
     JsonPath enums =
         json("viewer").get("/api/v1/reference/enums").then().statusCode(200).extract().jsonPath();
