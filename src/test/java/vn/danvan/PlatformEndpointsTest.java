@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static vn.danvan.testing.Api.json;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
+import java.net.URL;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -15,10 +18,17 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class PlatformEndpointsTest {
 
+  /** Health and metrics live on the management interface (root /q), on a port of their own. */
+  @TestHTTPResource(value = "/health", management = true)
+  URL health;
+
+  @TestHTTPResource(value = "/metrics", management = true)
+  URL metrics;
+
   @Test
   void healthIncludesTheDatabase() {
-    given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
-    JsonPath ready = given().get("/q/health/ready").then().statusCode(200).extract().jsonPath();
+    given().get(health + "/live").then().statusCode(200).body("status", equalTo("UP"));
+    JsonPath ready = given().get(health + "/ready").then().statusCode(200).extract().jsonPath();
     assertThat(ready.getString("status")).isEqualTo("UP");
     assertThat(ready.getList("checks.name").toString()).containsIgnoringCase("database");
   }
@@ -26,8 +36,28 @@ class PlatformEndpointsTest {
   @Test
   void metricsArePrometheusText() {
     json("admin").get("/api/v1/me").then().statusCode(200);
-    String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
-    assertThat(metrics).contains("http_server_requests_seconds");
+    String text = given().get(metrics).then().statusCode(200).extract().asString();
+    assertThat(text).contains("http_server_requests_seconds");
+  }
+
+  @Test
+  void healthAndMetricsAreNotServedOnTheApiPort() {
+    assertThat(metrics.getPort()).isNotEqualTo(RestAssured.port);
+    for (String path : List.of("/q/metrics", "/q/health", "/q/health/ready")) {
+      assertThat(given().get(path).statusCode()).as(path).isEqualTo(404);
+    }
+  }
+
+  @Test
+  void withDemoAccountsTheServiceListensOnLoopbackOnly() {
+    var config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+    for (String host : List.of("quarkus.http.host", "quarkus.management.host")) {
+      var value = config.getConfigValue(host);
+      assertThat(value.getValue()).as(host).isEqualTo("127.0.0.1");
+      assertThat(value.getSourceName()).as(host).contains("danvan-run-mode-defaults");
+    }
+    // the embedded mode has no OIDC unless it is configured
+    assertThat(config.getValue("quarkus.oidc.tenant-enabled", Boolean.class)).isFalse();
   }
 
   @Test

@@ -19,6 +19,8 @@ import vn.danvan.directive.DirectiveRequest.RecipientItem;
 import vn.danvan.orgunit.DemoWorld;
 import vn.danvan.orgunit.OrgUnitKind;
 import vn.danvan.orgunit.UnitIds;
+import vn.danvan.shared.audit.ChangeCounts;
+import vn.danvan.shared.logging.BulkLoadLogFilter;
 
 /**
  * The documents of the demo world, entered as officials would enter them: Chỉ thị 33/CT-TTg and the
@@ -82,6 +84,7 @@ public class DemoDirectives {
       "Về việc tiếp tục tăng cường và đổi mới công tác dân vận của cơ quan hành chính nhà nước các cấp trên địa bàn quận trong tình hình mới";
 
   @Inject DirectiveService directives;
+  @Inject ChangeCounts changes;
   @Inject Event<Loaded> loaded;
 
   void onWorld(@Observes DemoWorld.Loaded event) {
@@ -89,8 +92,17 @@ public class DemoDirectives {
         QuarkusTransaction.requiringNew().call(() -> Directive.findById(CT_33_TTG) != null);
     if (!present) {
       long started = System.nanoTime();
-      QuarkusTransaction.requiringNew().run(this::build);
-      LOG.infof("Demo documents loaded in %d ms", (System.nanoTime() - started) / 1_000_000);
+      String counts =
+          QuarkusTransaction.requiringNew()
+              .call(
+                  () ->
+                      BulkLoadLogFilter.quietly(
+                          () -> {
+                            build();
+                            return changes.ofCurrentTransaction();
+                          }));
+      LOG.infof(
+          "Demo documents loaded in %d ms: %s", (System.nanoTime() - started) / 1_000_000, counts);
     }
     loaded.fire(new Loaded());
   }

@@ -18,6 +18,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import vn.danvan.orgunit.AdministrativeAtlas.Commune;
 import vn.danvan.orgunit.AdministrativeAtlas.Mapping;
+import vn.danvan.shared.audit.ChangeCounts;
+import vn.danvan.shared.logging.BulkLoadLogFilter;
 import vn.danvan.shared.security.CurrentUser;
 
 /**
@@ -44,6 +46,7 @@ public class DemoWorld {
 
   @Inject OrgUnitService units;
   @Inject CurrentUser user;
+  @Inject ChangeCounts changes;
 
   @ConfigProperty(name = "danvan.demo.load")
   Optional<Boolean> load;
@@ -69,8 +72,17 @@ public class DemoWorld {
         QuarkusTransaction.requiringNew().call(() -> OrgUnit.findById(UnitIds.ROOT) != null);
     if (!present) {
       long started = System.nanoTime();
-      QuarkusTransaction.requiringNew().run(this::build);
-      LOG.infof("Demo world loaded in %d ms", (System.nanoTime() - started) / 1_000_000);
+      String counts =
+          QuarkusTransaction.requiringNew()
+              .call(
+                  () ->
+                      BulkLoadLogFilter.quietly(
+                          () -> {
+                            build();
+                            return changes.ofCurrentTransaction();
+                          }));
+      LOG.infof(
+          "Demo world loaded in %d ms: %s", (System.nanoTime() - started) / 1_000_000, counts);
     }
     loaded.fire(new Loaded());
     return !present;

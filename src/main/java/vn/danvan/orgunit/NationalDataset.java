@@ -8,7 +8,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,6 +19,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,8 +82,27 @@ public class NationalDataset {
   static final LocalDate OLD_WORLD_TO = LocalDate.of(2025, 6, 30);
   static final LocalDate REFORM = LocalDate.of(2025, 7, 1);
 
-  /** Rows inserted by one {@link #load()} call, and how long it took. */
-  public record Result(int units, int versions, int lineage, long elapsedMillis) {}
+  /**
+   * Rows inserted by one {@link #load()} call, how long it took, and whether the database already
+   * held this content (then nothing was built or compared).
+   */
+  public record Result(
+      int units, int versions, int lineage, long elapsedMillis, boolean alreadyLoaded) {}
+
+  /** Bump when {@link #build} changes what it produces from the same reference files. */
+  static final String REVISION = "national-1";
+
+  static final String MARKER = "national";
+
+  private static final List<String> REFERENCE_FILES =
+      List.of(
+          "provinces-2019.tsv.gz",
+          "districts-2019.tsv.gz",
+          "communes-2019.tsv.gz",
+          "provinces-2025.tsv.gz",
+          "communes-2025.tsv.gz",
+          "mappings-2025.tsv.gz",
+          "district-mappings-2025.tsv.gz");
 
   /** A department of a province: key (the id's suffix) and name. */
   private record Dept(String key, String name) {}
@@ -120,23 +143,81 @@ public class NationalDataset {
   void onStart(@Observes StartupEvent event) {
     if (loadAtStartup) {
       Result result = load();
-      LOG.infof(
-          "National data set: %d units, %d versions, %d lineage edges inserted in %d ms",
-          result.units(), result.versions(), result.lineage(), result.elapsedMillis());
+      if (result.alreadyLoaded()) {
+        LOG.infof("National data set already loaded (checked in %d ms)", result.elapsedMillis());
+      } else {
+        LOG.infof(
+            "National data set: %d units, %d versions, %d lineage edges inserted in %d ms",
+            result.units(), result.versions(), result.lineage(), result.elapsedMillis());
+      }
     }
   }
 
   /**
    * Loads the national tree; joins the caller's transaction or runs in its own. Idempotent: a
-   * second call inserts nothing.
+   * second call inserts nothing, and once a content is recorded as loaded ({@code
+   * reference_dataset}) it is one primary-key lookup.
    */
   public Result load() {
     long start = System.nanoTime();
+    String fingerprint = fingerprint();
+    boolean loaded = QuarkusTransaction.joiningExisting().call(() -> loadedWith(fingerprint));
+    if (loaded) {
+      return new Result(0, 0, 0, (System.nanoTime() - start) / 1_000_000, true);
+    }
     Rows rows = build(AdministrativeAtlas.get());
     LOG.debugf("National data set built in %d ms", (System.nanoTime() - start) / 1_000_000);
-    int[] counts = QuarkusTransaction.joiningExisting().call(() -> write(rows));
+    int[] counts = QuarkusTransaction.joiningExisting().call(() -> write(rows, fingerprint));
     long elapsed = (System.nanoTime() - start) / 1_000_000;
-    return new Result(counts[0], counts[1], counts[2], elapsed);
+    return new Result(counts[0], counts[1], counts[2], elapsed, false);
+  }
+
+  /** The content to load: the shipped reference files and the revision of this loader. */
+  static String fingerprint() {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      sha.update(REVISION.getBytes(UTF_8));
+      for (String file : REFERENCE_FILES) {
+        String path = AdministrativeAtlas.RESOURCE_DIR + file;
+        try (InputStream in = NationalDataset.class.getResourceAsStream(path)) {
+          if (in == null) {
+            throw new IllegalStateException("missing resource " + path);
+          }
+          sha.update(file.getBytes(UTF_8));
+          sha.update(in.readAllBytes());
+        }
+      }
+      return HexFormat.of().formatHex(sha.digest());
+    } catch (IOException | NoSuchAlgorithmException e) {
+      throw new IllegalStateException("Cannot read the national reference data", e);
+    }
+  }
+
+  /** Whether this content was loaded already: one primary-key lookup. */
+  private boolean loadedWith(String fingerprint) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement ps =
+            connection.prepareStatement(
+                "select 1 from reference_dataset where name = ? and fingerprint = ?")) {
+      ps.setString(1, MARKER);
+      ps.setString(2, fingerprint);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    }
+  }
+
+  private static void recordLoaded(Connection connection, String fingerprint) throws SQLException {
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            """
+            insert into reference_dataset (name, fingerprint) values (?, ?)
+            on conflict (name) do update set fingerprint = excluded.fingerprint, loaded_at = now()
+            """)) {
+      ps.setString(1, MARKER);
+      ps.setString(2, fingerprint);
+      ps.executeUpdate();
+    }
   }
 
   // ------------------------------------------------------------------------------ the model
@@ -443,10 +524,12 @@ public class NationalDataset {
 
   // ------------------------------------------------------------------------------ the database
 
-  private int[] write(Rows rows) throws SQLException, IOException {
+  private int[] write(Rows rows, String fingerprint) throws SQLException, IOException {
     try (Connection connection = dataSource.getConnection();
         Statement st = connection.createStatement()) {
+      // a database loaded before the content was recorded: compare once, then record it
       if (alreadyLoaded(connection, rows)) {
+        recordLoaded(connection, fingerprint);
         return new int[] {0, 0, 0};
       }
       st.execute(
@@ -585,6 +668,7 @@ public class NationalDataset {
       LOG.debugf(
           "National data set: inserted %d/%d units, %d/%d versions, %d/%d lineage edges",
           units, rows.units.size(), versions, rows.versions.size(), lineage, rows.lineage.size());
+      recordLoaded(connection, fingerprint);
       return new int[] {units, versions, lineage};
     }
   }

@@ -17,6 +17,8 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 import vn.danvan.orgunit.DemoWorld;
 import vn.danvan.orgunit.UnitIds;
+import vn.danvan.shared.audit.ChangeCounts;
+import vn.danvan.shared.logging.BulkLoadLogFilter;
 import vn.danvan.shared.time.BusinessTime;
 
 /**
@@ -97,6 +99,7 @@ public class ReceptionDemoData {
   };
 
   @Inject ReceptionSessionService sessions;
+  @Inject ChangeCounts changes;
   @Inject ReceptionVisitService visits;
   @Inject ReceptionCaseService cases;
   @Inject Clock clock;
@@ -108,8 +111,18 @@ public class ReceptionDemoData {
       return;
     }
     long started = System.nanoTime();
-    QuarkusTransaction.requiringNew().run(this::build);
-    LOG.infof("Demo reception book loaded in %d ms", (System.nanoTime() - started) / 1_000_000);
+    String counts =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () ->
+                    BulkLoadLogFilter.quietly(
+                        () -> {
+                          build();
+                          return changes.ofCurrentTransaction();
+                        }));
+    LOG.infof(
+        "Demo reception book loaded in %d ms: %s",
+        (System.nanoTime() - started) / 1_000_000, counts);
   }
 
   private void build() {

@@ -14,6 +14,8 @@ import vn.danvan.directive.DemoDirectives;
 import vn.danvan.orgunit.DemoWorld;
 import vn.danvan.orgunit.OrgUnitKind;
 import vn.danvan.orgunit.UnitIds;
+import vn.danvan.shared.audit.ChangeCounts;
+import vn.danvan.shared.logging.BulkLoadLogFilter;
 import vn.danvan.shared.paging.PageRequest;
 import vn.danvan.shared.time.BusinessTime;
 
@@ -36,6 +38,7 @@ class DemoTasks {
   private static final Logger LOG = Logger.getLogger(DemoTasks.class);
 
   @Inject TaskService tasks;
+  @Inject ChangeCounts changes;
   @Inject TaskRepository repo;
   @Inject Clock clock;
 
@@ -45,8 +48,17 @@ class DemoTasks {
             .call(() -> repo.existsForDirective(DemoDirectives.KH_847_GO_VAP));
     if (!present) {
       long started = System.nanoTime();
-      QuarkusTransaction.requiringNew().run(this::build);
-      LOG.infof("Demo tasks loaded in %d ms", (System.nanoTime() - started) / 1_000_000);
+      String counts =
+          QuarkusTransaction.requiringNew()
+              .call(
+                  () ->
+                      BulkLoadLogFilter.quietly(
+                          () -> {
+                            build();
+                            return changes.ofCurrentTransaction();
+                          }));
+      LOG.infof(
+          "Demo tasks loaded in %d ms: %s", (System.nanoTime() - started) / 1_000_000, counts);
     }
   }
 

@@ -62,6 +62,38 @@ class NationalDatasetTest {
   }
 
   @Test
+  void aLoadedContentIsRecognisedWithOneLookup() throws SQLException {
+    NationalDataset.Result again = dataset.load();
+
+    assertThat(again.alreadyLoaded()).isTrue();
+    assertThat(again.units() + again.versions() + again.lineage()).isZero();
+    assertThat(
+            count(
+                "select count(*) from reference_dataset where name = 'national' and fingerprint = '"
+                    + NationalDataset.fingerprint()
+                    + "'"))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void anotherContentIsComparedOnceAndRecorded() throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "update reference_dataset set fingerprint = 'an earlier content' where name = ?")) {
+      ps.setString(1, NationalDataset.MARKER);
+      ps.executeUpdate();
+    }
+
+    NationalDataset.Result compared = dataset.load();
+    NationalDataset.Result after = dataset.load();
+
+    assertThat(compared.alreadyLoaded()).isFalse();
+    assertThat(compared.units() + compared.versions() + compared.lineage()).isZero();
+    assertThat(after.alreadyLoaded()).isTrue();
+  }
+
+  @Test
   void loadIsFastAndIdempotent() throws SQLException {
     long versionsBefore = count("select count(*) from org_unit_version");
     NationalDataset.Result again = dataset.load();

@@ -31,8 +31,8 @@ import org.jboss.logging.Logger;
  * <p>Keys come from configuration: {@code danvan.personal-data.keys} ({@code id:base64,…}, 32-byte
  * keys), {@code danvan.personal-data.active-key-id} (default: the last listed) and {@code
  * danvan.personal-data.hmac-key} (base64, ≥ 32 bytes). With the embedded database and no keys, demo
- * keys are generated (kept beside the data directory so that data survives restarts); with an
- * external database the service refuses to start without them.
+ * keys are generated (kept in the data directory so that data survives restarts); with an external
+ * database the service refuses to start without them.
  */
 @ApplicationScoped
 public class PersonalDataCipher {
@@ -42,6 +42,16 @@ public class PersonalDataCipher {
   private static final int IV_BYTES = 12;
   private static final int TAG_BITS = 128;
   private static final SecureRandom RANDOM = new SecureRandom();
+
+  /** What the key settings look like and how to make them, for every key error. */
+  static final String KEY_FORMAT =
+      "Set DANVAN_PERSONAL_DATA_KEYS=<id>:<base64 of 32 random bytes>[,<id>:<base64>…] (AES-256;"
+          + " ids [A-Za-z0-9_-], keep old ones to read old rows) and DANVAN_PERSONAL_DATA_HMAC_KEY="
+          + "<base64 of at least 32 random bytes>; DANVAN_PERSONAL_DATA_ACTIVE_KEY_ID defaults to the"
+          + " last id. Generate each key with: openssl rand -base64 32";
+
+  private static final String DEMO_KEY_FILE = "danvan-personal-data-demo-keys.properties";
+  private static final String LEGACY_DEMO_KEY_FILE = "personal-data-demo-keys.properties";
 
   @ConfigProperty(name = "danvan.personal-data.keys")
   Optional<String> keysConfig;
@@ -89,8 +99,7 @@ public class PersonalDataCipher {
     }
     if (!embedded) {
       throw new IllegalStateException(
-          "Personal data needs encryption keys with an external database: set"
-              + " danvan.personal-data.keys and danvan.personal-data.hmac-key.");
+          "Personal data needs encryption keys with an external database. " + KEY_FORMAT);
     }
     return ephemeral ? generate() : demoKeys(Path.of(dataDir).toAbsolutePath());
   }
@@ -105,7 +114,8 @@ public class PersonalDataCipher {
       }
       int colon = entry.indexOf(':');
       if (colon < 1) {
-        throw new IllegalStateException("danvan.personal-data.keys: expected id:base64 entries");
+        throw new IllegalStateException(
+            "danvan.personal-data.keys: expected id:base64 entries. " + KEY_FORMAT);
       }
       String id = entry.substring(0, colon).trim();
       if (!id.matches("[A-Za-z0-9_-]{1,32}")) {
@@ -114,7 +124,8 @@ public class PersonalDataCipher {
       }
       byte[] key = decode(entry.substring(colon + 1).trim(), "danvan.personal-data.keys");
       if (key.length != 32) {
-        throw new IllegalStateException("danvan.personal-data.keys: keys must be 32 bytes");
+        throw new IllegalStateException(
+            "danvan.personal-data.keys: keys must be 32 bytes. " + KEY_FORMAT);
       }
       map.put(id, key);
       last = id;
@@ -128,7 +139,8 @@ public class PersonalDataCipher {
     }
     byte[] hmac = decode(hmacKey, "danvan.personal-data.hmac-key");
     if (hmac.length < 32) {
-      throw new IllegalStateException("danvan.personal-data.hmac-key must be at least 32 bytes");
+      throw new IllegalStateException(
+          "danvan.personal-data.hmac-key must be at least 32 bytes. " + KEY_FORMAT);
     }
     return new Keys(map, active, hmac);
   }
@@ -137,7 +149,7 @@ public class PersonalDataCipher {
     try {
       return Base64.getDecoder().decode(base64.trim());
     } catch (IllegalArgumentException e) {
-      throw new IllegalStateException(property + " is not base64");
+      throw new IllegalStateException(property + " is not base64. " + KEY_FORMAT);
     }
   }
 
@@ -145,11 +157,30 @@ public class PersonalDataCipher {
     return new Keys(Map.of("demo", random(32)), "demo", random(32));
   }
 
-  /** Demo keys of a persistent embedded database, kept in a file beside its data directory. */
-  private static Keys demoKeys(Path dataDirectory) {
-    Path file = dataDirectory.resolveSibling("personal-data-demo-keys.properties");
+  /** The demo-key file of an embedded data directory: inside it, with the data it opens. */
+  static Path demoKeyFile(Path dataDirectory) {
+    return dataDirectory.resolve(DEMO_KEY_FILE);
+  }
+
+  /**
+   * Demo keys of a persistent embedded database, kept in a file inside its data directory (the one
+   * directory the service owns; PostgreSQL ignores the file). Earlier versions wrote it beside the
+   * data directory, in a folder that may be shared: a file found there is copied in, not moved,
+   * since another data directory of the same folder may still need it.
+   */
+  static Keys demoKeys(Path dataDirectory) {
+    Path file = demoKeyFile(dataDirectory);
+    Path legacy = dataDirectory.resolveSibling(LEGACY_DEMO_KEY_FILE);
     try {
       Properties p = new Properties();
+      if (!Files.exists(file) && Files.exists(legacy)) {
+        Files.createDirectories(dataDirectory);
+        Files.copy(legacy, file);
+        restrict(file);
+        LOG.infof(
+            "Demo keys for personal data copied into the data directory from %s (no longer used)",
+            legacy);
+      }
       if (Files.exists(file)) {
         try (var in = Files.newInputStream(file)) {
           p.load(in);
@@ -161,16 +192,20 @@ public class PersonalDataCipher {
         try (var out = Files.newOutputStream(file)) {
           p.store(out, "Demo keys of the embedded database (not for real data)");
         }
-        try {
-          Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException e) {
-          // not a POSIX file system: the directory's own protection applies
-        }
+        restrict(file);
         LOG.info("Generated demo keys for personal data of the embedded database");
       }
       return parse("demo:" + p.getProperty("key"), "demo", p.getProperty("hmac"));
     } catch (IOException e) {
       throw new IllegalStateException("Cannot read or write the demo personal-data keys", e);
+    }
+  }
+
+  private static void restrict(Path file) throws IOException {
+    try {
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+    } catch (UnsupportedOperationException e) {
+      // not a POSIX file system: the directory's own protection applies
     }
   }
 

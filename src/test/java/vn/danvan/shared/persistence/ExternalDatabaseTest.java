@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -55,6 +56,9 @@ class ExternalDatabaseTest {
   @ConfigProperty(name = "quarkus.datasource.jdbc.url")
   String jdbcUrl;
 
+  @TestHTTPResource(value = "/health/ready", management = true)
+  java.net.URL ready;
+
   @ConfigProperty(name = "danvan.embedded-db.active", defaultValue = "false")
   boolean embedded;
 
@@ -62,7 +66,7 @@ class ExternalDatabaseTest {
   void theServiceRunsOnTheExternalDatabase() throws Exception {
     assertThat(jdbcUrl).isEqualTo(URL);
     assertThat(embedded).isFalse();
-    given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    given().get(ready).then().statusCode(200).body("status", equalTo("UP"));
     try (Connection c = DriverManager.getConnection(URL, USER, PASSWORD);
         Statement s = c.createStatement()) {
       ResultSet version = s.executeQuery("show server_version_num");
