@@ -12,8 +12,9 @@ import vn.danvan.orgunit.RestructuringListener;
 
 /**
  * The obligations of a closed unit pass to its successor(s) when the tree is restructured: a merged
- * commune's successor owes the plans both communes owed; in a split every successor owes it. Runs
- * inside the restructuring's transaction (a dry run rolls it back too).
+ * commune's successor owes the plans both communes owed; in a split every successor owes it (the
+ * successors are those of the lineage, the same rule as for a document issued after the
+ * restructuring). Runs inside the restructuring's transaction (a dry run rolls it back too).
  */
 @ApplicationScoped
 class DirectiveObligationTransfer implements RestructuringListener {
@@ -33,7 +34,7 @@ class DirectiveObligationTransfer implements RestructuringListener {
     List<Transfer> transfers = new ArrayList<>();
     successors.forEach(
         (from, to) -> {
-          int count = directives.transferObligations(from, to, event.effectiveDate());
+          int count = directives.transferObligations(from);
           if (count > 0) {
             to.forEach(t -> transfers.add(new Transfer(ENTITY, from, t, count)));
           }

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -12,8 +13,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /** SQL of the feature: keyset pages, the register's counters and the reference graph. */
@@ -32,6 +35,7 @@ class DirectiveRepository {
       "(d.status <> 'DRAFT' or d.issuing_unit_id is null or d.issuing_unit_path && cast(:roots as uuid[]))";
 
   @Inject EntityManager em;
+  @Inject Clock clock;
 
   @SuppressWarnings("unchecked")
   List<Directive> page(
@@ -314,23 +318,64 @@ class DirectiveRepository {
   /**
    * Marks open obligations fulfilled by the earliest issued document of their unit that IMPLEMENTS
    * their directive; limited to the obligations of one directive, or to those a document may
-   * fulfil.
+   * fulfil. A row passed on because its unit closed without a plan is fulfilled too when the plan,
+   * entered later, is dated before the closing: then it was never passed on, and what its
+   * successors got from it is taken back (and given again from any other predecessor), as if the
+   * documents had been entered in the order of their dates.
    */
+  @SuppressWarnings("unchecked")
   int fulfil(UUID directiveId, UUID sourceId) {
     String only = directiveId != null ? "r.target_id = :id" : "r.source_id = :id";
-    return em.createNativeQuery(
-            "with f as (select distinct on (r.target_id, d.issuing_unit_id)"
-                + " r.target_id, d.issuing_unit_id as unit_id, d.id, d.issue_date"
-                + " from directive_reference r join directive d on d.id = r.source_id"
-                + " where "
-                + only
-                + " and r.relation = 'IMPLEMENTS' and d.status not in ('DRAFT', 'REVOKED')"
-                + " and d.issuing_unit_id is not null and d.issue_date is not null"
-                + " order by r.target_id, d.issuing_unit_id, d.issue_date, d.id)"
-                + " update directive_obligation o set fulfilled_by_id = f.id, fulfilled_on = f.issue_date"
-                + " from f where o.directive_id = f.target_id and o.unit_id = f.unit_id"
-                + " and o.passed_on is null and o.fulfilled_by_id is null")
-        .setParameter("id", directiveId != null ? directiveId : sourceId)
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "with f as (select distinct on (r.target_id, d.issuing_unit_id)"
+                    + " r.target_id, d.issuing_unit_id as unit_id, d.id, d.issue_date"
+                    + " from directive_reference r join directive d on d.id = r.source_id"
+                    + " where "
+                    + only
+                    + " and r.relation = 'IMPLEMENTS' and d.status not in ('DRAFT', 'REVOKED')"
+                    + " and d.issuing_unit_id is not null and d.issue_date is not null"
+                    + " order by r.target_id, d.issuing_unit_id, d.issue_date, d.id),"
+                    + " m as (select o.id, o.passed_on as was_passed_on, f.id as doc, f.issue_date"
+                    + " from directive_obligation o join f on o.directive_id = f.target_id"
+                    + " and o.unit_id = f.unit_id where o.fulfilled_by_id is null"
+                    + " and (o.passed_on is null or f.issue_date < o.passed_on))"
+                    + " update directive_obligation o set fulfilled_by_id = m.doc,"
+                    + " fulfilled_on = m.issue_date, passed_on = null from m where o.id = m.id"
+                    + " returning o.directive_id, o.unit_id, m.was_passed_on")
+            .setParameter("id", directiveId != null ? directiveId : sourceId)
+            .getResultList();
+    Set<UUID> reclaimed = new LinkedHashSet<>();
+    for (Object[] r : rows) {
+      if (r[2] != null) {
+        takeBack((UUID) r[0], (UUID) r[1], toDate(r[2]));
+        reclaimed.add((UUID) r[0]);
+      }
+    }
+    for (UUID directive : reclaimed) {
+      passOnAfterTheFact(directive, Instant.now(clock));
+    }
+    return rows.size();
+  }
+
+  /**
+   * Takes back what the successors of {@code unit} got from its row passed on on {@code passedOn},
+   * down the chain, where nobody has met it yet.
+   */
+  private void takeBack(UUID directiveId, UUID unit, LocalDate passedOn) {
+    em.createNativeQuery(
+            "with recursive derived(id, unit_id, passed_on) as ("
+                + " select o.id, o.unit_id, o.passed_on from directive_obligation o"
+                + " where o.directive_id = :d and o.transferred_from_unit_id = :u"
+                + " and o.transferred_on = :e and o.fulfilled_by_id is null"
+                + " union select o.id, o.unit_id, o.passed_on from directive_obligation o"
+                + " join derived x on o.transferred_from_unit_id = x.unit_id"
+                + " and o.transferred_on = x.passed_on"
+                + " where o.directive_id = :d and o.fulfilled_by_id is null)"
+                + " delete from directive_obligation where id in (select id from derived)")
+        .setParameter("d", directiveId)
+        .setParameter("u", unit)
+        .setParameter("e", passedOn)
         .executeUpdate();
   }
 
@@ -359,36 +404,75 @@ class DirectiveRepository {
   }
 
   /**
-   * Passes the open obligations of {@code from} to {@code to}: the successor gets rows of its own
-   * naming where they came from, the predecessor's rows are marked passed on, none is rewritten.
-   * Returns the number of obligations passed.
+   * Passes on the open obligations of one closed unit (the restructuring hook): see {@link
+   * #passOn}. Returns the number of its obligations passed on.
    */
-  int transferOpen(UUID from, List<UUID> to, LocalDate effective, Instant at) {
-    List<?> passed =
-        em.createNativeQuery(
-                "update directive_obligation set passed_on = :eff where unit_id = :from"
-                    + " and passed_on is null and fulfilled_by_id is null returning directive_id, due_date")
-            .setParameter("eff", effective)
-            .setParameter("from", from)
-            .getResultList();
-    for (Object o : passed) {
-      Object[] r = (Object[]) o;
-      em.createNativeQuery(
-              "insert into directive_obligation (id, directive_id, unit_id, due_date,"
-                  + " transferred_from_unit_id, transferred_on, created_at)"
-                  + " select gen_random_uuid(), :d, u, :due, :from, :eff, :at"
-                  + " from unnest(cast(:units as uuid[])) u where u <> :from"
-                  + " on conflict (directive_id, unit_id) do nothing")
-          .setParameter("d", r[0])
-          .setParameter("due", toDate(r[1]))
-          .setParameter("from", from)
-          .setParameter("eff", effective)
-          .setParameter("units", pgArray(to))
-          .setParameter("at", OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC))
-          .executeUpdate();
-      fulfil((UUID) r[0], null);
+  int transferOpen(UUID from, Instant at) {
+    int passed = markPassedOn("o.unit_id = :key", from);
+    for (UUID directive : giveToSuccessors("o.unit_id = :key", from, at)) {
+      fulfil(directive, null);
     }
-    return passed.size();
+    return passed;
+  }
+
+  /**
+   * Passes on the open obligations of a directive whose units were closed by restructurings entered
+   * before it (a document entered after the fact), down a chain of restructurings: the same rule as
+   * the restructuring hook, so the rows end as if the document had been issued first.
+   */
+  void passOnAfterTheFact(UUID directiveId, Instant at) {
+    // each round follows one more restructuring down a chain; a chain is a handful long
+    for (int round = 0; round < 100; round++) {
+      int passed = markPassedOn("o.directive_id = :key", directiveId);
+      List<UUID> given = giveToSuccessors("o.directive_id = :key", directiveId, at);
+      if (!given.isEmpty()) {
+        fulfil(directiveId, null);
+      }
+      if (passed == 0 && given.isEmpty()) {
+        return;
+      }
+    }
+  }
+
+  /**
+   * The rule of passing on (step 1): an open obligation of a unit whose life ended the day before a
+   * restructuring that names successors in the lineage is passed on from that day. Nothing is
+   * rewritten: the row stays its unit's before that day.
+   */
+  private int markPassedOn(String scope, UUID key) {
+    return em.createNativeQuery(
+            "update directive_obligation o set passed_on = u.valid_to + 1 from org_unit u"
+                + " where u.id = o.unit_id and u.valid_to is not null and "
+                + scope
+                + " and o.passed_on is null and o.fulfilled_by_id is null"
+                + " and exists (select 1 from org_unit_lineage l where l.predecessor_id = o.unit_id"
+                + " and l.effective_date = u.valid_to + 1)")
+        .setParameter("key", key)
+        .executeUpdate();
+  }
+
+  /**
+   * The rule of passing on (step 2): every successor the lineage names on the day a row was passed
+   * on (a merged commune's successor; each part of a split or of a commune shared between several)
+   * owes it from that day with a row of its own naming where it came from, unless it already owes
+   * the directive. Returns the directives whose successors got rows.
+   */
+  private List<UUID> giveToSuccessors(String scope, UUID key, Instant at) {
+    List<?> given =
+        em.createNativeQuery(
+                "insert into directive_obligation (id, directive_id, unit_id, due_date,"
+                    + " transferred_from_unit_id, transferred_on, created_at)"
+                    + " select gen_random_uuid(), o.directive_id, l.successor_id, o.due_date,"
+                    + " o.unit_id, o.passed_on, :at from directive_obligation o"
+                    + " join org_unit_lineage l on l.predecessor_id = o.unit_id"
+                    + " and l.effective_date = o.passed_on"
+                    + " where o.passed_on is not null and "
+                    + scope
+                    + " on conflict (directive_id, unit_id) do nothing returning directive_id")
+            .setParameter("key", key)
+            .setParameter("at", OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC))
+            .getResultList();
+    return given.stream().map(UUID.class::cast).distinct().toList();
   }
 
   /**

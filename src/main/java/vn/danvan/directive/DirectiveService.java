@@ -327,6 +327,9 @@ public class DirectiveService {
         };
     repo.insertObligations(d.id, targets, d.obligationDueDate, Instant.now(clock));
     repo.fulfil(d.id, null);
+    // units closed by restructurings already entered pass their obligations on, as if the
+    // document had been issued before them
+    repo.passOnAfterTheFact(d.id, Instant.now(clock));
   }
 
   /**
@@ -373,12 +376,12 @@ public class DirectiveService {
   }
 
   /**
-   * Restructuring hook: the open obligations of each closed unit pass to its successor(s); called
-   * by {@link DirectiveObligationTransfer}.
+   * Restructuring hook: the open obligations of a closed unit pass to its successor(s) in the
+   * lineage from the effective date; called by {@link DirectiveObligationTransfer}.
    */
   @Transactional
-  public int transferObligations(UUID from, List<UUID> to, LocalDate effective) {
-    return repo.transferOpen(from, to, effective, Instant.now(clock));
+  public int transferObligations(UUID from) {
+    return repo.transferOpen(from, Instant.now(clock));
   }
 
   /** Attaches a file (the signed copy, an annex) to a document the caller may edit. */

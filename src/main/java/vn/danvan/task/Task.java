@@ -51,6 +51,13 @@ public class Task extends PanacheEntityBase {
   @Column(name = "lead_unit_path", columnDefinition = "uuid[]", nullable = false)
   public UUID[] leadUnitPath;
 
+  /**
+   * The day the current lead unit (and its place in the tree) took effect; null: since the task was
+   * assigned. Earlier leads are in the lead history (task_lead_history, kept by triggers).
+   */
+  @Column(name = "lead_since")
+  public LocalDate leadSince;
+
   @Column(name = "responsible_person", nullable = false)
   public String responsiblePerson;
 

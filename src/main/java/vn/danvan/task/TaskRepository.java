@@ -479,6 +479,7 @@ class TaskRepository {
     List<Object[]> moved =
         em.createNativeQuery(
                 "update task t set lead_unit_id = :to, lead_unit_path = cast(:path as uuid[]),"
+                    + " lead_since = greatest(cast(:eff as date), coalesce(t.lead_since, t.assigned_on)),"
                     + " transferred_from_unit_id = :from, transferred_on = :eff,"
                     + " updated_at = :at, version = t.version + 1"
                     + " where t.lead_unit_id = :from and "
@@ -514,30 +515,75 @@ class TaskRepository {
     return moved;
   }
 
+  /**
+   * Tasks led by a unit whose place in the tree changed from {@code effective} (a unit moved, the
+   * children of a merged unit) take its path from that day, or from when their lead took over if
+   * later; the lead history (trigger) keeps the path before. The task itself does not change for
+   * its readers (no version, no updated_at): only where it is counted.
+   */
+  int followTree(LocalDate effective) {
+    return em.createNativeQuery(
+            "update task t set lead_unit_path = x.path, lead_since = x.d from ("
+                + " select t2.id, d.d, (select v.path from org_unit_version v"
+                + "   where v.unit_id = t2.lead_unit_id and v.valid_from <= d.d"
+                + "   and (v.valid_to is null or v.valid_to >= d.d)"
+                + "   order by v.valid_from desc limit 1) as path"
+                + " from task t2 cross join lateral"
+                + " (select greatest(cast(:eff as date), coalesce(t2.lead_since, t2.assigned_on)) as d) d"
+                + " where t2.lead_unit_id in"
+                + " (select v.unit_id from org_unit_version v where v.valid_from = :eff)) x"
+                + " where t.id = x.id and x.path is not null and t.lead_unit_path <> x.path")
+        .setParameter("eff", effective)
+        .executeUpdate();
+  }
+
   // ------------------------------------------------------------------ statistics
 
+  /** The four states on :day of the tasks {@code t} of a group, as four counts. */
+  private static final String FOUR_STATES =
+      " count(*) filter (where t.completed_on <= :day and t.completed_on <= t.due_date) as a,"
+          + " count(*) filter (where t.completed_on <= :day and t.completed_on > t.due_date) as b,"
+          + " count(*) filter (where (t.completed_on is null or t.completed_on > :day)"
+          + " and t.due_date >= :day) as c,"
+          + " count(*) filter (where (t.completed_on is null or t.completed_on > :day)"
+          + " and t.due_date < :day) as d";
+
+  /** The tasks the statistics count on :day (recurring series through their occurrences). */
+  private static final String COUNTED =
+      "t.status <> 'CANCELLED' and t.recurrence_frequency is null and t.assigned_on <= :day";
+
+  /** The task row tells the lead on :day: its current lead had taken over by then. */
+  private static final String LEAD_IN_FORCE = "(t.lead_since is null or t.lead_since <= :day)";
+
+  /** A closed period {@code l} of the lead history valid on :day. */
+  private static final String PAST_LEAD_ON_DAY =
+      "l.valid_to > :day and (l.valid_from is null or l.valid_from <= :day)";
+
+  /** Placeholder for the alias of the lead's stored columns in {@link #statistics} conditions. */
+  static final String LEAD = "$lead";
+
   /**
-   * Rows of (key, on time, late, in term, overdue) for the subtree condition, as of {@code day}.
+   * Rows of (key, on time, late, in term, overdue) for the subtree condition, as of {@code day},
+   * each task counted under the unit that led it that day: from the task row when its current lead
+   * had taken over by then (the covering index task_stats, as before), else from the closed period
+   * of its lead history valid that day (task_lead_history; only tasks whose lead changed have one).
+   * {@code key} and {@code where} name the lead's columns (unit_at_k, lead_unit_path, lead_unit_id)
+   * with the alias {@link #LEAD} and the task's own columns with {@code t}.
    */
   List<Object[]> statistics(String key, List<String> where, Map<String, Object> params) {
-    StringBuilder sql =
-        new StringBuilder("select ")
-            .append(key)
-            .append(" as k,")
-            .append(
-                " count(*) filter (where t.completed_on <= :day and t.completed_on <= t.due_date),")
-            .append(
-                " count(*) filter (where t.completed_on <= :day and t.completed_on > t.due_date),")
-            .append(
-                " count(*) filter (where (t.completed_on is null or t.completed_on > :day) and t.due_date >= :day),")
-            .append(
-                " count(*) filter (where (t.completed_on is null or t.completed_on > :day) and t.due_date < :day)")
-            .append(" from task t where t.status <> 'CANCELLED' and t.recurrence_frequency is null")
-            .append(" and t.assigned_on <= :day");
-    for (String w : where) {
-      sql.append(" and (").append(w).append(')');
-    }
-    sql.append(" group by 1 order by 1 nulls first");
+    StringBuilder sql = new StringBuilder("select k, sum(a), sum(b), sum(c), sum(d) from (");
+    sql.append(branch(key, where, "t", "from task t where " + COUNTED + " and " + LEAD_IN_FORCE));
+    sql.append(" union all ");
+    sql.append(
+        branch(
+            key,
+            where,
+            "l",
+            "from task_lead_history l join task t on t.id = l.task_id where "
+                + PAST_LEAD_ON_DAY
+                + " and "
+                + COUNTED));
+    sql.append(") s group by k order by k nulls first");
     Query q = em.createNativeQuery(sql.toString());
     params.forEach(q::setParameter);
     List<Object[]> out = new ArrayList<>();
@@ -547,10 +593,28 @@ class TaskRepository {
     return out;
   }
 
+  private static String branch(String key, List<String> where, String lead, String from) {
+    StringBuilder sql =
+        new StringBuilder("select ")
+            .append(key.replace(LEAD, lead))
+            .append(" as k,")
+            .append(FOUR_STATES)
+            .append(' ')
+            .append(from);
+    for (String w : where) {
+      sql.append(" and (").append(w.replace(LEAD, lead)).append(')');
+    }
+    return sql.append(" group by 1").toString();
+  }
+
   /**
    * Today's four-state counts per province from the live tally: whole months before and after the
    * current one come from task_tally; the open tasks of the current month are split at today from
    * the base table. Same rows as {@link #statistics} for the root grouped by province, as of today.
+   * The tally counts a task under its current lead; a task whose lead changes only after today (a
+   * restructuring entered ahead of its date) is moved back under its lead of today (two small
+   * branches over the partial index task_lead_since and task_lead_history_past_to; empty
+   * otherwise).
    */
   List<Object[]> provincesToday(LocalDate today) {
     LocalDate month = today.withDayOfMonth(1);
@@ -568,12 +632,28 @@ class TaskRepository {
                     + " select coalesce(t.unit_at_2, t.lead_unit_id), 0, 0,"
                     + "  count(*) filter (where t.sort_due >= :today), count(*) filter (where t.sort_due < :today)"
                     + "  from task t where t.status in ('NEW','IN_PROGRESS') and t.recurrence_frequency is null"
-                    + "  and t.sort_due >= :month and t.sort_due < :next group by 1) s"
+                    + "  and t.sort_due >= :month and t.sort_due < :next group by 1"
+                    + " union all"
+                    + " select coalesce(t.unit_at_2, t.lead_unit_id), -a, -b, -c, -d from (select t.unit_at_2,"
+                    + "  t.lead_unit_id,"
+                    + FOUR_STATES
+                    + "  from task t where t.lead_since > :day and "
+                    + COUNTED
+                    + "  group by 1, 2) t"
+                    + " union all"
+                    + " select coalesce(l.unit_at_2, l.lead_unit_id),"
+                    + FOUR_STATES
+                    + "  from task_lead_history l join task t on t.id = l.task_id where "
+                    + PAST_LEAD_ON_DAY
+                    + " and "
+                    + COUNTED
+                    + "  group by 1) s"
                     + " group by k having sum(on_time) + sum(late) + sum(in_term) + sum(overdue) > 0"
                     + " order by k")
             .setParameter("month", month)
             .setParameter("next", month.plusMonths(1))
             .setParameter("today", today)
+            .setParameter("day", today)
             .getResultList()) {
       out.add((Object[]) o);
     }

@@ -371,8 +371,20 @@ public class TaskService {
     t.title = next.title;
     t.description = next.description;
     if (!t.leadUnitId.equals(next.leadUnitId)) {
+      // a new lead from today (or from when the current one took over, if later): the lead
+      // history keeps who led before, with its place in the tree on that day
+      LocalDate since = t.leadSince;
+      if (since == null || since.isBefore(today())) {
+        since = today().isBefore(next.assignedOn) ? next.assignedOn : today();
+      }
       t.leadUnitId = next.leadUnitId;
-      t.leadUnitPath = next.leadUnitPath;
+      t.leadUnitPath =
+          units
+              .find(next.leadUnitId, since)
+              .filter(OrgUnitResponse::active)
+              .map(u -> u.path().toArray(UUID[]::new))
+              .orElse(next.leadUnitPath);
+      t.leadSince = since;
     }
     t.responsiblePerson = next.responsiblePerson;
     t.assigningUnitId = next.assigningUnitId;
@@ -798,6 +810,7 @@ public class TaskService {
     o.description = s.description;
     o.leadUnitId = s.leadUnitId;
     o.leadUnitPath = s.leadUnitPath;
+    o.leadSince = s.leadSince;
     o.responsiblePerson = s.responsiblePerson;
     o.assigningUnitId = s.assigningUnitId;
     o.expectedResult = s.expectedResult;
@@ -844,13 +857,23 @@ public class TaskService {
     return moved.size();
   }
 
+  /**
+   * Restructuring hook: tasks led by a unit that moved in the tree (or below one) are counted under
+   * its new place from the effective date; the lead history keeps the old one.
+   */
+  @Transactional
+  public int followTree(LocalDate effective) {
+    return repo.followTree(effective);
+  }
+
   // ------------------------------------------------------------------ statistics
 
   /**
-   * Four-state counts of the subtree of a unit as of a day, grouped. One aggregate over the
-   * covering index task_stats: the subtree is an equality on the stored ancestor columns and the
-   * group key another of them (a province is ~3% of the tasks). The whole country by province today
-   * reads the tally maintained by triggers in the writing transactions.
+   * Four-state counts of the subtree of a unit as of a day, grouped, each task under the unit that
+   * led it that day. One aggregate over the covering index task_stats (the subtree is an equality
+   * on the stored ancestor columns and the group key another of them; a province is ~3% of the
+   * tasks), plus the closed periods of the lead history valid that day. The whole country by
+   * province today reads the tally maintained by triggers in the writing transactions.
    */
   @Transactional
   public TaskStatisticsResponse statistics(
@@ -868,18 +891,20 @@ public class TaskService {
     Map<String, Object> params = new HashMap<>();
     params.put("day", day);
     List<String> where = new ArrayList<>();
+    // the subtree and the child unit by the lead unit's path on that day (the tree as of asOf)
+    String lead = TaskRepository.LEAD;
     for (int k = 2; k <= Math.min(n, 4); k++) {
-      where.add("t.unit_at_" + k + " = :p" + k);
+      where.add(lead + ".unit_at_" + k + " = :p" + k);
       params.put("p" + k, path.get(k - 1));
     }
     if (n > 4) {
-      where.add("t.lead_unit_path @> array[cast(:unit as uuid)]");
+      where.add(lead + ".lead_unit_path @> array[cast(:unit as uuid)]");
       params.put("unit", orgUnitId);
     }
     String key =
         switch (by) {
           case CHILD_UNIT ->
-              n + 1 <= 4 ? "t.unit_at_" + (n + 1) : "t.lead_unit_path[" + (n + 1) + "]";
+              n + 1 <= 4 ? lead + ".unit_at_" + (n + 1) : lead + ".lead_unit_path[" + (n + 1) + "]";
           case DIRECTIVE -> "t.directive_id";
           case MONTH -> "to_char(t.due_date, 'YYYY-MM')";
         };

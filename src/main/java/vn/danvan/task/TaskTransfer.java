@@ -45,6 +45,8 @@ class TaskTransfer implements RestructuringListener {
             transfers.add(new Transfer(TaskService.ENTITY, from, to, count));
           }
         });
+    // units that moved in the tree (MOVE, children of a merged unit) take their tasks along
+    tasks.followTree(event.effectiveDate());
     return transfers;
   }
 }

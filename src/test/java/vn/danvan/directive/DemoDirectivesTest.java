@@ -10,6 +10,7 @@ import io.restassured.response.Response;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import vn.danvan.orgunit.UnitIds;
 
 /** The demo documents as officials entered them, and who has implemented Chỉ thị 33/CT-TTg. */
 @QuarkusTest
@@ -64,6 +65,32 @@ class DemoDirectivesTest {
         .contains("02/CT-UBND", "246/KH-UBND", "814/KH-UBND");
     assertThat(mid.getList("items.findAll { it.state == 'OVERDUE' }.unit.name"))
         .containsExactlyInAnyOrder("Tỉnh Kiên Giang", "Tỉnh Bình Dương", "Tỉnh Bà Rịa - Vũng Tàu");
+
+    // the reform of 01/07/2025 (entered before the document): the day before, the six provinces
+    JsonPath eve = coverage(DemoDirectives.CT_33_TTG, "2025-06-30");
+    assertThat(eve.getInt("totals.total")).isEqualTo(6);
+    assertThat(eve.getList("items.findAll { it.state == 'OVERDUE' }.unit.name"))
+        .containsExactlyInAnyOrder("Tỉnh Kiên Giang", "Tỉnh Bình Dương", "Tỉnh Bà Rịa - Vũng Tàu");
+    // from that day the closed provinces owe nothing under their old ids: Bình Dương's and Bà Rịa -
+    // Vũng Tàu's obligations passed to TP HCM (which met it with 246/KH-UBND), Kiên Giang's to the
+    // new An Giang, which has no plan in the register; the old An Giang's plan stays its own
+    UUID kienGiang = UnitIds.province("91");
+    UUID newAnGiang = UnitIds.newProvince("91");
+    for (String asOf : java.util.Arrays.asList("2025-07-01", null)) {
+      JsonPath after = coverage(DemoDirectives.CT_33_TTG, asOf);
+      assertThat(after.getList("items.unit.id"))
+          .containsExactlyInAnyOrder(
+              UnitIds.province("01").toString(),
+              UnitIds.province("79").toString(),
+              UnitIds.province("89").toString(),
+              newAnGiang.toString());
+      assertThat(after.getInt("totals.issuedOnTime")).isEqualTo(3);
+      assertThat(after.getInt("totals.overdue")).isEqualTo(1);
+      assertThat(after.getString("items.find { it.state == 'OVERDUE' }.unit.id"))
+          .isEqualTo(newAnGiang.toString());
+      assertThat(after.getString("items.find { it.state == 'OVERDUE' }.transferredFromUnitId"))
+          .isEqualTo(kienGiang.toString());
+    }
   }
 
   @Test
@@ -85,6 +112,18 @@ class DemoDirectivesTest {
     assertThat(wards.getInt("totals.overdue")).isEqualTo(16);
     JsonPath inTerm = coverage(DemoDirectives.KH_847_GO_VAP, "2023-03-20");
     assertThat(inTerm.getInt("totals.pendingInTerm")).isEqualTo(16);
+    // on 01/07/2025 the 16 wards became 6: each new ward owes what its predecessors owed
+    assertThat(coverage(DemoDirectives.KH_847_GO_VAP, "2025-06-30").getInt("totals.overdue"))
+        .isEqualTo(16);
+    JsonPath merged = coverage(DemoDirectives.KH_847_GO_VAP, "2025-07-01");
+    assertThat(merged.getInt("totals.total")).isEqualTo(6);
+    assertThat(merged.getInt("totals.overdue")).isEqualTo(6);
+    assertThat(merged.getList("items.unit.id"))
+        .containsExactlyInAnyOrderElementsOf(
+            java.util.stream.Stream.of("26876", "26878", "26882", "26884", "26890", "26898")
+                .map(c -> UnitIds.newCommune(c).toString())
+                .toList());
+    assertThat(merged.getList("items.transferredFromUnitId")).doesNotContainNull();
   }
 
   private static JsonPath get(UUID id) {
@@ -94,11 +133,11 @@ class DemoDirectivesTest {
   }
 
   private static JsonPath coverage(UUID id, String asOf) {
-    Response r =
-        json("viewer")
-            .queryParam("asOf", asOf)
-            .queryParam("limit", 100)
-            .get(BASE + "/" + id + "/coverage");
+    var req = json("viewer").queryParam("limit", 100);
+    if (asOf != null) {
+      req.queryParam("asOf", asOf);
+    }
+    Response r = req.get(BASE + "/" + id + "/coverage");
     assertThat(r.statusCode()).as(r.asString()).isEqualTo(200);
     return r.jsonPath();
   }

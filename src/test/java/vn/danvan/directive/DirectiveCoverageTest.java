@@ -203,6 +203,96 @@ class DirectiveCoverageTest {
     assertThat(done.getString("items[1].document.id")).isEqualTo(p);
   }
 
+  /**
+   * A plan entered after the restructurings that closed some of its communes (back-filled) owes
+   * exactly what it would owe had it been issued before them: c2 and c3 merge into M on 01/03, M
+   * merges into N on 01/06; the communes' open obligations pass down the chain from those days.
+   */
+  @Test
+  void aDirectiveEnteredAfterAMergeOwesAsIfEnteredBefore() {
+    String before = districtDirective();
+    plan(c1, "2030-02-01", before);
+    String m =
+        merge(List.of(c2, c3), "2030-03-01", "Xã Hợp Nhất " + tag, "M" + tag)
+            .getString("createdUnits[0].id");
+    String n =
+        merge(List.of(m), "2030-06-01", "Xã Mới " + tag, "N" + tag).getString("createdUnits[0].id");
+
+    // the same plan of the district, entered now, dated before both merges
+    Map<String, Object> body = districtBody();
+    body.put("title", "Triển khai công tác dân vận năm 2030 (nhập bổ sung) " + tag);
+    String after = issued("admin", body);
+    plan(c1, "2030-02-01", after);
+
+    for (String day :
+        List.of(
+            "2030-02-28", "2030-03-01", "2030-04-01", "2030-05-31", "2030-06-01", "2030-07-01")) {
+      assertThat(owed(after, day)).as(day).isEqualTo(owed(before, day));
+      JsonPath a = coverage(after, day, null, null, null).jsonPath();
+      JsonPath b = coverage(before, day, null, null, null).jsonPath();
+      assertThat(a.getMap("totals")).as(day).isEqualTo(b.getMap("totals"));
+    }
+    assertThat(owed(after, "2030-02-28"))
+        .containsExactly(
+            c1 + "=ISSUED_ON_TIME/null",
+            c2 + "=PENDING_IN_TERM/null",
+            c3 + "=PENDING_IN_TERM/null");
+    assertThat(owed(after, "2030-04-01"))
+        .containsExactly(c1 + "=ISSUED_ON_TIME/null", m + "=OVERDUE/" + c2);
+    assertThat(owed(after, "2030-07-01"))
+        .containsExactly(c1 + "=ISSUED_ON_TIME/null", n + "=OVERDUE/" + m);
+    // the last successor meets it with a plan of its own, in both
+    plan(n, "2030-07-10", before);
+    plan(n, "2030-07-10", after);
+    assertThat(owed(after, "2030-08-01")).isEqualTo(owed(before, "2030-08-01"));
+    assertThat(owed(after, "2030-08-01")).contains(n + "=ISSUED_LATE/" + m);
+  }
+
+  private JsonPath merge(List<String> sources, String day, String name, String code) {
+    Response merged =
+        json("admin")
+            .body(
+                Map.of(
+                    "kind",
+                    "MERGE",
+                    "effectiveDate",
+                    day,
+                    "legalBasis",
+                    "Nghị quyết thử nghiệm " + code,
+                    "sources",
+                    sources.stream().map(u -> Map.of("unitId", u)).toList(),
+                    "newUnit",
+                    Map.of("kind", "COMMUNE", "name", name, "code", code)))
+            .post("/api/v1/org-units/restructurings");
+    assertThat(merged.statusCode()).as(merged.asString()).isEqualTo(201);
+    return merged.jsonPath();
+  }
+
+  /**
+   * unit=state/transferred-from on a day, in unit order (the predecessor a merged commune's row
+   * names is either of those merged: c3 is written c2).
+   */
+  private List<String> owed(String directive, String day) {
+    JsonPath p = coverage(directive, day, null, null, null).jsonPath();
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < p.getList("items").size(); i++) {
+      String from = p.getString("items[" + i + "].transferredFromUnitId");
+      out.add(
+          p.getString("items[" + i + "].unit.id")
+              + "="
+              + p.getString("items[" + i + "].state")
+              + "/"
+              + (c3.equals(from) ? c2 : from));
+    }
+    return out.stream().sorted(java.util.Comparator.comparing(x -> order(x))).toList();
+  }
+
+  private int order(String item) {
+    List<String> units = List.of(c1, c2, c3);
+    int i = units.indexOf(item.substring(0, item.indexOf('=')));
+    return i < 0 ? 10 : i;
+  }
+
   @Test
   void everyCommuneBelowTheIssuerMayOweIt() {
     Map<String, Object> body =

@@ -87,6 +87,41 @@ class DemoTasksTest {
         .isEqualTo("DONE_LATE");
   }
 
+  /**
+   * The figures of 2024 count the work where it was in 2024: the open tasks Gò Vấp's Phòng Nội vụ
+   * passed to the city's Sở Nội vụ on 01/07/2025 are still the district's in 2024, and the city's
+   * 2024 figures do not show them under its Sở Nội vụ.
+   */
+  @Test
+  void pastFiguresKeepTheWorkWhereItWas() {
+    String hcm = UnitIds.province("79").toString();
+    String goVap = UnitIds.district("764").toString();
+    String soNoiVu = UnitIds.department(UnitIds.province("79"), "NOI_VU").toString();
+    String phongNoiVu = UnitIds.department(UnitIds.district("764"), "NOI_VU").toString();
+    JsonPath district = statistics(goVap, "2024-12-31");
+    String group = "groups.find { it.key == '" + phongNoiVu + "' }.counts.";
+    assertThat(district.getLong(group + "inProgressInTerm") + district.getLong(group + "overdue"))
+        .as("open work of Phòng Nội vụ at the end of 2024")
+        .isPositive();
+    JsonPath city = statistics(hcm, "2024-12-31");
+    assertThat(city.getList("groups.key")).doesNotContain(soNoiVu);
+    assertThat(city.getLong("groups.find { it.key == '" + goVap + "' }.counts.total"))
+        .isEqualTo(district.getLong("total.total"));
+    // from the reform on, the open work is the city's Sở Nội vụ's
+    assertThat(statistics(hcm, "2025-07-01").getList("groups.key")).contains(soNoiVu);
+  }
+
+  private static JsonPath statistics(String unit, String asOf) {
+    var r =
+        json("admin")
+            .queryParam("orgUnitId", unit)
+            .queryParam("groupBy", "CHILD_UNIT")
+            .queryParam("asOf", asOf)
+            .get(BASE + "/statistics");
+    assertThat(r.statusCode()).as(r.asString()).isEqualTo(200);
+    return r.jsonPath();
+  }
+
   private static JsonPath list(Map<String, ?> query) {
     var r = json("admin").queryParams(query).get(BASE);
     assertThat(r.statusCode()).as(r.asString()).isEqualTo(200);
