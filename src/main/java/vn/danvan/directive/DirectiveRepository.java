@@ -358,37 +358,51 @@ class DirectiveRepository {
         .executeUpdate();
   }
 
+  /** An obligation row written by a transfer: (id, directive, unit, due date). */
+  record ObligationRow(UUID id, UUID directiveId, UUID unitId, LocalDate dueDate) {}
+
+  /** The rows of one transfer: those passed on by the predecessor, those its successors got. */
+  record ObligationTransfer(List<ObligationRow> passed, List<ObligationRow> created) {}
+
   /**
    * Passes the open obligations of {@code from} to {@code to}: the successor gets rows of its own
    * naming where they came from, the predecessor's rows are marked passed on, none is rewritten.
-   * Returns the number of obligations passed.
    */
-  int transferOpen(UUID from, List<UUID> to, LocalDate effective, Instant at) {
+  ObligationTransfer transferOpen(UUID from, List<UUID> to, LocalDate effective, Instant at) {
     List<?> passed =
         em.createNativeQuery(
                 "update directive_obligation set passed_on = :eff where unit_id = :from"
-                    + " and passed_on is null and fulfilled_by_id is null returning directive_id, due_date")
+                    + " and passed_on is null and fulfilled_by_id is null"
+                    + " returning id, directive_id, due_date")
             .setParameter("eff", effective)
             .setParameter("from", from)
             .getResultList();
+    List<ObligationRow> passedRows = new ArrayList<>();
+    List<ObligationRow> created = new ArrayList<>();
     for (Object o : passed) {
       Object[] r = (Object[]) o;
-      em.createNativeQuery(
-              "insert into directive_obligation (id, directive_id, unit_id, due_date,"
-                  + " transferred_from_unit_id, transferred_on, created_at)"
-                  + " select gen_random_uuid(), :d, u, :due, :from, :eff, :at"
-                  + " from unnest(cast(:units as uuid[])) u where u <> :from"
-                  + " on conflict (directive_id, unit_id) do nothing")
-          .setParameter("d", r[0])
-          .setParameter("due", toDate(r[1]))
-          .setParameter("from", from)
-          .setParameter("eff", effective)
-          .setParameter("units", pgArray(to))
-          .setParameter("at", OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC))
-          .executeUpdate();
-      fulfil((UUID) r[0], null);
+      passedRows.add(new ObligationRow((UUID) r[0], (UUID) r[1], from, toDate(r[2])));
+      List<?> rows =
+          em.createNativeQuery(
+                  "insert into directive_obligation (id, directive_id, unit_id, due_date,"
+                      + " transferred_from_unit_id, transferred_on, created_at)"
+                      + " select gen_random_uuid(), :d, u, :due, :from, :eff, :at"
+                      + " from unnest(cast(:units as uuid[])) u where u <> :from"
+                      + " on conflict (directive_id, unit_id) do nothing returning id, unit_id")
+              .setParameter("d", r[1])
+              .setParameter("due", toDate(r[2]))
+              .setParameter("from", from)
+              .setParameter("eff", effective)
+              .setParameter("units", pgArray(to))
+              .setParameter("at", OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC))
+              .getResultList();
+      for (Object c : rows) {
+        Object[] n = (Object[]) c;
+        created.add(new ObligationRow((UUID) n[0], (UUID) r[1], (UUID) n[1], toDate(r[2])));
+      }
+      fulfil((UUID) r[1], null);
     }
-    return passed.size();
+    return new ObligationTransfer(passedRows, created);
   }
 
   /**

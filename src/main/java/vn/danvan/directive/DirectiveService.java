@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -378,7 +379,41 @@ public class DirectiveService {
    */
   @Transactional
   public int transferObligations(UUID from, List<UUID> to, LocalDate effective) {
-    return repo.transferOpen(from, to, effective, Instant.now(clock));
+    DirectiveRepository.ObligationTransfer t =
+        repo.transferOpen(from, to, effective, Instant.now(clock));
+    List<AuditTrail.Change> passed = new ArrayList<>();
+    for (DirectiveRepository.ObligationRow r : t.passed()) {
+      Map<String, Object> after = new LinkedHashMap<>();
+      after.put("directiveId", r.directiveId());
+      after.put("unitId", r.unitId());
+      after.put("dueDate", r.dueDate().toString());
+      after.put("passedOn", effective.toString());
+      after.put("successorIds", to);
+      passed.add(new AuditTrail.Change(r.id(), r.unitId(), null, null, after));
+    }
+    audit.recordAll(
+        "OBLIGATION_PASSED_ON",
+        DirectiveObligationTransfer.ENTITY,
+        AuditTrail.Operation.UPSERT,
+        passed,
+        null);
+    List<AuditTrail.Change> created = new ArrayList<>();
+    for (DirectiveRepository.ObligationRow r : t.created()) {
+      Map<String, Object> after = new LinkedHashMap<>();
+      after.put("directiveId", r.directiveId());
+      after.put("unitId", r.unitId());
+      after.put("dueDate", r.dueDate().toString());
+      after.put("transferredFromUnitId", from);
+      after.put("transferredOn", effective.toString());
+      created.add(new AuditTrail.Change(r.id(), r.unitId(), null, null, after));
+    }
+    audit.recordAll(
+        "OBLIGATION_TRANSFERRED",
+        DirectiveObligationTransfer.ENTITY,
+        AuditTrail.Operation.UPSERT,
+        created,
+        null);
+    return t.passed().size();
   }
 
   /** Attaches a file (the signed copy, an annex) to a document the caller may edit. */
