@@ -404,15 +404,24 @@ class DirectiveRepository {
   }
 
   /**
-   * Passes on the open obligations of one closed unit (the restructuring hook): see {@link
-   * #passOn}. Returns the number of its obligations passed on.
+   * An obligation row a transfer wrote: passed on (with the day) or given to a successor (with the
+   * unit it came from and the day).
    */
-  int transferOpen(UUID from, Instant at) {
-    int passed = markPassedOn("o.unit_id = :key", from);
-    for (UUID directive : giveToSuccessors("o.unit_id = :key", from, at)) {
-      fulfil(directive, null);
-    }
-    return passed;
+  record ObligationRow(
+      UUID id, UUID directiveId, UUID unitId, LocalDate dueDate, UUID fromUnitId, LocalDate on) {}
+
+  /** The rows of one transfer: those passed on by the predecessor, those its successors got. */
+  record ObligationTransfer(List<ObligationRow> passed, List<ObligationRow> created) {}
+
+  /**
+   * Passes on the open obligations of one closed unit (the restructuring hook): see {@link
+   * #passOn}. Returns the rows passed on and the rows its successors got.
+   */
+  ObligationTransfer transferOpen(UUID from, Instant at) {
+    List<ObligationRow> passed = markPassedOn("o.unit_id = :key", from);
+    List<ObligationRow> created = giveToSuccessors("o.unit_id = :key", from, at);
+    created.stream().map(ObligationRow::directiveId).distinct().forEach(d -> fulfil(d, null));
+    return new ObligationTransfer(passed, created);
   }
 
   /**
@@ -423,8 +432,8 @@ class DirectiveRepository {
   void passOnAfterTheFact(UUID directiveId, Instant at) {
     // each round follows one more restructuring down a chain; a chain is a handful long
     for (int round = 0; round < 100; round++) {
-      int passed = markPassedOn("o.directive_id = :key", directiveId);
-      List<UUID> given = giveToSuccessors("o.directive_id = :key", directiveId, at);
+      int passed = markPassedOn("o.directive_id = :key", directiveId).size();
+      List<ObligationRow> given = giveToSuccessors("o.directive_id = :key", directiveId, at);
       if (!given.isEmpty()) {
         fulfil(directiveId, null);
       }
@@ -439,26 +448,36 @@ class DirectiveRepository {
    * restructuring that names successors in the lineage is passed on from that day. Nothing is
    * rewritten: the row stays its unit's before that day.
    */
-  private int markPassedOn(String scope, UUID key) {
-    return em.createNativeQuery(
-            "update directive_obligation o set passed_on = u.valid_to + 1 from org_unit u"
-                + " where u.id = o.unit_id and u.valid_to is not null and "
-                + scope
-                + " and o.passed_on is null and o.fulfilled_by_id is null"
-                + " and exists (select 1 from org_unit_lineage l where l.predecessor_id = o.unit_id"
-                + " and l.effective_date = u.valid_to + 1)")
-        .setParameter("key", key)
-        .executeUpdate();
+  @SuppressWarnings("unchecked")
+  private List<ObligationRow> markPassedOn(String scope, UUID key) {
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "update directive_obligation o set passed_on = u.valid_to + 1 from org_unit u"
+                    + " where u.id = o.unit_id and u.valid_to is not null and "
+                    + scope
+                    + " and o.passed_on is null and o.fulfilled_by_id is null"
+                    + " and exists (select 1 from org_unit_lineage l where l.predecessor_id = o.unit_id"
+                    + " and l.effective_date = u.valid_to + 1)"
+                    + " returning o.id, o.directive_id, o.unit_id, o.due_date, o.passed_on")
+            .setParameter("key", key)
+            .getResultList();
+    return rows.stream()
+        .map(
+            r ->
+                new ObligationRow(
+                    (UUID) r[0], (UUID) r[1], (UUID) r[2], toDate(r[3]), null, toDate(r[4])))
+        .toList();
   }
 
   /**
    * The rule of passing on (step 2): every successor the lineage names on the day a row was passed
    * on (a merged commune's successor; each part of a split or of a commune shared between several)
    * owes it from that day with a row of its own naming where it came from, unless it already owes
-   * the directive. Returns the directives whose successors got rows.
+   * the directive. Returns the rows given.
    */
-  private List<UUID> giveToSuccessors(String scope, UUID key, Instant at) {
-    List<?> given =
+  @SuppressWarnings("unchecked")
+  private List<ObligationRow> giveToSuccessors(String scope, UUID key, Instant at) {
+    List<Object[]> rows =
         em.createNativeQuery(
                 "insert into directive_obligation (id, directive_id, unit_id, due_date,"
                     + " transferred_from_unit_id, transferred_on, created_at)"
@@ -468,11 +487,17 @@ class DirectiveRepository {
                     + " and l.effective_date = o.passed_on"
                     + " where o.passed_on is not null and "
                     + scope
-                    + " on conflict (directive_id, unit_id) do nothing returning directive_id")
+                    + " on conflict (directive_id, unit_id) do nothing returning id, directive_id,"
+                    + " unit_id, due_date, transferred_from_unit_id, transferred_on")
             .setParameter("key", key)
             .setParameter("at", OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC))
             .getResultList();
-    return given.stream().map(UUID.class::cast).distinct().toList();
+    return rows.stream()
+        .map(
+            r ->
+                new ObligationRow(
+                    (UUID) r[0], (UUID) r[1], (UUID) r[2], toDate(r[3]), (UUID) r[4], toDate(r[5])))
+        .toList();
   }
 
   /**

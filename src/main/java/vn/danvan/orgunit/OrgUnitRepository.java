@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -163,6 +164,17 @@ class OrgUnitRepository {
         .setParameter("d", effective)
         .setParameter("r", restructuringId)
         .executeUpdate();
+  }
+
+  /** A new version of each unit (its representation changed elsewhere): (id, version) rows. */
+  List<?> bumpVersions(Collection<UUID> ids, Instant at) {
+    return em.createNativeQuery(
+            "update org_unit set version = version + 1, updated_at = :at"
+                + " where id = any(cast(:ids as uuid[])) returning id, version")
+        .setParameter("at", java.time.OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC))
+        .setParameter(
+            "ids", "{" + String.join(",", ids.stream().map(UUID::toString).toList()) + "}")
+        .getResultList();
   }
 
   void insertRestructuring(

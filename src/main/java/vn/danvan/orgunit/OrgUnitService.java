@@ -345,6 +345,9 @@ public class OrgUnitService {
     final List<RestructuringResponse.LineageLink> lineage = new ArrayList<>();
     final List<RestructuringListener.Succession> successions = new ArrayList<>();
 
+    /** Units below a moved unit, whose path changes from the effective date: (before, after). */
+    final Map<UUID, UUID[][]> rebased = new LinkedHashMap<>();
+
     Restructuring(RestructuringRequest req, UUID id) {
       this.req = req;
       this.id = id;
@@ -412,7 +415,7 @@ public class OrgUnitService {
     OrgUnit target =
         existing != null ? existing : createFromSpec(r, req.newUnit(), defaultParent, "/newUnit");
     for (OrgUnit child : movedChildren) {
-      reparent(child, target.id, r.eff);
+      reparent(r, child, target.id, r.eff);
       r.changed.add(child);
     }
     for (int i = 0; i < sources.size(); i++) {
@@ -478,7 +481,7 @@ public class OrgUnitService {
       throw new ApiException(422, "MOVE_INTO_OWN_SUBTREE");
     }
     r.remember(source);
-    reparent(source, parent.id, r.eff);
+    reparent(r, source, parent.id, r.eff);
     r.changed.add(source);
   }
 
@@ -658,7 +661,7 @@ public class OrgUnitService {
    * Moves the unit under a new parent from {@code eff}, rewriting the paths of its subtree from
    * then.
    */
-  private void reparent(OrgUnit unit, UUID newParentId, LocalDate eff) {
+  private void reparent(Restructuring r, OrgUnit unit, UUID newParentId, LocalDate eff) {
     OrgUnitVersion parent =
         repo.versionOn(newParentId, eff).orElseThrow(() -> new ApiException(422, "UNIT_NOT_VALID"));
     checkKind(parent, unit.kind, eff);
@@ -673,6 +676,7 @@ public class OrgUnitService {
         });
     for (OrgUnitVersion d : repo.descendantVersionsFrom(unit.id, eff)) {
       UUID[] rebased = rebase(d.path, unit.id, newPath);
+      r.rebased.putIfAbsent(d.unitId, new UUID[][] {d.path, rebased});
       if (!d.validFrom.isBefore(eff)) {
         d.path = rebased;
         d.depth = rebased.length - 1;
@@ -710,6 +714,25 @@ public class OrgUnitService {
         audit.action(
             action, ENTITY, u.id, u.id, u.version, r.before.get(u.id), after, r.req.legalBasis());
       }
+    }
+    // the units below a moved unit keep their rows but stand under a new path: they get a new
+    // version and a feed entry too (a reader scoped to the new parent learns of them), set-based
+    r.rebased.keySet().removeAll(done);
+    if (!r.rebased.isEmpty()) {
+      List<AuditTrail.Change> changes = new ArrayList<>();
+      for (Object o : repo.bumpVersions(r.rebased.keySet(), Instant.now(clock))) {
+        Object[] row = (Object[]) o;
+        UUID id = (UUID) row[0];
+        UUID[][] paths = r.rebased.get(id);
+        changes.add(
+            new AuditTrail.Change(
+                id,
+                id,
+                ((Number) row[1]).longValue(),
+                Map.of("path", List.of(paths[0])),
+                Map.of("path", List.of(paths[1]), "validFrom", r.eff.toString())));
+      }
+      audit.recordAll(action, ENTITY, AuditTrail.Operation.UPSERT, changes, r.req.legalBasis());
     }
   }
 

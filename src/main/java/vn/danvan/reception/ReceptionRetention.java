@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -93,13 +94,31 @@ public class ReceptionRetention {
     em.createNativeQuery("delete from reception_protected_identity where visit_id in (:ids)")
         .setParameter("ids", ids)
         .executeUpdate();
-    em.createNativeQuery(
-            "update reception_visit set visitor_data = null, personal_data_erased_at = :now, version = version + 1"
-                + " where id in (:ids)")
-        .setParameter("now", Instant.now(clock))
-        .setParameter("ids", ids)
-        .executeUpdate();
+    recordErased(
+        ReceptionVisitService.ENTITY,
+        em.createNativeQuery(
+                "update reception_visit set visitor_data = null, personal_data_erased_at = :now, version = version + 1"
+                    + " where id in (:ids) returning id, unit_id, version")
+            .setParameter("now", Instant.now(clock))
+            .setParameter("ids", ids)
+            .getResultList());
     return ids.size();
+  }
+
+  /** One audit event and change-log entry per erased record, written set-based. */
+  private void recordErased(String entityType, List<?> rows) {
+    List<AuditTrail.Change> changes = new ArrayList<>(rows.size());
+    for (Object o : rows) {
+      Object[] r = (Object[]) o;
+      changes.add(
+          new AuditTrail.Change((UUID) r[0], (UUID) r[1], ((Number) r[2]).longValue(), null, null));
+    }
+    audit.recordAll(
+        "PERSONAL_DATA_ERASED",
+        entityType,
+        AuditTrail.Operation.UPSERT,
+        changes,
+        "retention " + config.retention().afterClose());
   }
 
   private int eraseBatch(LocalDate cutoff) {
@@ -124,34 +143,23 @@ public class ReceptionRetention {
             "delete from reception_protected_identity p using reception_visit v where p.visit_id = v.id and v.case_id in (:ids)")
         .setParameter("ids", ids)
         .executeUpdate();
-    em.createNativeQuery(
-            "update reception_visit set visitor_data = null, personal_data_erased_at = :now, version = version + 1"
-                + " where case_id in (:ids) and personal_data_erased_at is null")
-        .setParameter("now", now)
-        .setParameter("ids", ids)
-        .executeUpdate();
-    em.createNativeQuery(
-            "update reception_case set personal_data_erased_at = :now, version = version + 1 where id in (:ids)")
-        .setParameter("now", now)
-        .setParameter("ids", ids)
-        .executeUpdate();
-    for (Object[] r : cases) {
-      long version =
-          ((Number)
-                  em.createNativeQuery("select version from reception_case where id = :id")
-                      .setParameter("id", r[0])
-                      .getSingleResult())
-              .longValue();
-      audit.action(
-          "PERSONAL_DATA_ERASED",
-          ReceptionCaseService.ENTITY,
-          (UUID) r[0],
-          (UUID) r[1],
-          version,
-          null,
-          null,
-          "retention " + config.retention().afterClose());
-    }
+    recordErased(
+        ReceptionVisitService.ENTITY,
+        em.createNativeQuery(
+                "update reception_visit set visitor_data = null, personal_data_erased_at = :now, version = version + 1"
+                    + " where case_id in (:ids) and personal_data_erased_at is null"
+                    + " returning id, unit_id, version")
+            .setParameter("now", now)
+            .setParameter("ids", ids)
+            .getResultList());
+    recordErased(
+        ReceptionCaseService.ENTITY,
+        em.createNativeQuery(
+                "update reception_case set personal_data_erased_at = :now, version = version + 1"
+                    + " where id in (:ids) returning id, unit_id, version")
+            .setParameter("now", now)
+            .setParameter("ids", ids)
+            .getResultList());
     return cases.size();
   }
 }

@@ -40,25 +40,28 @@ public class ChangeFeedService {
             .toString();
     StringBuilder sql =
         new StringBuilder(
-            "select cast(txid as text), seq, entity_type, entity_id, operation, entity_version, unit_id, changed_at"
-                + " from change_log where txid < cast(:horizon as xid8)");
+            // the text form of the transaction id is for the cursor only: named apart, so that
+            // "order by" below cannot resolve to it and sort the ids as text (10000 < 9999)
+            "select cast(c.txid as text) as cursor_txid, c.seq, c.entity_type, c.entity_id, c.operation,"
+                + " c.entity_version, c.unit_id, c.changed_at"
+                + " from change_log c where c.txid < cast(:horizon as xid8)");
     Map<String, Object> params = new HashMap<>();
     params.put("horizon", horizon);
     if (position != null) {
-      sql.append(" and (txid, seq) > (cast(:tx as xid8), :seq)");
+      sql.append(" and (c.txid, c.seq) > (cast(:tx as xid8), :seq)");
       params.put("tx", position.get(0));
       params.put("seq", Long.parseLong(position.get(1)));
     }
     if (types != null && !types.isEmpty()) {
-      sql.append(" and entity_type in (:types)");
+      sql.append(" and c.entity_type in (:types)");
       params.put("types", types);
     }
     Optional<UUID> home = scope.restriction();
     if (home.isPresent()) {
-      sql.append(" and unit_path && cast(:roots as uuid[])");
+      sql.append(" and c.unit_path && cast(:roots as uuid[])");
       params.put("roots", scope.roots());
     }
-    sql.append(" order by txid, seq limit :n");
+    sql.append(" order by c.txid, c.seq limit :n");
     params.put("n", page.limit());
     Query query = em.createNativeQuery(sql.toString());
     params.forEach(query::setParameter);

@@ -17,7 +17,10 @@ public record ChangeResponse(
             examples = "UPSERT")
         String operation,
     @Schema(
-            description = "Phiên bản (ETag) của bản ghi sau thay đổi; vắng với DELETE.",
+            description =
+                "Phiên bản (ETag) của bản ghi sau thay đổi; vắng với DELETE và với loại không có"
+                    + " phiên bản (DIRECTIVE_OBLIGATION: nghĩa vụ triển khai được chuyển khi sắp xếp"
+                    + " đơn vị).",
             examples = "3")
         Long version,
     @Schema(description = "Đơn vị sở hữu.", examples = "00000000-0000-4000-8001-000000000079")

@@ -15,8 +15,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /** SQL of the feature: keyset pages, tree walks, histories and the four-state aggregate. */
@@ -222,19 +224,24 @@ class TaskRepository {
         .longValue();
   }
 
-  /** Cancels every open task below {@code id}, with the same reason. */
-  int cancelOpenDescendants(UUID id, String reason, Instant at) {
+  /**
+   * Cancels every open task below {@code id}, with the same reason. Returns (id, version after,
+   * lead unit, status before) of each cancelled task.
+   */
+  @SuppressWarnings("unchecked")
+  List<Object[]> cancelOpenDescendants(UUID id, String reason, Instant at) {
     return em.createNativeQuery(
-            "with recursive down(id) as (select t.id from task t where t.parent_id = :id"
-                + " union all select c.id from down d join task c on c.parent_id = d.id)"
+            "with recursive down(id, status) as (select t.id, t.status from task t where t.parent_id = :id"
+                + " union all select c.id, c.status from down d join task c on c.parent_id = d.id)"
                 + " update task t set status = 'CANCELLED', cancel_reason = :reason,"
                 + " updated_at = :at, version = t.version + 1"
                 + " from down where t.id = down.id and "
-                + OPEN)
+                + OPEN
+                + " returning t.id, t.version, t.lead_unit_id, down.status")
         .setParameter("id", id)
         .setParameter("reason", reason)
         .setParameter("at", ts(at))
-        .executeUpdate();
+        .getResultList();
   }
 
   Map<LocalDate, Boolean> occurrenceDates(UUID seriesId) {
@@ -277,10 +284,13 @@ class TaskRepository {
             .getSingleResult();
   }
 
-  void deleteOccurrences(UUID seriesId) {
-    em.createNativeQuery("delete from task where series_id = :s")
+  /** Deletes the occurrences of a series; returns (id, lead unit, period date) of each. */
+  @SuppressWarnings("unchecked")
+  List<Object[]> deleteOccurrences(UUID seriesId) {
+    return em.createNativeQuery(
+            "delete from task where series_id = :s returning id, lead_unit_id, period_date")
         .setParameter("s", seriesId)
-        .executeUpdate();
+        .getResultList();
   }
 
   /**
@@ -470,33 +480,42 @@ class TaskRepository {
 
   // ------------------------------------------------------------------ restructuring
 
+  /** What a restructuring changed in one open task: its lead, assigning or coordinating unit. */
+  record Transferred(UUID id, long version, UUID leadUnitId, Set<String> roles) {}
+
   /**
    * Open tasks led by {@code from} pass to {@code to} (with its path on the effective date); the
-   * coordinating role passes too. Returns (id, version) of the tasks whose lead moved.
+   * assigning and coordinating roles pass too. Every task changed gets one new version; returns
+   * them, with the roles that passed.
    */
   @SuppressWarnings("unchecked")
-  List<Object[]> transferOpen(UUID from, UUID to, UUID[] toPath, LocalDate effective, Instant at) {
-    List<Object[]> moved =
+  List<Transferred> transferOpen(
+      UUID from, UUID to, UUID[] toPath, LocalDate effective, Instant at) {
+    Map<UUID, Set<String>> roles = new LinkedHashMap<>();
+    List<UUID> led =
         em.createNativeQuery(
                 "update task t set lead_unit_id = :to, lead_unit_path = cast(:path as uuid[]),"
                     + " lead_since = greatest(cast(:eff as date), coalesce(t.lead_since, t.assigned_on)),"
-                    + " transferred_from_unit_id = :from, transferred_on = :eff,"
-                    + " updated_at = :at, version = t.version + 1"
+                    + " transferred_from_unit_id = :from, transferred_on = :eff"
                     + " where t.lead_unit_id = :from and "
                     + OPEN
-                    + " returning t.id, t.version")
+                    + " returning t.id")
             .setParameter("to", to)
             .setParameter("path", pgArray(toPath))
             .setParameter("from", from)
             .setParameter("eff", effective)
-            .setParameter("at", ts(at))
             .getResultList();
-    em.createNativeQuery(
-            "update task t set assigning_unit_id = :to where t.assigning_unit_id = :from and "
-                + OPEN)
-        .setParameter("to", to)
-        .setParameter("from", from)
-        .executeUpdate();
+    led.forEach(id -> roles.computeIfAbsent(id, k -> new LinkedHashSet<>()).add("leadUnitId"));
+    List<UUID> assigned =
+        em.createNativeQuery(
+                "update task t set assigning_unit_id = :to where t.assigning_unit_id = :from and "
+                    + OPEN
+                    + " returning t.id")
+            .setParameter("to", to)
+            .setParameter("from", from)
+            .getResultList();
+    assigned.forEach(
+        id -> roles.computeIfAbsent(id, k -> new LinkedHashSet<>()).add("assigningUnitId"));
     em.createNativeQuery(
             "insert into task_coordinator (task_id, unit_id, unit_path)"
                 + " select c.task_id, :to, cast(:path as uuid[]) from task_coordinator c join task t on t.id = c.task_id"
@@ -507,12 +526,32 @@ class TaskRepository {
         .setParameter("path", pgArray(toPath))
         .setParameter("from", from)
         .executeUpdate();
-    em.createNativeQuery(
-            "delete from task_coordinator c using task t where t.id = c.task_id and c.unit_id = :from and "
-                + OPEN)
-        .setParameter("from", from)
-        .executeUpdate();
-    return moved;
+    List<UUID> coordinated =
+        em.createNativeQuery(
+                "delete from task_coordinator c using task t where t.id = c.task_id and c.unit_id = :from and "
+                    + OPEN
+                    + " returning c.task_id")
+            .setParameter("from", from)
+            .getResultList();
+    coordinated.forEach(
+        id -> roles.computeIfAbsent(id, k -> new LinkedHashSet<>()).add("coordinatingUnitIds"));
+    if (roles.isEmpty()) {
+      return List.of();
+    }
+    List<Transferred> out = new ArrayList<>();
+    for (Object o :
+        em.createNativeQuery(
+                "update task t set updated_at = :at, version = t.version + 1"
+                    + " where t.id = any(cast(:ids as uuid[])) returning t.id, t.version, t.lead_unit_id")
+            .setParameter("at", ts(at))
+            .setParameter("ids", pgArray(roles.keySet().toArray(UUID[]::new)))
+            .getResultList()) {
+      Object[] r = (Object[]) o;
+      out.add(
+          new Transferred(
+              (UUID) r[0], ((Number) r[1]).longValue(), (UUID) r[2], roles.get((UUID) r[0])));
+    }
+    return out;
   }
 
   /**

@@ -422,7 +422,17 @@ public class TaskService {
       if (repo.occurrencesStarted(t.id)) {
         throw ApiException.conflict("TASK_HAS_CHILDREN");
       }
-      repo.deleteOccurrences(t.id);
+      List<AuditTrail.Change> gone = new ArrayList<>();
+      for (Object[] o : repo.deleteOccurrences(t.id)) {
+        gone.add(
+            new AuditTrail.Change(
+                (UUID) o[0],
+                (UUID) o[1],
+                null,
+                Map.of("seriesId", t.id, "periodDate", String.valueOf(TaskRepository.toDate(o[2]))),
+                null));
+      }
+      audit.recordAll("DELETE", ENTITY, AuditTrail.Operation.DELETE, gone, null);
     } else if (repo.childCount(t.id) > 0) {
       throw ApiException.conflict("TASK_HAS_CHILDREN");
     }
@@ -484,16 +494,43 @@ public class TaskService {
     t.updatedAt = now();
     em.flush();
     if (req.action() == TaskAction.CANCEL) {
-      int cancelled = repo.cancelOpenDescendants(t.id, t.cancelReason, now());
-      if (cancelled > 0) {
-        LOG.infof("Task %s cancelled with %d open tasks below it", t.id, cancelled);
-      }
+      cancelOpenDescendants(t);
     }
     TaskResponse after = response(t);
     audit.action(
         "TASK_" + req.action().name(), ENTITY, t.id, t.leadUnitId, t.version, before, after, note);
     LOG.infof("Task %s: %s", t.id, req.action());
     return after;
+  }
+
+  /**
+   * The open tasks below a cancelled task are cancelled with it, in one statement; each gets its
+   * audit event and change-log entry (set-based, same transaction).
+   */
+  private void cancelOpenDescendants(Task t) {
+    List<AuditTrail.Change> changes = new ArrayList<>();
+    for (Object[] r : repo.cancelOpenDescendants(t.id, t.cancelReason, now())) {
+      Map<String, Object> after = new LinkedHashMap<>();
+      after.put("status", TaskStatus.CANCELLED.name());
+      after.put("cancelReason", t.cancelReason);
+      after.put("cancelledWithTaskId", t.id);
+      changes.add(
+          new AuditTrail.Change(
+              (UUID) r[0],
+              (UUID) r[2],
+              ((Number) r[1]).longValue(),
+              Map.of("status", r[3]),
+              after));
+    }
+    audit.recordAll(
+        "TASK_" + TaskAction.CANCEL.name(),
+        ENTITY,
+        AuditTrail.Operation.UPSERT,
+        changes,
+        t.cancelReason);
+    if (!changes.isEmpty()) {
+      LOG.infof("Task %s cancelled with %d open tasks below it", t.id, changes.size());
+    }
   }
 
   /**
@@ -575,12 +612,24 @@ public class TaskService {
       }
     }
     errors.throwIfAny();
+    TaskResponse before = response(parent);
     List<TaskResponse> created = new ArrayList<>();
     for (Task t : prepared) {
       persistNew(t);
       created.add(TaskResponse.of(t, TaskResponse.Children.NONE, today));
     }
+    // the children are part of the parent's representation: its version moves with them
     parent.updatedAt = now();
+    em.flush();
+    audit.action(
+        "TASK_DELEGATED",
+        ENTITY,
+        parent.id,
+        parent.leadUnitId,
+        parent.version,
+        before,
+        response(parent),
+        null);
     LOG.infof("Task %s delegated to %d units", parent.id, created.size());
     return created;
   }
@@ -842,19 +891,25 @@ public class TaskService {
       return 0;
     }
     UUID[] path = successor.get().path().toArray(UUID[]::new);
-    List<Object[]> moved = repo.transferOpen(from, to, path, effective, now());
-    for (Object[] m : moved) {
-      audit.action(
-          "TASK_TRANSFERRED",
-          ENTITY,
-          (UUID) m[0],
-          to,
-          ((Number) m[1]).longValue(),
-          Map.of("leadUnitId", from),
-          Map.of("leadUnitId", to, "transferredOn", effective.toString()),
-          null);
+    List<TaskRepository.Transferred> changed = repo.transferOpen(from, to, path, effective, now());
+    List<AuditTrail.Change> changes = new ArrayList<>();
+    int moved = 0;
+    for (TaskRepository.Transferred m : changed) {
+      Map<String, Object> before = new LinkedHashMap<>();
+      Map<String, Object> after = new LinkedHashMap<>();
+      for (String role : m.roles()) {
+        boolean many = role.equals("coordinatingUnitIds");
+        before.put(role, many ? List.of(from) : from);
+        after.put(role, many ? List.of(to) : to);
+      }
+      if (m.roles().contains("leadUnitId")) {
+        after.put("transferredOn", effective.toString());
+        moved++;
+      }
+      changes.add(new AuditTrail.Change(m.id(), m.leadUnitId(), m.version(), before, after));
     }
-    return moved.size();
+    audit.recordAll("TASK_TRANSFERRED", ENTITY, AuditTrail.Operation.UPSERT, changes, null);
+    return moved;
   }
 
   /**

@@ -19,6 +19,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -70,6 +71,23 @@ class ChangeFeedTest {
     }
   }
 
+  /** Everything readable after {@code after} now: follows {@code next} up to an empty page. */
+  private static List<Map<String, Object>> drain(
+      String user, String types, String after, int limit) {
+    List<Map<String, Object>> all = new ArrayList<>();
+    String position = after;
+    while (true) {
+      Response response = page(user, types, position, limit);
+      assertThat(response.statusCode()).as(response.asString()).isEqualTo(200);
+      List<Map<String, Object>> items = response.jsonPath().getList("items");
+      if (items.isEmpty()) {
+        return all;
+      }
+      all.addAll(items);
+      position = response.path("next");
+    }
+  }
+
   /** Follows {@code next} from {@code after} until {@code done} holds for all items read. */
   private static List<Map<String, Object>> readUntil(
       String user,
@@ -77,8 +95,18 @@ class ChangeFeedTest {
       String after,
       int limit,
       Predicate<List<Map<String, Object>>> done) {
+    return readUntil(user, types, after, limit, done, PATIENCE);
+  }
+
+  private static List<Map<String, Object>> readUntil(
+      String user,
+      String types,
+      String after,
+      int limit,
+      Predicate<List<Map<String, Object>>> done,
+      Duration patience) {
     List<Map<String, Object>> all = new ArrayList<>();
-    long deadline = System.nanoTime() + PATIENCE.toNanos();
+    long deadline = System.nanoTime() + patience.toNanos();
     String position = after;
     while (!done.test(all) && System.nanoTime() < deadline) {
       Response response = page(user, types, position, limit);
@@ -238,6 +266,138 @@ class ChangeFeedTest {
       assertThat(seen).allSatisfy(i -> assertThat(i.get("entityType")).isEqualTo(type));
     } finally {
       pool.shutdownNow();
+    }
+  }
+
+  /** The current transaction id (a fresh one, consumed). */
+  private long currentXid(Connection c) throws SQLException {
+    try (var st = c.createStatement();
+        var rs = st.executeQuery("select cast(cast(pg_current_xact_id() as text) as bigint)")) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  /** Consumes transaction ids (one empty committed transaction each) until {@code target}. */
+  private void burnXidsTo(Connection c, long target) throws SQLException {
+    try (var st = c.createStatement()) {
+      st.execute("call pg_temp.danvan_burn_xids(" + target + ")");
+    }
+  }
+
+  @Test
+  void transactionIdsOfEveryLengthAreReadOnceInOrder() throws Exception {
+    int writers = 4;
+    int perWriterAndPhase = 3;
+    try (Connection burner = dataSource.getConnection()) {
+      burner.setAutoCommit(true);
+      try (var st = burner.createStatement()) {
+        st.execute(
+            "create or replace procedure pg_temp.danvan_burn_xids(target bigint) language plpgsql as $$"
+                + " begin while cast(cast(pg_current_xact_id() as text) as bigint) < target loop"
+                + " commit; end loop; end $$");
+      }
+      long start = currentXid(burner);
+      // the next two powers of ten: ids of three lengths will hold changes (e.g. 4, 5 and 6 digits)
+      long first = 10;
+      while (first <= start + 300) {
+        first *= 10;
+      }
+      long second = first * 10;
+      String head = head("admin", "ORG_UNIT");
+      Set<String> written = ConcurrentHashMap.newKeySet();
+      List<Map<String, Object>> seen = new ArrayList<>();
+      ExecutorService pool = Executors.newFixedThreadPool(writers + 1);
+      try {
+        // a parked reader polls the feed all along, a few entries at a time
+        java.util.concurrent.atomic.AtomicBoolean writing =
+            new java.util.concurrent.atomic.AtomicBoolean(true);
+        Future<List<Map<String, Object>>> reader =
+            pool.submit(
+                () ->
+                    readUntil(
+                        "admin",
+                        "ORG_UNIT",
+                        head,
+                        7,
+                        items -> !writing.get() && countById(items).keySet().containsAll(written),
+                        Duration.ofMinutes(5)));
+        long burnStarted = System.nanoTime();
+        long[] targets = {first - 100, first + 10, second - 100, second + 10};
+        for (long target : targets) {
+          burnXidsTo(burner, target);
+          List<Future<?>> phase = new ArrayList<>();
+          for (int w = 0; w < writers; w++) {
+            phase.add(
+                pool.submit(
+                    () -> {
+                      for (int i = 0; i < perWriterAndPhase; i++) {
+                        written.add(
+                            createDepartment("hcm-manager", unique("Phòng Mốc"), HO_CHI_MINH)
+                                .path("id"));
+                      }
+                      return null;
+                    }));
+          }
+          for (Future<?> f : phase) {
+            f.get(60, TimeUnit.SECONDS);
+          }
+        }
+        long tookMs = (System.nanoTime() - burnStarted) / 1_000_000;
+        writing.set(false);
+        seen.addAll(reader.get(60, TimeUnit.SECONDS));
+        System.out.printf(
+            "Feed test: transaction ids %d -> %d (boundaries %d, %d) in %d ms%n",
+            start, currentXid(burner), first, second, tookMs);
+      } finally {
+        pool.shutdownNow();
+      }
+
+      // the changes really lie on both sides of both boundaries
+      List<String> inOrder = new ArrayList<>();
+      Set<Integer> lengths = new java.util.HashSet<>();
+      try (PreparedStatement q =
+          burner.prepareStatement(
+              "select cast(c.entity_id as text), cast(c.txid as text) as digits from change_log c"
+                  + " where c.entity_id = any(cast(? as uuid[])) order by c.txid, c.seq")) {
+        q.setString(1, "{" + String.join(",", written) + "}");
+        try (var rs = q.executeQuery()) {
+          while (rs.next()) {
+            inOrder.add(rs.getString(1));
+            lengths.add(rs.getString(2).length());
+          }
+        }
+      }
+      assertThat(written).hasSize(4 * writers * perWriterAndPhase);
+      assertThat(lengths).as("digits of the transaction ids").hasSizeGreaterThanOrEqualTo(3);
+
+      // three readers: one that polled all along, one parked at the head before the writes that
+      // catches up now, one from the start of the feed
+      Map<String, List<Map<String, Object>>> readers = new LinkedHashMap<>();
+      readers.put("polling", seen);
+      readers.put("parked", drain("admin", "ORG_UNIT", head, 7));
+      readers.put("from the start", drain("admin", "ORG_UNIT", null, 50));
+      readers.forEach(
+          (name, items) -> {
+            List<String> read =
+                items.stream()
+                    .map(i -> (String) i.get("entityId"))
+                    .filter(written::contains)
+                    .toList();
+            assertThat(read)
+                .as(name + " reader: every change once, in the order of the feed")
+                .isEqualTo(inOrder);
+          });
+      long all;
+      try (var st = burner.createStatement();
+          var rs =
+              st.executeQuery("select count(*) from change_log where entity_type = 'ORG_UNIT'")) {
+        rs.next();
+        all = rs.getLong(1);
+      }
+      assertThat(readers.get("from the start"))
+          .as("the whole feed from the start, nothing repeated")
+          .hasSize((int) all);
     }
   }
 

@@ -16,8 +16,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -36,6 +38,7 @@ import vn.danvan.shared.security.CurrentUser;
 public class AttachmentStore {
 
   private static final Logger LOG = Logger.getLogger(AttachmentStore.class);
+  static final String ENTITY = "ATTACHMENT";
   private static final String COLUMNS =
       "a.id, a.file_name, a.media_type, a.size_bytes, a.sha256, a.description, a.created_at,"
           + " a.created_by";
@@ -111,7 +114,7 @@ public class AttachmentStore {
         .setParameter("id", meta.id())
         .setParameter("content", content)
         .executeUpdate();
-    audit.created("ATTACHMENT", meta.id(), unitId, 0, new Audited(ownerType, ownerId, meta));
+    audit.created(ENTITY, meta.id(), unitId, 0, new Audited(ownerType, ownerId, meta));
     LOG.infof("Attachment %s stored for %s %s", meta.id(), ownerType, ownerId);
     return meta;
   }
@@ -154,11 +157,26 @@ public class AttachmentStore {
   /** Removes the attachments of a record that is deleted. */
   @Transactional(Transactional.TxType.MANDATORY)
   public int deleteAll(String ownerType, UUID ownerId) {
-    return em.createNativeQuery(
-            "delete from attachment where owner_type = :type and owner_id = :owner")
-        .setParameter("type", ownerType)
-        .setParameter("owner", ownerId)
-        .executeUpdate();
+    List<?> rows =
+        em.createNativeQuery(
+                "delete from attachment where owner_type = :type and owner_id = :owner"
+                    + " returning id, unit_id")
+            .setParameter("type", ownerType)
+            .setParameter("owner", ownerId)
+            .getResultList();
+    List<AuditTrail.Change> gone = new ArrayList<>();
+    for (Object o : rows) {
+      Object[] r = (Object[]) o;
+      gone.add(
+          new AuditTrail.Change(
+              (UUID) r[0],
+              (UUID) r[1],
+              null,
+              Map.of("ownerType", ownerType, "ownerId", ownerId),
+              null));
+    }
+    audit.recordAll("DELETE", ENTITY, AuditTrail.Operation.DELETE, gone, null);
+    return gone.size();
   }
 
   /** What the audit trail keeps of an upload: the owner and the metadata, never the bytes. */

@@ -8,6 +8,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import vn.danvan.shared.security.CurrentUser;
 
@@ -66,6 +70,71 @@ public class AuditTrail {
       Object after,
       String reason) {
     record(action, entityType, id, unitId, Operation.UPSERT, version, before, after, reason);
+  }
+
+  /**
+   * One row of {@link #recordAll}: the entity, its owning unit, its version after the change (null
+   * for a deletion) and the views before and after it.
+   */
+  public record Change(UUID id, UUID unitId, Long version, Object before, Object after) {}
+
+  /**
+   * Records many changes of one kind at once (bulk and cascaded updates): one statement writes the
+   * audit events, one the change-log entries, with the same row shapes as the single-row methods,
+   * in the order given. Typical use: {@code update ... returning id, version, unit_id}, then pass
+   * the returned rows here.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void recordAll(
+      String action, String entityType, Operation operation, List<Change> changes, String reason) {
+    if (changes.isEmpty()) {
+      return;
+    }
+    List<Map<String, Object>> rows = new ArrayList<>(changes.size());
+    for (int i = 0; i < changes.size(); i++) {
+      Change c = changes.get(i);
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("ord", i);
+      row.put("id", c.id());
+      // absent keys, not JSON nulls, become SQL nulls
+      putIfPresent(row, "unit_id", c.unitId());
+      putIfPresent(row, "version", operation == Operation.DELETE ? null : c.version());
+      putIfPresent(row, "before", c.before());
+      putIfPresent(row, "after", c.after());
+      rows.add(row);
+    }
+    String source =
+        " from jsonb_to_recordset(cast(:rows as jsonb))"
+            + " as x(ord int, id uuid, unit_id uuid, version bigint, before jsonb, after jsonb)"
+            + " left join lateral (select v.path from org_unit_version v where v.unit_id = x.unit_id"
+            + " order by v.valid_from desc limit 1) p on true order by x.ord";
+    String json = json(rows);
+    em.createNativeQuery(
+            "insert into audit_event (id, occurred_at, actor, action, entity_type, entity_id, unit_id, unit_path,"
+                + " before, after, reason) select gen_random_uuid(), :at, :actor, :action, :t, x.id, x.unit_id,"
+                + " p.path, x.before, x.after, :r"
+                + source)
+        .setParameter("rows", json)
+        .setParameter("at", OffsetDateTime.now(clock))
+        .setParameter("actor", user.username())
+        .setParameter("action", action)
+        .setParameter("t", entityType)
+        .setParameter("r", reason)
+        .executeUpdate();
+    em.createNativeQuery(
+            "insert into change_log (entity_type, entity_id, operation, entity_version, unit_id, unit_path)"
+                + " select :t, x.id, :op, x.version, x.unit_id, p.path"
+                + source)
+        .setParameter("rows", json)
+        .setParameter("t", entityType)
+        .setParameter("op", operation.name())
+        .executeUpdate();
+  }
+
+  private static void putIfPresent(Map<String, Object> row, String key, Object value) {
+    if (value != null) {
+      row.put(key, value);
+    }
   }
 
   /** An access worth auditing that changes nothing (e.g. reading a protected identity). */
