@@ -97,6 +97,9 @@ final class EmbeddedPostgresServer implements AutoCloseable {
           settings.ephemeral() ? "temporary" : dataDir,
           settings.durable() ? "" : "; not durable: test profile");
       return instance;
+    } catch (DataDirectoryLock.InUseException e) {
+      LOG.error(e.getMessage()); // one line, whatever becomes of the exception during startup
+      throw e;
     } catch (IOException e) {
       throw new UncheckedIOException("The embedded PostgreSQL server could not start", e);
     }
