@@ -45,15 +45,38 @@ final class EmbeddedPostgresServer implements AutoCloseable {
   private static volatile Path starting;
   private static EmbeddedPostgresServer instance;
 
+  /**
+   * System property naming, per data directory, the port of the server this JVM runs there: a dev
+   * mode restart loads this class afresh (empty statics) while the JVM, its lock and its server
+   * live on, so the new generation of the application reuses that server.
+   */
+  private static final String JVM_SERVER = "vn.danvan.embedded-db.port:";
+
   private final EmbeddedPostgres postgres;
   private final DataDirectoryLock owner;
   private final boolean temporary;
+  private final int port;
+  private final String registered;
 
   private EmbeddedPostgresServer(
-      EmbeddedPostgres postgres, DataDirectoryLock owner, boolean temporary) {
+      EmbeddedPostgres postgres, DataDirectoryLock owner, boolean temporary, Path dir) {
     this.postgres = postgres;
     this.owner = owner;
     this.temporary = temporary;
+    this.port = postgres.getPort();
+    this.registered = temporary ? null : JVM_SERVER + dir;
+    if (registered != null) {
+      System.getProperties().put(registered, port);
+    }
+  }
+
+  /** A server started by an earlier generation of the application in this JVM. */
+  private EmbeddedPostgresServer(int port) {
+    this.postgres = null;
+    this.owner = null;
+    this.temporary = false;
+    this.port = port;
+    this.registered = null;
   }
 
   record Settings(Path dataDir, boolean ephemeral, int port, boolean durable) {
@@ -85,6 +108,12 @@ final class EmbeddedPostgresServer implements AutoCloseable {
     if (instance != null) {
       return instance;
     }
+    if (!settings.ephemeral()
+        && System.getProperties().get(JVM_SERVER + settings.dataDir().normalize())
+            instanceof Integer port) {
+      instance = new EmbeddedPostgresServer(port);
+      return instance;
+    }
     long started = System.nanoTime();
     try {
       Path dataDir =
@@ -92,7 +121,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
       instance = open(dataDir, settings.ephemeral(), settings.port(), settings.durable());
       LOG.infof(
           "Embedded PostgreSQL started on port %d in %d ms (data: %s%s)",
-          instance.postgres.getPort(),
+          instance.port,
           Duration.ofNanos(System.nanoTime() - started).toMillis(),
           settings.ephemeral() ? "temporary" : dataDir,
           settings.durable() ? "" : "; not durable: test profile");
@@ -130,7 +159,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
       try {
         clearLeftoverPostmaster(dir);
         EmbeddedPostgres pg = builder(dir, temporary, port, durable).start();
-        EmbeddedPostgresServer server = new EmbeddedPostgresServer(pg, owner, temporary);
+        EmbeddedPostgresServer server = new EmbeddedPostgresServer(pg, owner, temporary, dir);
         RUNNING.add(server);
         return server;
       } catch (IOException | RuntimeException e) {
@@ -186,8 +215,12 @@ final class EmbeddedPostgresServer implements AutoCloseable {
       throw new IllegalArgumentException(
           "danvan.embedded-db.database must be a lower-case identifier");
     }
+    String server = "jdbc:postgresql://localhost:" + port + "/";
     if (!database.equals("postgres")) {
-      try (java.sql.Connection c = postgres.getPostgresDatabase().getConnection();
+      org.postgresql.ds.PGSimpleDataSource postgresDatabase =
+          new org.postgresql.ds.PGSimpleDataSource();
+      postgresDatabase.setUrl(server + "postgres?user=" + USER);
+      try (java.sql.Connection c = postgresDatabase.getConnection();
           java.sql.Statement s = c.createStatement();
           java.sql.ResultSet rs =
               s.executeQuery("select 1 from pg_database where datname = '" + database + "'")) {
@@ -198,7 +231,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
         throw new IllegalStateException("Could not create the embedded database " + database, e);
       }
     }
-    return postgres.getJdbcUrl(USER, database);
+    return server + database + "?user=" + USER;
   }
 
   /** Stops the server and gives the data directory up. */
@@ -208,6 +241,9 @@ final class EmbeddedPostgresServer implements AutoCloseable {
     try {
       if (!RUNNING.remove(this)) {
         return;
+      }
+      if (registered != null) {
+        System.getProperties().remove(registered, port);
       }
       try {
         postgres.close();

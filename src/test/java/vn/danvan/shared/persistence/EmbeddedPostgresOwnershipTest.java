@@ -110,6 +110,36 @@ class EmbeddedPostgresOwnershipTest {
     }
   }
 
+  @Test
+  void theApplicationRestartedInTheSameJvmReusesItsServer() throws Exception {
+    Path data = InitialisedDataDirectory.copyTo(dir.resolve("pg"));
+    EmbeddedPostgresServer.Settings settings =
+        new EmbeddedPostgresServer.Settings(data, false, 0, true);
+    // the server of the Quarkus tests that ran before in this JVM, if any, is put back afterwards
+    EmbeddedPostgresServer shared = replaceInstance(null);
+    EmbeddedPostgresServer first = EmbeddedPostgresServer.start(settings);
+    try {
+      replaceInstance(null); // a dev mode restart loads the application's classes afresh
+
+      EmbeddedPostgresServer second = EmbeddedPostgresServer.start(settings);
+
+      assertThat(second.jdbcUrl("postgres")).isEqualTo(first.jdbcUrl("postgres"));
+      assertThat(selectOne(first.postgres().getPort())).isEqualTo(1);
+    } finally {
+      first.close();
+      replaceInstance(shared);
+    }
+  }
+
+  private static EmbeddedPostgresServer replaceInstance(EmbeddedPostgresServer server)
+      throws ReflectiveOperationException {
+    java.lang.reflect.Field instance = EmbeddedPostgresServer.class.getDeclaredField("instance");
+    instance.setAccessible(true);
+    EmbeddedPostgresServer before = (EmbeddedPostgresServer) instance.get(null);
+    instance.set(null, server);
+    return before;
+  }
+
   /** Started in its own JVM: opens the server on a directory, says READY, runs until stopped. */
   public static final class Instance {
     public static void main(String[] args) throws Exception {
