@@ -5,13 +5,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.narayana.jta.QuarkusTransactionException;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -25,16 +28,23 @@ import vn.danvan.shared.security.CurrentUser;
 /**
  * Idempotency-Key on POST (DESIGN §8). The first successful response of (caller, key) is stored and
  * replayed to every retry with the same request; the same key with another request is refused with
- * 422. Concurrent retries queue on the record's primary key: exactly one runs the action. Failed
- * attempts leave no record, so a corrected request may reuse its key.
+ * 422.
+ *
+ * <p>The key is taken, the action runs and its response is recorded in <b>one</b> transaction: the
+ * record commits with the action's changes or not at all. A concurrent retry waits on the record's
+ * primary key until that transaction ends, then replays its response (or, if it failed, runs the
+ * action itself). A failed or crashed attempt leaves nothing behind, so a retry, or a corrected
+ * request with the same key, runs at once.
  */
 @ApplicationScoped
 public class Idempotency {
 
   public static final String HEADER = "Idempotency-Key";
   public static final String REPLAYED_HEADER = "Idempotency-Replayed";
+
+  /** How long a retry waits for a concurrent attempt with the same key before answering 409. */
   private static final Duration WAIT = Duration.ofSeconds(15);
-  private static final Duration TAKE_OVER_AFTER = Duration.ofMinutes(5);
+
   private static final List<String> KEPT_HEADERS = List.of(HttpHeaders.LOCATION, HttpHeaders.ETAG);
 
   @Inject EntityManager em;
@@ -62,18 +72,54 @@ public class Idempotency {
     if (key.isBlank() || key.length() > 200 || !key.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
       throw ApiException.badRequest("INVALID_IDEMPOTENCY_KEY");
     }
-    String principal = user.username();
-    String path = request.getCurrent().request().path();
-    String hash = hash("POST " + path + "\n" + canonicalJson(requestBody));
+    return run(
+        user.username(), key, request.getCurrent().request().path(), requestBody, type, action);
+  }
 
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (true) {
-      if (QuarkusTransaction.requiringNew().call(() -> claim(principal, key, path, hash))) {
-        return runClaimed(principal, key, action);
+  /**
+   * Runs {@code action} once for (principal, key), in the transaction that records its response
+   * (joined when one is active).
+   */
+  <T> RestResponse<T> run(
+      String principal,
+      String key,
+      String path,
+      Object requestBody,
+      Class<T> type,
+      Supplier<RestResponse<T>> action) {
+    String hash = hash("POST " + path + "\n" + canonicalJson(requestBody));
+    try {
+      return QuarkusTransaction.joiningExisting()
+          .call(() -> runInTransaction(principal, key, path, hash, type, action));
+    } catch (QuarkusTransactionException e) {
+      // a failure at commit: answer as the same failure inside the action would be answered
+      for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+        if (c instanceof PersistenceException p) {
+          throw p;
+        }
       }
-      Stored stored = QuarkusTransaction.requiringNew().call(() -> load(principal, key));
+      throw e;
+    }
+  }
+
+  private <T> RestResponse<T> runInTransaction(
+      String principal,
+      String key,
+      String path,
+      String hash,
+      Class<T> type,
+      Supplier<RestResponse<T>> action) {
+    // a record that vanished between the conflict and the read (cleaned up) is simply taken again
+    for (int attempt = 0; attempt < 3; attempt++) {
+      if (claim(principal, key, path, hash)) {
+        RestResponse<T> response = action.get();
+        em.flush();
+        complete(principal, key, response);
+        return response;
+      }
+      Stored stored = load(principal, key);
       if (stored == null) {
-        continue; // the first attempt failed and released the key: try to become the first attempt
+        continue;
       }
       if (!stored.hash().equals(hash)) {
         throw new ApiException(422, "IDEMPOTENCY_KEY_REUSED");
@@ -81,66 +127,65 @@ public class Idempotency {
       if ("COMPLETED".equals(stored.state())) {
         return rebuild(stored, type);
       }
-      if (System.nanoTime() > deadline) {
+    }
+    throw new ApiException(409, "IDEMPOTENCY_IN_PROGRESS");
+  }
+
+  /**
+   * Inserts the record in the current transaction. A concurrent attempt's uncommitted record makes
+   * the insert wait until that attempt ends: its commit is a conflict (false: replay it), its
+   * rollback frees the key (true). A committed {@code IN_PROGRESS} record can only be left by an
+   * earlier version of this service, which committed the record before the action: it is taken over
+   * at once.
+   */
+  private boolean claim(String principal, String key, String path, String hash) {
+    String previousTimeout =
+        (String) em.createNativeQuery("select current_setting('lock_timeout')").getSingleResult();
+    setLockTimeout(WAIT.toMillis() + "ms");
+    int inserted;
+    try {
+      inserted =
+          em.createNativeQuery(
+                  "insert into idempotency_record (principal, idem_key, method, path, request_hash, state)"
+                      + " values (:p, :k, 'POST', :path, :h, 'IN_PROGRESS') on conflict do nothing")
+              .setParameter("p", principal)
+              .setParameter("k", key)
+              .setParameter("path", path)
+              .setParameter("h", hash)
+              .executeUpdate();
+    } catch (PersistenceException e) {
+      if (isLockTimeout(e)) {
         throw new ApiException(409, "IDEMPOTENCY_IN_PROGRESS");
       }
-      pause();
-    }
-  }
-
-  private <T> RestResponse<T> runClaimed(
-      String principal, String key, Supplier<RestResponse<T>> action) {
-    RestResponse<T> response;
-    try {
-      response = action.get();
-    } catch (RuntimeException e) {
-      QuarkusTransaction.requiringNew().run(() -> release(principal, key));
       throw e;
     }
-    QuarkusTransaction.requiringNew().run(() -> complete(principal, key, response));
-    return response;
-  }
-
-  private static void pause() {
-    try {
-      Thread.sleep(50);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ApiException(409, "IDEMPOTENCY_IN_PROGRESS");
-    }
-  }
-
-  private boolean claim(String principal, String key, String path, String hash) {
-    int inserted =
-        em.createNativeQuery(
-                "insert into idempotency_record (principal, idem_key, method, path, request_hash, state)"
-                    + " values (:p, :k, 'POST', :path, :h, 'IN_PROGRESS') on conflict do nothing")
-            .setParameter("p", principal)
-            .setParameter("k", key)
-            .setParameter("path", path)
-            .setParameter("h", hash)
-            .executeUpdate();
+    setLockTimeout(previousTimeout);
     if (inserted == 1) {
       return true;
     }
-    // an attempt that crashed long ago may be taken over
     return em.createNativeQuery(
                 "update idempotency_record set created_at = now() where principal = :p and idem_key = :k"
-                    + " and state = 'IN_PROGRESS' and request_hash = :h and created_at < now() - make_interval(secs => :secs)")
+                    + " and state = 'IN_PROGRESS' and request_hash = :h")
             .setParameter("p", principal)
             .setParameter("k", key)
             .setParameter("h", hash)
-            .setParameter("secs", (double) TAKE_OVER_AFTER.toSeconds())
             .executeUpdate()
         == 1;
   }
 
-  private void release(String principal, String key) {
-    em.createNativeQuery(
-            "delete from idempotency_record where principal = :p and idem_key = :k and state = 'IN_PROGRESS'")
-        .setParameter("p", principal)
-        .setParameter("k", key)
-        .executeUpdate();
+  private void setLockTimeout(String value) {
+    em.createNativeQuery("select set_config('lock_timeout', :v, true)")
+        .setParameter("v", value)
+        .getSingleResult();
+  }
+
+  private static boolean isLockTimeout(Throwable e) {
+    for (Throwable c = e; c != null; c = c.getCause()) {
+      if (c instanceof SQLException sql && "55P03".equals(sql.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private <T> void complete(String principal, String key, RestResponse<T> response) {

@@ -29,7 +29,8 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
       return List.of();
     }
     EmbeddedPostgresServer server =
-        EmbeddedPostgresServer.start(EmbeddedPostgresServer.Settings.from(context::getValue));
+        EmbeddedPostgresServer.start(
+            EmbeddedPostgresServer.Settings.from(context::getValue, context.getProfiles()));
     ConfigValue database = context.getValue("danvan.embedded-db.database");
     return List.of(
         new PropertiesConfigSource(

@@ -1,15 +1,21 @@
 package vn.danvan.shared.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static vn.danvan.testing.Api.HO_CHI_MINH;
 import static vn.danvan.testing.Api.ORG_UNITS;
 import static vn.danvan.testing.Api.as;
 import static vn.danvan.testing.Api.assertProblem;
 import static vn.danvan.testing.Api.department;
 
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,13 +25,27 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import vn.danvan.orgunit.CreateOrgUnitRequest;
+import vn.danvan.orgunit.OrgUnitKind;
+import vn.danvan.orgunit.OrgUnitResponse;
+import vn.danvan.orgunit.OrgUnitService;
+import vn.danvan.shared.security.CurrentUser;
 
 /** Idempotency-Key on POST: a retry replays the first answer and never creates twice (§8). */
 @QuarkusTest
 class IdempotencyTest {
+
+  private static final String PATH = "/api/v1/org-units";
+
+  @Inject Idempotency idempotency;
+  @Inject OrgUnitService units;
+  @Inject CurrentUser user;
+  @Inject EntityManager em;
 
   private static Response post(String user, String key, Object body) {
     return as(user)
@@ -213,5 +233,195 @@ class IdempotencyTest {
         post("hcm-manager", " ", department("Phòng Khóa rỗng " + marker, HO_CHI_MINH));
     assertProblem(response, 400, "INVALID_IDEMPOTENCY_KEY");
     assertThat(idsMatching("hcm-manager", marker)).isEmpty();
+  }
+
+  // ------------------------------------------------- the record and the action share a transaction
+
+  @Test
+  void anActionThatFailsAfterItsWorkLeavesNothingAndTheRetryRunsAtOnce() {
+    String marker = UUID.randomUUID().toString();
+    String principal = "idempotency-test-" + marker;
+    String key = UUID.randomUUID().toString();
+    CreateOrgUnitRequest request = request("Phòng Đổ vỡ " + marker);
+
+    assertThatThrownBy(
+            () ->
+                asSystem(
+                    () ->
+                        idempotency.run(
+                            principal,
+                            key,
+                            PATH,
+                            request,
+                            OrgUnitResponse.class,
+                            () -> {
+                              units.create(request);
+                              throw new IllegalStateException("the process dies here");
+                            })))
+        .hasMessageContaining("the process dies here");
+
+    assertThat(records(principal)).as("idempotency records").isZero();
+    assertThat(idsMatching("hcm-manager", marker)).as("the action's work is undone").isEmpty();
+    assertRetryRunsAtOnce(principal, key, request, marker);
+  }
+
+  @Test
+  void aResponseThatCannotBeRecordedUndoesTheActionAndTheRetryRunsAtOnce() {
+    String marker = UUID.randomUUID().toString();
+    String principal = "idempotency-test-" + marker;
+    String key = UUID.randomUUID().toString();
+    CreateOrgUnitRequest request = request("Phòng Mất ghi " + marker);
+
+    // the action commits nothing on its own: a failure while its response is recorded (here:
+    // the response cannot be stored) is a failure of the action, as a crash at that point is
+    assertThatThrownBy(
+            () ->
+                asSystem(
+                    () ->
+                        idempotency.run(
+                            principal,
+                            key,
+                            PATH,
+                            request,
+                            Unrecordable.class,
+                            () -> RestResponse.ok(new Unrecordable(units.create(request))))))
+        .isInstanceOf(IllegalStateException.class);
+
+    assertThat(records(principal)).as("idempotency records").isZero();
+    assertThat(idsMatching("hcm-manager", marker)).as("the action's work is undone").isEmpty();
+    assertRetryRunsAtOnce(principal, key, request, marker);
+  }
+
+  @Test
+  void concurrentDuplicatesOfASlowActionWaitAndReplayIt() throws Exception {
+    String marker = UUID.randomUUID().toString();
+    String principal = "idempotency-test-" + marker;
+    String key = UUID.randomUUID().toString();
+    CreateOrgUnitRequest request = request("Phòng Chậm " + marker);
+    int clients = 6;
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    CountDownLatch go = new CountDownLatch(1);
+    List<Future<RestResponse<OrgUnitResponse>>> futures = new ArrayList<>();
+    try {
+      for (int i = 0; i < clients; i++) {
+        futures.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  return asSystem(
+                      () ->
+                          idempotency.run(
+                              principal,
+                              key,
+                              PATH,
+                              request,
+                              OrgUnitResponse.class,
+                              () -> {
+                                OrgUnitResponse created = units.create(request);
+                                sleep(500); // the others arrive while this one holds the key
+                                return Responses.created(PATH, created);
+                              }));
+                }));
+      }
+      go.countDown();
+      List<RestResponse<OrgUnitResponse>> responses = new ArrayList<>();
+      for (Future<RestResponse<OrgUnitResponse>> f : futures) {
+        responses.add(f.get(60, TimeUnit.SECONDS));
+      }
+
+      assertThat(responses).allSatisfy(r -> assertThat(r.getStatus()).isEqualTo(201));
+      assertThat(responses.stream().map(r -> r.getEntity().id()).distinct()).hasSize(1);
+      assertThat(responses.stream().filter(r -> r.getHeaderString("Idempotency-Replayed") == null))
+          .as("exactly one ran the action")
+          .hasSize(1);
+      assertThat(idsMatching("hcm-manager", marker))
+          .containsExactly(responses.get(0).getEntity().id().toString());
+      assertThat(records(principal)).isEqualTo(1);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private void assertRetryRunsAtOnce(
+      String principal, String key, CreateOrgUnitRequest request, String marker) {
+    long started = System.nanoTime();
+    RestResponse<OrgUnitResponse> retry =
+        asSystem(
+            () ->
+                idempotency.run(
+                    principal,
+                    key,
+                    PATH,
+                    request,
+                    OrgUnitResponse.class,
+                    () -> Responses.created(PATH, units.create(request))));
+    long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+
+    assertThat(retry.getStatus()).isEqualTo(201);
+    assertThat(retry.getHeaderString("Idempotency-Replayed")).isNull();
+    assertThat(millis).as("the retry did not wait for the failed attempt").isLessThan(5_000);
+    assertThat(idsMatching("hcm-manager", marker))
+        .containsExactly(retry.getEntity().id().toString());
+    assertThat(records(principal)).isEqualTo(1);
+  }
+
+  private static CreateOrgUnitRequest request(String name) {
+    return new CreateOrgUnitRequest(
+        null, OrgUnitKind.DEPARTMENT, name, null, null, UUID.fromString(HO_CHI_MINH), null);
+  }
+
+  /** Runs {@code work} as the service itself, in a request context of its own (any thread). */
+  private <T> T asSystem(Supplier<T> work) {
+    ManagedContext context = Arc.container().requestContext();
+    boolean activated = !context.isActive();
+    if (activated) {
+      context.activate();
+    }
+    try {
+      user.actAsSystem("system:idempotency-test");
+      return work.get();
+    } finally {
+      if (activated) {
+        context.terminate();
+      }
+    }
+  }
+
+  private long records(String principal) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () ->
+                ((Number)
+                        em.createNativeQuery(
+                                "select count(*) from idempotency_record where principal = :p")
+                            .setParameter("p", principal)
+                            .getSingleResult())
+                    .longValue());
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A response whose body cannot be written, to fail the recording of a completed action. */
+  public static final class Unrecordable {
+    private final OrgUnitResponse unit;
+
+    Unrecordable(OrgUnitResponse unit) {
+      this.unit = unit;
+    }
+
+    public OrgUnitResponse getUnit() {
+      return unit;
+    }
+
+    public String getBroken() {
+      throw new IllegalStateException("cannot be written");
+    }
   }
 }

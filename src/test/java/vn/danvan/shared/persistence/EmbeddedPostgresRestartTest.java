@@ -26,9 +26,12 @@ class EmbeddedPostgresRestartTest {
 
   @Test
   void dataSurvivesARestartAndAKill() throws Exception {
-    Path data = dir.resolve("pg");
-    try (EmbeddedPostgres pg = EmbeddedPostgresServer.open(data, false, 0)) {
-      execute(pg, "create table kept (note text)", "insert into kept values ('Sổ tiếp công dân')");
+    Path data = InitialisedDataDirectory.copyTo(dir.resolve("pg"));
+    try (EmbeddedPostgresServer server = EmbeddedPostgresServer.open(data, false, 0, true)) {
+      execute(
+          server.postgres(),
+          "create table kept (note text)",
+          "insert into kept values ('Sổ tiếp công dân')");
     }
     // a separate JVM starts the server on the same directory and is killed with SIGKILL
     Process child =
@@ -53,16 +56,17 @@ class EmbeddedPostgresRestartTest {
         .as("the orphan postmaster still runs")
         .isTrue();
 
-    try (EmbeddedPostgres pg = EmbeddedPostgresServer.open(data, false, 0)) {
-      assertThat(query(pg, "select note from kept")).containsExactly("Sổ tiếp công dân");
+    try (EmbeddedPostgresServer server = EmbeddedPostgresServer.open(data, false, 0, true)) {
+      assertThat(query(server.postgres(), "select note from kept"))
+          .containsExactly("Sổ tiếp công dân");
     }
   }
 
   /** Started in its own JVM: opens the server, says READY, waits to be killed. */
   public static final class Child {
     public static void main(String[] args) throws Exception {
-      EmbeddedPostgres pg = EmbeddedPostgresServer.open(Path.of(args[0]), false, 0);
-      System.out.println("READY " + pg.getPort());
+      EmbeddedPostgresServer server = EmbeddedPostgresServer.open(Path.of(args[0]), false, 0, true);
+      System.out.println("READY " + server.postgres().getPort());
       System.out.flush();
       Thread.sleep(TimeUnit.MINUTES.toMillis(5));
     }
