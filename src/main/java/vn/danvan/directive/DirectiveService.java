@@ -290,9 +290,20 @@ public class DirectiveService {
     return after;
   }
 
-  /** Dates the document, and numbers it from the issuer's register unless it has a number. */
+  /**
+   * Dates the document, and numbers it from the issuer's register unless it has a number. A
+   * document is issued on the day it is signed or earlier (a paper one entered late), never ahead:
+   * a future date would number it in a register not yet open and count it in coverage too early.
+   */
   private void issue(Directive d) {
-    LocalDate day = d.issueDate != null ? d.issueDate : BusinessTime.today(clock);
+    LocalDate today = BusinessTime.today(clock);
+    LocalDate day = d.issueDate != null ? d.issueDate : today;
+    if (day.isAfter(today)) {
+      throw new ApiException(
+          422,
+          "ISSUE_DATE_IN_FUTURE",
+          List.of(FieldError.of("/issueDate", "field.ISSUE_DATE_AFTER_TODAY", today)));
+    }
     Integer number = d.number;
     UUID[] path = null;
     if (d.issuingUnitId != null) {
