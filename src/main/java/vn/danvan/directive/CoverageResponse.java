@@ -44,7 +44,10 @@ public record CoverageResponse(
       @Schema(description = "Tình trạng.", examples = "ISSUED_ON_TIME") CoverageState state,
       @Schema(description = "Hạn ban hành văn bản triển khai.", examples = "2022-01-31")
           LocalDate dueDate,
-      @Schema(description = "Văn bản triển khai của đơn vị (vắng khi chưa ban hành tại ngày tính).")
+      @Schema(
+              description =
+                  "Văn bản triển khai của đơn vị (vắng khi chưa ban hành tại ngày tính, hoặc khi đó là văn bản mật"
+                      + " mà người gọi không được đọc: tình trạng vẫn tính văn bản đó).")
           Document document,
       @Schema(
               description =

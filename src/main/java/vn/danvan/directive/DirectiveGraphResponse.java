@@ -16,7 +16,14 @@ public record DirectiveGraphResponse(
         UUID directiveId,
     @Schema(description = "Các nút, theo tầng rồi theo ngày ban hành.") List<Node> items) {
 
-  @Schema(name = "DirectiveGraphNode", description = "Một văn bản trong cây, với cơ quan ban hành.")
+  @Schema(
+      name = "DirectiveGraphNode",
+      description =
+          "Một văn bản trong cây, với cơ quan ban hành. Văn bản mật (độ mật khác NONE) mà người gọi không được đọc"
+              + " (phạm vi không chứa cơ quan ban hành hay đơn vị nhận) hiện trong cây triển khai như một nút ẩn"
+              + " (undisclosed = true): chỉ có directiveId, parentId, depth và relation, không có số, trích yếu, trạng thái,"
+              + " ngày hay cơ quan ban hành; các văn bản triển khai nó vẫn nối vào nút đó. Trong chuỗi căn cứ, văn bản"
+              + " như vậy không hiện.")
   public record Node(
       @Schema(
               description = "Văn bản (vắng với trích dẫn bằng chữ).",
@@ -30,6 +37,11 @@ public record DirectiveGraphResponse(
       @Schema(description = "Tầng, tính từ văn bản gốc (1 = trực tiếp).", examples = "1") int depth,
       @Schema(description = "Quan hệ của cạnh dẫn tới nút.", examples = "IMPLEMENTS")
           ReferenceRelation relation,
+      @Schema(
+              description =
+                  "Nút ẩn: văn bản mật mà người gọi không được đọc; chỉ có mã, nút cha, tầng và quan hệ.",
+              examples = "false")
+          boolean undisclosed,
       @Schema(description = "Loại văn bản.", examples = "KE_HOACH") DirectiveType type,
       @Schema(description = "Số, ký hiệu.", examples = "847/KH-UBND") String fullNumber,
       @Schema(
@@ -51,5 +63,12 @@ public record DirectiveGraphResponse(
       @Schema(
               description = "Trích dẫn bằng chữ (văn bản không có trong hệ thống).",
               examples = "Kế hoạch số 55/KH-UBND ngày 11 tháng 01 năm 2023 của UBND quận Gò Vấp")
-          String citation) {}
+          String citation) {
+
+    /** A secret document the caller may not read: its place in the tree, nothing of its content. */
+    static Node undisclosed(UUID id, UUID parentId, int depth, ReferenceRelation relation) {
+      return new Node(
+          id, parentId, depth, relation, true, null, null, null, null, null, null, null, null);
+    }
+  }
 }

@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,9 +31,84 @@ class DirectiveRepository {
   static final String SEARCH_TEXT =
       "danvan_fold(coalesce(d.full_number, '') || ' ' || d.title || ' ' || coalesce(d.body, ''))";
 
-  /** Readable by a restricted caller: anything issued, external records, own drafts. */
-  static final String VISIBLE =
-      "(d.status <> 'DRAFT' or d.issuing_unit_id is null or d.issuing_unit_path && cast(:roots as uuid[]))";
+  /**
+   * The one rule of who reads a document, for a caller restricted to the scope whose roots are
+   * bound as {@code :roots}: every document of an issuer in the scope; otherwise what is issued and
+   * the records of outside bodies, except secret documents (any secrecy but NONE), which are
+   * need-to-know: readable only where the scope holds a recipient unit. Drafts stay with their
+   * issuer. Every query of the feature that reads documents goes through it; null {@code roots} (an
+   * admin) reads everything.
+   *
+   * @param d the alias of the {@code directive} row
+   */
+  static String readable(String d, String roots) {
+    if (roots == null) {
+      return "true";
+    }
+    return "("
+        + d
+        + ".issuing_unit_path && cast(:roots as uuid[])"
+        + " or ("
+        + d
+        + ".secrecy = 'NONE' and ("
+        + d
+        + ".status <> 'DRAFT' or "
+        + d
+        + ".issuing_unit_id is null))"
+        + " or ("
+        + d
+        + ".secrecy <> 'NONE' and "
+        + d
+        + ".status <> 'DRAFT' and exists (select 1 from directive_recipient dr"
+        + " join org_unit_version rv on rv.unit_id = dr.unit_id where dr.directive_id = "
+        + d
+        + ".id and rv.path && cast(:roots as uuid[]))))";
+  }
+
+  /** Binds {@code :roots} for {@link #readable} when the caller is restricted. */
+  private static Query bindRoots(Query q, String roots) {
+    if (roots != null) {
+      q.setParameter("roots", roots);
+    }
+    return q;
+  }
+
+  /** Whether the caller (restricted to {@code roots}, or null) may read the document. */
+  boolean readable(UUID id, String roots) {
+    if (roots == null) {
+      return true;
+    }
+    return (Boolean)
+        bindRoots(
+                em.createNativeQuery(
+                        "select exists (select 1 from directive d where d.id = :id and "
+                            + readable("d", roots)
+                            + ")")
+                    .setParameter("id", id),
+                roots)
+            .getSingleResult();
+  }
+
+  /** Full numbers of the documents among {@code ids} the caller may read. */
+  Map<UUID, String> readableNumbers(Collection<UUID> ids, String roots) {
+    Map<UUID, String> out = new HashMap<>();
+    if (ids.isEmpty()) {
+      return out;
+    }
+    for (Object o :
+        bindRoots(
+                em.createNativeQuery(
+                        "select d.id, coalesce(d.full_number, d.symbol) from directive d"
+                            + " where d.id in (:ids) and "
+                            + readable("d", roots))
+                    .setParameter("ids", ids),
+                roots)
+            .getResultList()) {
+      Object[] r = (Object[]) o;
+      out.put((UUID) r[0], (String) r[1]);
+    }
+    return out;
+  }
 
   @Inject EntityManager em;
   @Inject Clock clock;
@@ -123,17 +199,30 @@ class DirectiveRepository {
 
   // ------------------------------------------------------------------ references
 
-  Map<UUID, List<ReferenceResponse>> references(Collection<UUID> sourceIds) {
+  /**
+   * The references of each document; a target the caller may not read keeps its id but not its
+   * number and title.
+   */
+  Map<UUID, List<ReferenceResponse>> references(Collection<UUID> sourceIds, String roots) {
     Map<UUID, List<ReferenceResponse>> out = new LinkedHashMap<>();
     if (sourceIds.isEmpty()) {
       return out;
     }
+    String readable = readable("t", roots);
     for (Object o :
-        em.createNativeQuery(
-                "select r.source_id, r.id, r.relation, r.target_id, t.full_number, t.title, r.citation, r.created_at"
-                    + " from directive_reference r left join directive t on t.id = r.target_id"
-                    + " where r.source_id in (:ids) order by r.created_at, r.id")
-            .setParameter("ids", sourceIds)
+        bindRoots(
+                em.createNativeQuery(
+                        "select r.source_id, r.id, r.relation, r.target_id,"
+                            + " case when "
+                            + readable
+                            + " then t.full_number end,"
+                            + " case when "
+                            + readable
+                            + " then t.title end, r.citation, r.created_at"
+                            + " from directive_reference r left join directive t on t.id = r.target_id"
+                            + " where r.source_id in (:ids) order by r.created_at, r.id")
+                    .setParameter("ids", sourceIds),
+                roots)
             .getResultList()) {
       Object[] r = (Object[]) o;
       out.computeIfAbsent((UUID) r[0], k -> new ArrayList<>())
@@ -225,7 +314,9 @@ class DirectiveRepository {
 
   /**
    * Every document that implements {@code rootId}, transitively up to {@code depth} levels, with
-   * its issuing unit: one recursive query, whatever the depth.
+   * its issuing unit: one recursive query, whatever the depth. An issued document the caller may
+   * not read stays in the tree as an undisclosed node, so that what implements it still hangs where
+   * it belongs; a draft it may not read is left out.
    */
   List<DirectiveGraphResponse.Node> cascade(UUID rootId, int depth, String roots) {
     String sql =
@@ -241,14 +332,31 @@ class DirectiveRepository {
             + "   order by id, parent_id, depth)"
             + " select t.id, t.parent_id, t.depth, 'IMPLEMENTS', "
             + NODE_COLUMNS
-            + ", null from edge t join directive d on d.id = t.id"
+            + ", null, "
+            + readable("d", roots)
+            + " from edge t join directive d on d.id = t.id"
             + UNIT_NAME
-            + (roots != null ? " where " + VISIBLE : "")
             + " order by t.depth, d.issue_date nulls last, d.full_number, d.id, t.parent_id";
-    return nodes(sql, rootId, depth, roots);
+    List<DirectiveGraphResponse.Node> out = new ArrayList<>();
+    for (Object[] r : nodeRows(sql, rootId, depth, roots)) {
+      if (Boolean.TRUE.equals(r[12])) {
+        out.add(node(r));
+      } else if (!DirectiveStatus.DRAFT.name().equals(r[7])) {
+        out.add(
+            DirectiveGraphResponse.Node.undisclosed(
+                (UUID) r[0],
+                (UUID) r[1],
+                ((Number) r[2]).intValue(),
+                ReferenceRelation.valueOf((String) r[3])));
+      }
+    }
+    return out;
   }
 
-  /** What {@code rootId} implements or is based on, transitively: the chain upward. */
+  /**
+   * What {@code rootId} implements or is based on, transitively: the chain upward. A document the
+   * caller may not read is left out, and so is what is reached only through it.
+   */
   List<DirectiveGraphResponse.Node> basis(UUID rootId, int depth, String roots) {
     String sql =
         "with recursive up(ref_id, source_id, target_id, citation, relation, depth, seen) as ("
@@ -263,38 +371,59 @@ class DirectiveRepository {
             + " edge as (select distinct on (ref_id) * from up order by ref_id, depth)"
             + " select p.target_id, p.source_id, p.depth, p.relation, "
             + NODE_COLUMNS
-            + ", p.citation from edge p left join directive d on d.id = p.target_id"
+            + ", p.citation, (d.id is null or "
+            + readable("d", roots)
+            + ") from edge p left join directive d on d.id = p.target_id"
             + UNIT_NAME
-            + (roots != null ? " where (d.id is null or " + VISIBLE + ")" : "")
             + " order by p.depth, d.issue_date nulls last, p.ref_id";
-    return nodes(sql, rootId, depth, roots);
-  }
-
-  private List<DirectiveGraphResponse.Node> nodes(
-      String sql, UUID rootId, int depth, String roots) {
-    Query q = em.createNativeQuery(sql).setParameter("root", rootId).setParameter("depth", depth);
-    if (roots != null) {
-      q.setParameter("roots", roots);
+    List<Object[]> rows = new ArrayList<>(nodeRows(sql, rootId, depth, roots));
+    rows.removeIf(r -> !Boolean.TRUE.equals(r[12]));
+    // keep the edges that start from the root or from a document kept, until nothing changes
+    Set<UUID> reached = new HashSet<>(Set.of(rootId));
+    boolean[] kept = new boolean[rows.size()];
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      for (int i = 0; i < rows.size(); i++) {
+        if (!kept[i] && reached.contains((UUID) rows.get(i)[1])) {
+          kept[i] = true;
+          changed = true;
+          if (rows.get(i)[0] != null) {
+            reached.add((UUID) rows.get(i)[0]);
+          }
+        }
+      }
     }
     List<DirectiveGraphResponse.Node> out = new ArrayList<>();
-    for (Object o : q.getResultList()) {
-      Object[] r = (Object[]) o;
-      out.add(
-          new DirectiveGraphResponse.Node(
-              (UUID) r[0],
-              (UUID) r[1],
-              ((Number) r[2]).intValue(),
-              ReferenceRelation.valueOf((String) r[3]),
-              r[4] == null ? null : DirectiveType.valueOf((String) r[4]),
-              (String) r[5],
-              (String) r[6],
-              r[7] == null ? null : DirectiveStatus.valueOf((String) r[7]),
-              r[8] == null ? null : toDate(r[8]),
-              (UUID) r[9],
-              (String) r[10],
-              (String) r[11]));
+    for (int i = 0; i < rows.size(); i++) {
+      if (kept[i]) {
+        out.add(node(rows.get(i)));
+      }
     }
     return out;
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<Object[]> nodeRows(String sql, UUID rootId, int depth, String roots) {
+    Query q = em.createNativeQuery(sql).setParameter("root", rootId).setParameter("depth", depth);
+    return bindRoots(q, roots).getResultList();
+  }
+
+  private static DirectiveGraphResponse.Node node(Object[] r) {
+    return new DirectiveGraphResponse.Node(
+        (UUID) r[0],
+        (UUID) r[1],
+        ((Number) r[2]).intValue(),
+        ReferenceRelation.valueOf((String) r[3]),
+        false,
+        r[4] == null ? null : DirectiveType.valueOf((String) r[4]),
+        (String) r[5],
+        (String) r[6],
+        r[7] == null ? null : DirectiveStatus.valueOf((String) r[7]),
+        r[8] == null ? null : toDate(r[8]),
+        (UUID) r[9],
+        (String) r[10],
+        (String) r[11]);
   }
 
   // ------------------------------------------------------------------ obligations
@@ -528,19 +657,33 @@ class DirectiveRepository {
   /**
    * One page of a directive's coverage on {@code asOf}, states computed by the database, ordered by
    * unit name then id. Rows: unit id, name, state, due date, document id, full number, issue date,
-   * transferred from.
+   * transferred from. The implementing document is left out when the caller may not read it (the
+   * state still counts it).
    */
   List<Object[]> coverage(
-      UUID directiveId, LocalDate asOf, String state, String afterName, UUID afterId, int fetch) {
+      UUID directiveId,
+      LocalDate asOf,
+      String state,
+      String afterName,
+      UUID afterId,
+      int fetch,
+      String roots) {
+    String shown = "o.fulfilled_on <= :asOf and " + readable("d", roots);
     StringBuilder sql =
         new StringBuilder(
             "select c.unit_id, c.name, c.state, c.due_date, c.doc_id, c.full_number, c.doc_date,"
                 + " c.transferred_from_unit_id from (select o.unit_id, coalesce(u.name, '') as name, "
                 + STATE
                 + " as state, o.due_date, o.transferred_from_unit_id,"
-                + " case when o.fulfilled_on <= :asOf then o.fulfilled_by_id end as doc_id,"
-                + " case when o.fulfilled_on <= :asOf then d.full_number end as full_number,"
-                + " case when o.fulfilled_on <= :asOf then o.fulfilled_on end as doc_date"
+                + " case when "
+                + shown
+                + " then o.fulfilled_by_id end as doc_id,"
+                + " case when "
+                + shown
+                + " then d.full_number end as full_number,"
+                + " case when "
+                + shown
+                + " then o.fulfilled_on end as doc_date"
                 + " from directive_obligation o"
                 + " left join directive d on d.id = o.fulfilled_by_id"
                 + OBLIGED_UNIT_NAME
@@ -559,6 +702,7 @@ class DirectiveRepository {
             .setParameter("id", directiveId)
             .setParameter("asOf", asOf)
             .setParameter("fetch", fetch);
+    bindRoots(q, roots);
     if (state != null) {
       q.setParameter("state", state);
     }

@@ -57,6 +57,7 @@ public class DirectiveResource {
       summary = "Danh sách văn bản",
       description =
           "Văn bản đã ban hành (mọi người dùng), văn bản ghi nhận của cơ quan ngoài hệ thống, và dự thảo của đơn vị trong phạm vi;"
+              + " văn bản mật (secrecy khác NONE) chỉ hiện với người có phạm vi chứa cơ quan ban hành hoặc một đơn vị nhận, và admin;"
               + " mới ban hành trước, dự thảo chưa có ngày ở đầu. q tìm không phân biệt dấu và hoa thường trên số ký hiệu,"
               + " trích yếu và toàn văn: `dan van kheo` tìm thấy `Dân vận khéo`, `847/kh-ubnd` tìm thấy `847/KH-UBND`.")
   public Page<DirectiveResponse> list(
@@ -130,7 +131,9 @@ public class DirectiveResource {
       operationId = "getDirective",
       summary = "Xem một văn bản",
       description =
-          "Văn bản với nơi nhận và các dẫn chiếu. Dự thảo của đơn vị ngoài phạm vi trả 404 như văn bản không tồn tại.")
+          "Văn bản với nơi nhận và các dẫn chiếu. Dự thảo của đơn vị ngoài phạm vi, và văn bản mật mà phạm vi của người gọi"
+              + " không chứa cơ quan ban hành hay đơn vị nhận nào, trả 404 như văn bản không tồn tại (cả cây triển khai, căn cứ,"
+              + " tình hình triển khai và tệp đính kèm của nó). Admin đọc văn bản mật: ghi nhật ký kiểm toán SECRET_DIRECTIVE_READ.")
   public RestResponse<DirectiveResponse> get(@RestPath UUID id) {
     DirectiveResponse d = directives.get(id);
     return Responses.ok(d);
@@ -180,7 +183,7 @@ public class DirectiveResource {
       operationId = "transitionDirective",
       summary = "Chuyển trạng thái văn bản",
       description =
-          "ISSUE (DRAFT → ISSUED): ghi ngày ban hành (mặc định hôm nay) và, nếu chưa có số, cấp số tiếp theo trong sổ của cơ quan"
+          "ISSUE (DRAFT → ISSUED): ghi ngày ban hành (mặc định hôm nay; ngày sau hôm nay: 422 ISSUE_DATE_IN_FUTURE) và, nếu chưa có số, cấp số tiếp theo trong sổ của cơ quan"
               + " ban hành cho năm đó (từ 01, liên tục, sổ riêng cho văn bản mật). SUPERSEDE, REVOKE, EXPIRE: từ ISSUED."
               + " Thao tác không hợp lệ với trạng thái hiện tại: 409. Cần If-Match.")
   public RestResponse<DirectiveResponse> transition(

@@ -39,9 +39,12 @@ import vn.danvan.shared.time.BusinessTime;
  * issue), their life by transitions, and the graph of references between them. The public face of
  * the feature.
  *
- * <p>Visibility: issued documents (and their later states) are official documents of the
- * administration and readable by every role; drafts only within the scope of the issuing unit;
- * records of outside bodies by everyone. Writing needs the issuing unit in the caller's scope;
+ * <p>Visibility (one rule, {@link DirectiveRepository#readable}): issued documents (and their later
+ * states) are official documents of the administration and readable by every role; drafts only
+ * within the scope of the issuing unit; records of outside bodies by everyone. Secret documents
+ * (any secrecy but NONE) are need-to-know: readable only within the scope of the issuing unit or of
+ * a recipient unit, and by admins, whose reads are audited; to everyone else they do not exist,
+ * except as undisclosed nodes of a cascade. Writing needs the issuing unit in the caller's scope;
  * records of outside bodies are written by admins only.
  */
 @ApplicationScoped
@@ -84,7 +87,24 @@ public class DirectiveService {
 
   @Transactional
   public DirectiveResponse get(UUID id) {
-    return response(visible(id));
+    Directive d = visible(id);
+    auditSecretRead(d, "SECRET_DIRECTIVE_READ");
+    return response(d);
+  }
+
+  /**
+   * Whether the caller may read the document (another feature's check before linking to it): the
+   * same rule as every read of this feature.
+   */
+  @Transactional
+  public boolean readable(UUID id) {
+    return id != null && findVisible(id).isPresent();
+  }
+
+  /** The numbers of the documents among {@code ids} the caller may read (labels of figures). */
+  @Transactional
+  public Map<UUID, String> readableNumbers(java.util.Collection<UUID> ids) {
+    return repo.readableNumbers(ids, restrictedRoots());
   }
 
   @Transactional
@@ -137,7 +157,7 @@ public class DirectiveService {
     }
     String roots = restrictedRoots();
     if (roots != null) {
-      where.add(DirectiveRepository.VISIBLE);
+      where.add(DirectiveRepository.readable("d", roots));
       params.put("roots", roots);
     }
     List<String> keys = page.keys("directives", 2);
@@ -145,7 +165,7 @@ public class DirectiveService {
     UUID afterId = keys == null ? null : parseUuid(keys.get(1));
     List<Directive> rows = repo.page(where, params, afterDate, afterId, page.fetchSize());
     Map<UUID, List<ReferenceResponse>> refs =
-        repo.references(rows.stream().map(d -> d.id).toList());
+        repo.references(rows.stream().map(d -> d.id).toList(), roots);
     return Page.of(
         rows,
         page.limit(),
@@ -271,9 +291,20 @@ public class DirectiveService {
     return after;
   }
 
-  /** Dates the document, and numbers it from the issuer's register unless it has a number. */
+  /**
+   * Dates the document, and numbers it from the issuer's register unless it has a number. A
+   * document is issued on the day it is signed or earlier (a paper one entered late), never ahead:
+   * a future date would number it in a register not yet open and count it in coverage too early.
+   */
   private void issue(Directive d) {
-    LocalDate day = d.issueDate != null ? d.issueDate : BusinessTime.today(clock);
+    LocalDate today = BusinessTime.today(clock);
+    LocalDate day = d.issueDate != null ? d.issueDate : today;
+    if (day.isAfter(today)) {
+      throw new ApiException(
+          422,
+          "ISSUE_DATE_IN_FUTURE",
+          List.of(FieldError.of("/issueDate", "field.ISSUE_DATE_AFTER_TODAY", today)));
+    }
     Integer number = d.number;
     UUID[] path = null;
     if (d.issuingUnitId != null) {
@@ -346,7 +377,13 @@ public class DirectiveService {
     UUID afterId = keys == null ? null : parseUuid(keys.get(1));
     List<Object[]> rows =
         repo.coverage(
-            id, day, state == null ? null : state.name(), afterName, afterId, page.fetchSize());
+            id,
+            day,
+            state == null ? null : state.name(),
+            afterName,
+            afterId,
+            page.fetchSize(),
+            restrictedRoots());
     Page<CoverageResponse.Item> items =
         Page.of(
             rows,
@@ -433,8 +470,10 @@ public class DirectiveService {
 
   @Transactional
   public AttachmentContent attachment(UUID id, UUID attachmentId) {
-    visible(id);
-    return attachments.content(ENTITY, id, attachmentId);
+    Directive d = visible(id);
+    AttachmentContent content = attachments.content(ENTITY, id, attachmentId);
+    auditSecretRead(d, "SECRET_DIRECTIVE_ATTACHMENT_READ");
+    return content;
   }
 
   @Transactional
@@ -657,16 +696,23 @@ public class DirectiveService {
 
   private Optional<Directive> findVisible(UUID id) {
     Directive d = Directive.findById(id);
-    if (d == null
-        || (d.status == DirectiveStatus.DRAFT
-            && d.issuingUnitId != null
-            && !scope.contains(d.issuingUnitId))) {
+    if (d == null || !repo.readable(id, restrictedRoots())) {
       return Optional.empty();
     }
     return Optional.of(d);
   }
 
-  /** The document, or 404 when missing or a draft outside the caller's scope. */
+  /**
+   * An admin reads secret documents by its role, not by need-to-know: each such read is recorded
+   * (readers in scope of the issuing unit or of a recipient are not).
+   */
+  private void auditSecretRead(Directive d, String action) {
+    if (d.secrecy != Secrecy.NONE && user.isAdmin()) {
+      audit.accessed(action, ENTITY, d.id, d.issuingUnitId, null);
+    }
+  }
+
+  /** The document, or 404 when missing or not readable by the caller (see the class comment). */
   private Directive visible(UUID id) {
     return findVisible(id).orElseThrow(() -> ApiException.notFound(ENTITY_LABEL));
   }
@@ -680,7 +726,8 @@ public class DirectiveService {
   }
 
   private DirectiveResponse response(Directive d) {
-    return DirectiveResponse.of(d, repo.references(List.of(d.id)).getOrDefault(d.id, List.of()));
+    return DirectiveResponse.of(
+        d, repo.references(List.of(d.id), restrictedRoots()).getOrDefault(d.id, List.of()));
   }
 
   private String restrictedRoots() {

@@ -13,10 +13,14 @@ public record ReferenceResponse(
             description = "Văn bản được dẫn chiếu (vắng với trích dẫn bằng chữ).",
             examples = "5d7c2a3e-1b6f-4f0e-8a3c-6b2d9e1f4a70")
         UUID targetId,
-    @Schema(description = "Số, ký hiệu của văn bản được dẫn chiếu.", examples = "246/KH-UBND")
+    @Schema(
+            description =
+                "Số, ký hiệu của văn bản được dẫn chiếu (vắng khi đó là văn bản mật mà người gọi không được đọc).",
+            examples = "246/KH-UBND")
         String targetFullNumber,
     @Schema(
-            description = "Trích yếu của văn bản được dẫn chiếu.",
+            description =
+                "Trích yếu của văn bản được dẫn chiếu (vắng khi đó là văn bản mật mà người gọi không được đọc).",
             examples =
                 "Triển khai thực hiện Chỉ thị số 33/CT-TTg ngày 26 tháng 11 năm 2021 của Thủ tướng Chính phủ")
         String targetTitle,

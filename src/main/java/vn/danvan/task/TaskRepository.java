@@ -293,26 +293,6 @@ class TaskRepository {
         .getResultList();
   }
 
-  /**
-   * Whether a directive exists for the caller: issued documents and outside records for everyone,
-   * drafts within the scope of their issuer ({@code roots} null: unrestricted).
-   */
-  boolean directiveVisible(UUID id, String roots) {
-    Query q =
-        em.createNativeQuery(
-            "select exists (select 1 from directive d where d.id = :id"
-                + (roots == null
-                    ? ""
-                    : " and (d.status <> 'DRAFT' or d.issuing_unit_id is null"
-                        + " or d.issuing_unit_path && cast(:roots as uuid[]))")
-                + ")");
-    q.setParameter("id", id);
-    if (roots != null) {
-      q.setParameter("roots", roots);
-    }
-    return (Boolean) q.getSingleResult();
-  }
-
   // ------------------------------------------------------------------ due dates
 
   void recordDueDate(
@@ -712,22 +692,6 @@ class TaskRepository {
                     + " order by v.unit_id, (v.valid_from <= :day) desc, v.valid_from desc")
             .setParameter("ids", ids)
             .setParameter("day", day)
-            .getResultList()) {
-      Object[] r = (Object[]) o;
-      out.put((UUID) r[0], (String) r[1]);
-    }
-    return out;
-  }
-
-  Map<UUID, String> directiveNumbers(Collection<UUID> ids) {
-    Map<UUID, String> out = new HashMap<>();
-    if (ids.isEmpty()) {
-      return out;
-    }
-    for (Object o :
-        em.createNativeQuery(
-                "select d.id, coalesce(d.full_number, d.symbol) from directive d where d.id in (:ids)")
-            .setParameter("ids", ids)
             .getResultList()) {
       Object[] r = (Object[]) o;
       out.put((UUID) r[0], (String) r[1]);

@@ -22,6 +22,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
+import vn.danvan.directive.DirectiveService;
 import vn.danvan.orgunit.OrgUnitMode;
 import vn.danvan.orgunit.OrgUnitResponse;
 import vn.danvan.orgunit.OrgUnitService;
@@ -72,6 +73,7 @@ public class TaskService {
   @Inject Clock clock;
   @Inject EntityManager em;
   @Inject AttachmentStore attachments;
+  @Inject DirectiveService directives;
 
   public record ListFilter(
       UUID orgUnitId,
@@ -299,8 +301,7 @@ public class TaskService {
   @Transactional
   public BulkTasksResponse createForDirective(
       UUID directiveId, BulkTasksRequest req, boolean dryRun) {
-    if (!repo.directiveVisible(
-        directiveId, scope.restriction().isPresent() ? scope.roots() : null)) {
+    if (!directives.readable(directiveId)) {
       throw ApiException.notFound("entity.DIRECTIVE");
     }
     LocalDate today = today();
@@ -977,7 +978,7 @@ public class TaskService {
             yield repo.unitNames(ids, day);
           }
           case DIRECTIVE ->
-              repo.directiveNumbers(
+              directives.readableNumbers(
                   rows.stream().filter(r -> r[0] != null).map(r -> (UUID) r[0]).toList());
           case MONTH -> Map.of();
         };
@@ -1109,9 +1110,7 @@ public class TaskService {
         }
       }
     }
-    if (req.directiveId() != null
-        && !repo.directiveVisible(
-            req.directiveId(), scope.restriction().isPresent() ? scope.roots() : null)) {
+    if (req.directiveId() != null && !directives.readable(req.directiveId())) {
       errors.unknown(prefix + "/directiveId", "field.UNKNOWN_DIRECTIVE", "UNKNOWN_DIRECTIVE");
     }
     if (errors.size() > before) {

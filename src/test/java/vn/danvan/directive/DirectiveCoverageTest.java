@@ -42,6 +42,8 @@ class DirectiveCoverageTest {
 
   @BeforeEach
   void tree() {
+    // the plans below are issued in 2030, and a document is never issued ahead of today
+    TestClock.runningFrom(LocalDate.parse("2030-12-31"));
     tag = Integer.toString(ThreadLocalRandom.current().nextInt(100_000, 999_999));
     province = unit("PROVINCE", "Tỉnh Thử " + tag, "X" + tag, UnitIds.ROOT.toString());
     district = unit("DISTRICT", "Huyện Thử " + tag, "H" + tag, province);

@@ -24,6 +24,12 @@ public class TestClock extends Clock {
     delegate = Clock.fixed(day.atTime(12, 0).atZone(BusinessTime.ZONE).toInstant(), ZoneOffset.UTC);
   }
 
+  /** Sets the clock running from noon of {@code day} in Vietnam: it still ticks. */
+  public static void runningFrom(LocalDate day) {
+    Instant start = day.atTime(12, 0).atZone(BusinessTime.ZONE).toInstant();
+    delegate = Clock.offset(Clock.systemUTC(), java.time.Duration.between(Instant.now(), start));
+  }
+
   public static void reset() {
     delegate = Clock.systemUTC();
   }

@@ -32,6 +32,8 @@ import java.util.UUID;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import vn.danvan.shared.http.DateBoundsJson;
+import vn.danvan.shared.time.DateBounds;
 
 /**
  * Turns every failure into {@code application/problem+json}. Details never echo request values, so
@@ -73,7 +75,11 @@ public class ProblemMappers {
     if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
       String pointer = jsonPointer(mapping.getPath());
       String key = "field.INVALID_VALUE";
-      if (e instanceof InvalidFormatException f
+      Object[] args = {};
+      if (e instanceof DateBoundsJson.OutOfRange) {
+        key = "field.DATE_RANGE";
+        args = new Object[] {DateBounds.MIN, DateBounds.MAX};
+      } else if (e instanceof InvalidFormatException f
           && f.getTargetType() != null
           && f.getTargetType().isEnum()) {
         key = "field.UNKNOWN_CODE";
@@ -85,7 +91,7 @@ public class ProblemMappers {
           400,
           "VALIDATION_FAILED",
           request,
-          List.of(new Problem.Violation(pointer, ProblemFactory.message(locale, key))));
+          List.of(new Problem.Violation(pointer, ProblemFactory.message(locale, key, args))));
     }
     return respond(locale, 400, "MALFORMED_JSON", request, List.of());
   }

@@ -24,7 +24,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecuritySchemes;
                     + " báo cáo định kỳ, tiếp công dân. Quy ước: tiền tố /api/v1; danh sách phân trang bằng limit và"
                     + " cursor ({items, next}); lỗi dạng application/problem+json có mã ổn định; sửa, xóa, chuyển"
                     + " trạng thái cần If-Match (ETag); POST nhận Idempotency-Key; ngày nghiệp vụ theo giờ Việt Nam"
-                    + " (Asia/Ho_Chi_Minh). The API of Vietnamese government bodies for their work with the people.",
+                    + " (Asia/Ho_Chi_Minh); mọi ngày, thời điểm trong nội dung và tham số truy vấn phải nằm trong"
+                    + " 1900-01-01 … 2100-12-31 (ngoài khoảng: 400 VALIDATION_FAILED, pointer tới trường). The API of Vietnamese government bodies for their work with the people.",
             contact = @Contact(name = "Nhóm phát triển Dân Vận API", email = "dev@danvan.vn"),
             license = @License(name = "Proprietary")),
     security = {@SecurityRequirement(name = "demo"), @SecurityRequirement(name = "oidc")})
