@@ -64,8 +64,6 @@ public class BodyLimit {
         .failureHandler(
             ctx -> {
               switch (ctx.statusCode()) {
-                // e.g. a query string that is not valid percent-encoding (%zz)
-                case 400 -> answer(ctx, 400, "INVALID_PARAMETER");
                 case 413 -> answer(ctx, 413, "PAYLOAD_TOO_LARGE");
                 case 414 -> answer(ctx, 414, "URI_TOO_LONG");
                 case 431 -> answer(ctx, 431, "HEADERS_TOO_LARGE");

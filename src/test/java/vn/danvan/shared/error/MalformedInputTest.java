@@ -225,17 +225,6 @@ class MalformedInputTest {
     assertThat(header.contentType()).startsWith(PROBLEM_JSON);
   }
 
-  @Test
-  void badPercentEncodingIsAnInvalidParameter() throws IOException {
-    String answer =
-        raw(
-            "GET /api/v1/org-units?q=%zz HTTP/1.1\r\nHost: localhost\r\nAuthorization: Basic "
-                + basic("admin")
-                + "\r\nConnection: close\r\n\r\n");
-    assertThat(answer).startsWith("HTTP/1.1 400");
-    assertThat(answer).contains(PROBLEM_JSON);
-  }
-
   // ------------------------------------------------------------------ duplicate keys
 
   @Test
