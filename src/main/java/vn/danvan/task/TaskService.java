@@ -308,8 +308,11 @@ public class TaskService {
     if (dryRun) {
       return new BulkTasksResponse(directiveId, true, prepared.size(), List.of());
     }
+    long writing = System.nanoTime();
     List<TaskResponse> created = persistAll(prepared, today);
-    LOG.infof("Directive %s: %d tasks created", directiveId, created.size());
+    LOG.infof(
+        "Directive %s: %d tasks created (written in %d ms)",
+        directiveId, created.size(), (System.nanoTime() - writing) / 1_000_000);
     return BulkTasksResponse.of(directiveId, false, created);
   }
 
