@@ -59,7 +59,8 @@ public class DirectiveResource {
           "Văn bản đã ban hành (mọi người dùng), văn bản ghi nhận của cơ quan ngoài hệ thống, và dự thảo của đơn vị trong phạm vi;"
               + " văn bản mật (secrecy khác NONE) chỉ hiện với người có phạm vi chứa cơ quan ban hành hoặc một đơn vị nhận, và admin;"
               + " mới ban hành trước, dự thảo chưa có ngày ở đầu. q tìm không phân biệt dấu và hoa thường trên số ký hiệu,"
-              + " trích yếu và toàn văn: `dan van kheo` tìm thấy `Dân vận khéo`, `847/kh-ubnd` tìm thấy `847/KH-UBND`.")
+              + " trích yếu và toàn văn: `dan van kheo` tìm thấy `Dân vận khéo`, `847/kh-ubnd` tìm thấy `847/KH-UBND`."
+              + " Các phần tử không kèm toàn văn (body): đọc toàn văn bằng GET /api/v1/directives/{id}.")
   public Page<DirectiveResponse> list(
       @RestQuery
           @Parameter(

@@ -1,5 +1,6 @@
 package vn.danvan.directive;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -35,7 +36,13 @@ public record DirectiveResponse(
             examples =
                 "Thực hiện công tác dân vận của chính quyền và quy chế dân chủ ở cơ sở năm 2023 trên địa bàn quận Gò Vấp")
         String title,
-    @Schema(description = "Toàn văn (nếu có).", examples = "I. MỤC ĐÍCH, YÊU CẦU …") String body,
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(
+            description =
+                "Toàn văn (nếu có). Chỉ có khi đọc, tạo hoặc sửa một văn bản (GET /api/v1/directives/{id});"
+                    + " danh sách văn bản không kèm toàn văn.",
+            examples = "I. MỤC ĐÍCH, YÊU CẦU …")
+        String body,
     @Schema(description = "Người ký.", examples = "Đào Thị My Thư") String signerName,
     @Schema(description = "Chức vụ người ký.", examples = "Phó Chủ tịch") String signerTitle,
     @Schema(description = "Thẩm quyền ký.", examples = "KT") SigningAuthority signingAuthority,
@@ -61,6 +68,16 @@ public record DirectiveResponse(
     implements Versioned {
 
   static DirectiveResponse of(Directive d, List<ReferenceResponse> references) {
+    return of(d, references, true);
+  }
+
+  /** An item of a list: without the full text, which can be large (read it with GET by id). */
+  static DirectiveResponse listItem(Directive d, List<ReferenceResponse> references) {
+    return of(d, references, false);
+  }
+
+  private static DirectiveResponse of(
+      Directive d, List<ReferenceResponse> references, boolean withBody) {
     return new DirectiveResponse(
         d.id,
         d.type,
@@ -72,7 +89,7 @@ public record DirectiveResponse(
         d.issueDate,
         d.place,
         d.title,
-        d.body,
+        withBody ? d.body : null,
         d.signerName,
         d.signerTitle,
         d.signingAuthority,

@@ -160,16 +160,16 @@ public class DirectiveService {
       where.add(DirectiveRepository.readable("d", roots));
       params.put("roots", roots);
     }
-    List<String> keys = page.keys("directives", 2);
-    LocalDate afterDate = keys == null ? null : parseDate(keys.get(0));
-    UUID afterId = keys == null ? null : parseUuid(keys.get(1));
+    Cursor.Keys keys = page.keys("directives", Cursor.KeyType.DATE, Cursor.KeyType.UUID);
+    LocalDate afterDate = keys == null ? null : keys.date(0);
+    UUID afterId = keys == null ? null : keys.uuid(1);
     List<Directive> rows = repo.page(where, params, afterDate, afterId, page.fetchSize());
     Map<UUID, List<ReferenceResponse>> refs =
         repo.references(rows.stream().map(d -> d.id).toList(), roots);
     return Page.of(
         rows,
         page.limit(),
-        d -> DirectiveResponse.of(d, refs.getOrDefault(d.id, List.of())),
+        d -> DirectiveResponse.listItem(d, refs.getOrDefault(d.id, List.of())),
         d ->
             Cursor.encode(
                 "directives",
@@ -372,9 +372,9 @@ public class DirectiveService {
   public CoverageResponse coverage(UUID id, LocalDate asOf, CoverageState state, PageRequest page) {
     visible(id);
     LocalDate day = asOf != null ? asOf : BusinessTime.today(clock);
-    List<String> keys = page.keys("coverage", 2);
-    String afterName = keys == null ? null : keys.get(0);
-    UUID afterId = keys == null ? null : parseUuid(keys.get(1));
+    Cursor.Keys keys = page.keys("coverage", Cursor.KeyType.TEXT, Cursor.KeyType.UUID);
+    String afterName = keys == null ? null : keys.text(0);
+    UUID afterId = keys == null ? null : keys.uuid(1);
     List<Object[]> rows =
         repo.coverage(
             id,
@@ -744,22 +744,6 @@ public class DirectiveService {
 
   private static String blankToNull(String s) {
     return s == null || s.isBlank() ? null : s.trim();
-  }
-
-  private static LocalDate parseDate(String s) {
-    try {
-      return LocalDate.parse(s);
-    } catch (RuntimeException e) {
-      throw ApiException.badRequest("INVALID_CURSOR");
-    }
-  }
-
-  private static UUID parseUuid(String s) {
-    try {
-      return UUID.fromString(s);
-    } catch (RuntimeException e) {
-      throw ApiException.badRequest("INVALID_CURSOR");
-    }
   }
 
   private static String escapeLike(String s) {

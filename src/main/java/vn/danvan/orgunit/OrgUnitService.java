@@ -145,9 +145,9 @@ public class OrgUnitService {
     OrgUnitVersion v = repo.displayVersion(id, day);
     List<UUID> chain = Arrays.asList(v.path).subList(0, v.path.length - 1);
     int offset = 0;
-    List<String> keys = page.keys("ancestors", 1);
+    Cursor.Keys keys = page.keys("ancestors", Cursor.KeyType.INT);
     if (keys != null) {
-      offset = Integer.parseInt(keys.get(0));
+      offset = keys.intValue(0);
     }
     List<UUID> slice =
         chain.subList(
@@ -200,9 +200,9 @@ public class OrgUnitService {
       where = (where.isBlank() ? "" : where + " and ") + "v.path && cast(:roots as uuid[])";
       params.put("roots", scope.roots());
     }
-    List<String> keys = page.keys(list + ":" + day, 2);
-    String afterName = keys == null ? null : keys.get(0);
-    UUID afterId = keys == null ? null : parseUuid(keys.get(1));
+    Cursor.Keys keys = page.keys(list + ":" + day, Cursor.KeyType.TEXT, Cursor.KeyType.UUID);
+    String afterName = keys == null ? null : keys.text(0);
+    UUID afterId = keys == null ? null : keys.uuid(1);
     List<OrgUnitVersion> rows = repo.page(where, params, day, afterName, afterId, page.fetchSize());
     Map<UUID, OrgUnit> units = repo.units(rows.stream().map(v -> v.unitId).toList());
     return Page.of(
@@ -798,14 +798,6 @@ public class OrgUnitService {
     UUID[] out = Arrays.copyOf(pivotPath, pivotPath.length + path.length - i - 1);
     System.arraycopy(path, i + 1, out, pivotPath.length, path.length - i - 1);
     return out;
-  }
-
-  private static UUID parseUuid(String s) {
-    try {
-      return UUID.fromString(s);
-    } catch (IllegalArgumentException e) {
-      throw ApiException.badRequest("INVALID_CURSOR");
-    }
   }
 
   private static String escapeLike(String s) {

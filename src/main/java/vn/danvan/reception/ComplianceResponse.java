@@ -1,5 +1,6 @@
 package vn.danvan.reception;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -14,8 +15,16 @@ import vn.danvan.orgunit.OrgUnitKind;
 public record ComplianceResponse(
     @Schema(description = "Từ ngày.", examples = "2026-01-01") LocalDate from,
     @Schema(description = "Đến ngày.", examples = "2026-03-31") LocalDate to,
-    @Schema(description = "Các đơn vị phải tiếp định kỳ trong cây đơn vị.")
-        List<UnitCompliance> items) {
+    @Schema(
+            description =
+                "Một trang các đơn vị phải tiếp định kỳ trong cây đơn vị, theo tên (limit, cursor).")
+        List<UnitCompliance> items,
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(
+            description =
+                "Con trỏ mờ của trang sau; vắng mặt ở trang cuối. Gửi lại qua tham số cursor.",
+            examples = "eyJrIjpbIjIwMjYtMDUtMDUiXX0")
+        String next) {
 
   @Schema(name = "UnitReceptionCompliance", description = "Kết quả của một đơn vị.")
   public record UnitCompliance(

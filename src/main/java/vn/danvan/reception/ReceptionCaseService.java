@@ -78,12 +78,12 @@ public class ReceptionCaseService {
     if (!access.unrestricted()) {
       w.add("c.unit_path && cast(:roots as uuid[])", "roots", access.roots());
     }
-    List<String> keys = page.keys("cases", 2);
+    Cursor.Keys keys = page.keys("cases", Cursor.KeyType.DATE, Cursor.KeyType.UUID);
     List<ReceptionCase> rows =
         repo.cases(
             w,
-            keys == null ? null : LocalDate.parse(keys.get(0)),
-            keys == null ? null : UUID.fromString(keys.get(1)),
+            keys == null ? null : keys.date(0),
+            keys == null ? null : keys.uuid(1),
             page.fetchSize());
     return Page.of(
         rows, page.limit(), this::response, c -> Cursor.encode("cases", c.receivedDate, c.id));

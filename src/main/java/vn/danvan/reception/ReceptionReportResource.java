@@ -2,6 +2,7 @@ package vn.danvan.reception;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -13,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestQuery;
 import vn.danvan.orgunit.OrgUnitMode;
+import vn.danvan.shared.paging.PageParams;
 import vn.danvan.shared.security.Roles;
 
 @Path("/api/v1/reception")
@@ -32,7 +34,8 @@ public class ReceptionReportResource {
       summary = "Người đứng đầu tiếp công dân định kỳ",
       description =
           "Với mỗi đơn vị phải tiếp định kỳ trong cây (mặc định: đơn vị của người gọi), các kỳ đã kết thúc trong khoảng"
-              + " from–to: kỳ người đứng đầu trực tiếp tiếp, kỳ chỉ cấp phó được ủy quyền tiếp (báo cáo riêng) và kỳ không tiếp.")
+              + " from–to: kỳ người đứng đầu trực tiếp tiếp, kỳ chỉ cấp phó được ủy quyền tiếp (báo cáo riêng) và kỳ không tiếp."
+              + " Phân trang theo tên đơn vị (limit, cursor; items, next) như mọi danh sách.")
   public ComplianceResponse compliance(
       @RestQuery
           @Parameter(
@@ -43,8 +46,9 @@ public class ReceptionReportResource {
           @Parameter(description = "Từ ngày (mặc định 3 tháng trước).", example = "2026-01-01")
           LocalDate from,
       @RestQuery @Parameter(description = "Đến ngày (mặc định hôm nay).", example = "2026-03-31")
-          LocalDate to) {
-    return reports.compliance(orgUnitId, from, to);
+          LocalDate to,
+      @BeanParam PageParams page) {
+    return reports.compliance(orgUnitId, from, to, page.toRequest());
   }
 
   @GET

@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +24,7 @@ import vn.danvan.orgunit.OrgUnitMode;
 import vn.danvan.orgunit.OrgUnitResponse;
 import vn.danvan.orgunit.OrgUnitService;
 import vn.danvan.shared.error.ApiException;
+import vn.danvan.shared.paging.Cursor;
 import vn.danvan.shared.paging.Page;
 import vn.danvan.shared.paging.PageRequest;
 import vn.danvan.shared.reference.LabeledEnum;
@@ -202,7 +204,8 @@ public class ReceptionReportService {
   // ------------------------------------------------------------------ compliance
 
   @Transactional
-  public ComplianceResponse compliance(UUID orgUnitId, LocalDate from, LocalDate to) {
+  public ComplianceResponse compliance(
+      UUID orgUnitId, LocalDate from, LocalDate to, PageRequest paging) {
     LocalDate today = BusinessTime.today(clock);
     LocalDate t = to == null ? today : to;
     LocalDate f = from == null ? t.minusMonths(3) : from;
@@ -232,6 +235,23 @@ public class ReceptionReportService {
         cursor = page.next();
       } while (cursor != null);
     }
+    // one page of units by (name, id); sessions are read for that page only
+    String list = "reception-compliance:" + root + ":" + f + ":" + t;
+    Cursor.Keys keys = paging.keys(list, Cursor.KeyType.TEXT, Cursor.KeyType.UUID);
+    Comparator<OrgUnitResponse> order =
+        Comparator.comparing(OrgUnitResponse::name).thenComparing(OrgUnitResponse::id);
+    Map<UUID, OrgUnitResponse> distinct = new LinkedHashMap<>();
+    targets.forEach(u -> distinct.putIfAbsent(u.id(), u));
+    targets =
+        distinct.values().stream()
+            .filter(
+                u ->
+                    keys == null
+                        || u.name().compareTo(keys.text(0)) > 0
+                        || (u.name().equals(keys.text(0)) && u.id().compareTo(keys.uuid(1)) > 0))
+            .sorted(order)
+            .limit(paging.fetchSize())
+            .toList();
     Map<UUID, Map<LocalDate, HostRole>> held = new HashMap<>();
     if (!targets.isEmpty()) {
       @SuppressWarnings("unchecked")
@@ -255,12 +275,20 @@ public class ReceptionReportService {
                 Boolean.TRUE.equals(r[2]) ? HostRole.HEAD : HostRole.DEPUTY_DELEGATED);
       }
     }
-    List<ComplianceResponse.UnitCompliance> items = new ArrayList<>();
-    for (OrgUnitResponse u : targets) {
-      CompliancePeriod period = rules.get(u.kind().name());
-      items.add(unitCompliance(u, period, f, t, today, held.getOrDefault(u.id(), Map.of())));
-    }
-    return new ComplianceResponse(f, t, items);
+    Page<ComplianceResponse.UnitCompliance> items =
+        Page.of(
+            targets,
+            paging.limit(),
+            u ->
+                unitCompliance(
+                    u,
+                    rules.get(u.kind().name()),
+                    f,
+                    t,
+                    today,
+                    held.getOrDefault(u.id(), Map.of())),
+            u -> Cursor.encode(list, u.name(), u.id()));
+    return new ComplianceResponse(f, t, items.items(), items.next());
   }
 
   /** Periods that lie within [from, to] and have ended by today; each needs one head's day. */

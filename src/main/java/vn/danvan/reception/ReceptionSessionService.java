@@ -68,12 +68,12 @@ public class ReceptionSessionService {
     if (!access.unrestricted()) {
       w.add("s.unit_path && cast(:roots as uuid[])", "roots", access.roots());
     }
-    List<String> keys = page.keys("reception-sessions", 2);
+    Cursor.Keys keys = page.keys("reception-sessions", Cursor.KeyType.DATE, Cursor.KeyType.UUID);
     List<ReceptionSession> rows =
         repo.sessions(
             w,
-            keys == null ? null : LocalDate.parse(keys.get(0)),
-            keys == null ? null : UUID.fromString(keys.get(1)),
+            keys == null ? null : keys.date(0),
+            keys == null ? null : keys.uuid(1),
             page.fetchSize());
     return Page.of(
         rows,

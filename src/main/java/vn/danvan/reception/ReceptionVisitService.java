@@ -85,12 +85,12 @@ public class ReceptionVisitService {
   @Transactional
   public Page<VisitResponse> list(ListFilter f, PageRequest page) {
     ReceptionRepository.Where w = where(f);
-    List<String> keys = page.keys("reception-visits", 2);
+    Cursor.Keys keys = page.keys("reception-visits", Cursor.KeyType.INSTANT, Cursor.KeyType.UUID);
     List<ReceptionVisit> rows =
         repo.visits(
             w,
-            keys == null ? null : Instant.parse(keys.get(0)),
-            keys == null ? null : UUID.fromString(keys.get(1)),
+            keys == null ? null : keys.instant(0),
+            keys == null ? null : keys.uuid(1),
             page.fetchSize());
     View view = callerView();
     return Page.of(

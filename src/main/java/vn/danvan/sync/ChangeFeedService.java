@@ -33,7 +33,10 @@ public class ChangeFeedService {
 
   @Transactional
   public ChangeFeedPage read(String after, List<String> types, PageRequest page) {
-    List<String> position = after == null || after.isBlank() ? null : Cursor.decode(LIST, after, 2);
+    Cursor.Keys position =
+        after == null || after.isBlank()
+            ? null
+            : Cursor.decodeParameter("after", LIST, after, Cursor.KeyType.XID, Cursor.KeyType.LONG);
     String horizon =
         em.createNativeQuery("select cast(pg_snapshot_xmin(pg_current_snapshot()) as text)")
             .getSingleResult()
@@ -49,8 +52,8 @@ public class ChangeFeedService {
     params.put("horizon", horizon);
     if (position != null) {
       sql.append(" and (c.txid, c.seq) > (cast(:tx as xid8), :seq)");
-      params.put("tx", position.get(0));
-      params.put("seq", Long.parseLong(position.get(1)));
+      params.put("tx", position.xid(0));
+      params.put("seq", position.longValue(1));
     }
     if (types != null && !types.isEmpty()) {
       sql.append(" and c.entity_type in (:types)");

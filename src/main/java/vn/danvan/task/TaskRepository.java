@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import vn.danvan.shared.paging.Cursor;
 
 /** SQL of the feature: keyset pages, tree walks, histories and the four-state aggregate. */
 @ApplicationScoped
@@ -73,10 +74,12 @@ class TaskRepository {
           : t.updatedAt;
     }
 
-    Object parseKey(String s) {
-      return this == DUE || this == DUE_DESC
-          ? LocalDate.parse(s)
-          : OffsetDateTime.ofInstant(Instant.parse(s), ZoneOffset.UTC);
+    Cursor.KeyType keyType() {
+      return this == DUE || this == DUE_DESC ? Cursor.KeyType.DATE : Cursor.KeyType.INSTANT;
+    }
+
+    Object key(Cursor.Keys keys, int i) {
+      return this == DUE || this == DUE_DESC ? keys.date(i) : keys.offsetDateTime(i);
     }
   }
 
@@ -308,6 +311,39 @@ class TaskRepository {
         .setParameter("by", by)
         .setParameter("at", ts(at))
         .executeUpdate();
+  }
+
+  /** The initial due dates of many new tasks, in JDBC batches (bulk creation). */
+  void recordInitialDueDates(List<Task> tasks, String by, Instant at) {
+    OffsetDateTime when = ts(at);
+    em.unwrap(org.hibernate.Session.class)
+        .doWork(
+            connection -> {
+              try (java.sql.PreparedStatement insert =
+                  connection.prepareStatement(
+                      "insert into task_due_date (id, task_id, due_date, source, extension_id,"
+                          + " changed_by, changed_at) values (?, ?, ?, ?, null, ?, ?)")) {
+                int n = 0;
+                for (Task t : tasks) {
+                  if (t.dueDate == null) {
+                    continue;
+                  }
+                  insert.setObject(1, UUID.randomUUID());
+                  insert.setObject(2, t.id);
+                  insert.setObject(3, t.dueDate);
+                  insert.setString(4, DueDateSource.INITIAL.name());
+                  insert.setString(5, by);
+                  insert.setObject(6, when);
+                  insert.addBatch();
+                  if (++n % 500 == 0) {
+                    insert.executeBatch();
+                  }
+                }
+                if (n % 500 != 0) {
+                  insert.executeBatch();
+                }
+              }
+            });
   }
 
   List<DueDateChange> dueDates(UUID taskId) {

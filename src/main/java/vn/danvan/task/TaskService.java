@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -21,6 +20,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 import vn.danvan.directive.DirectiveService;
 import vn.danvan.orgunit.OrgUnitMode;
@@ -170,16 +170,12 @@ public class TaskService {
       throw ApiException.invalid("/sort", "field.UNKNOWN_SORT");
     }
     String list = "tasks" + sort.code;
-    List<String> keys = page.keys(list, 2);
+    Cursor.Keys keys = page.keys(list, sort.keyType(), Cursor.KeyType.UUID);
     Object afterKey = null;
     UUID afterId = null;
     if (keys != null) {
-      try {
-        afterKey = sort.parseKey(keys.get(0));
-        afterId = UUID.fromString(keys.get(1));
-      } catch (RuntimeException e) {
-        throw ApiException.badRequest("INVALID_CURSOR");
-      }
+      afterKey = sort.key(keys, 0);
+      afterId = keys.uuid(1);
     }
     List<Task> rows = repo.page(where, params, sort, afterKey, afterId, page.fetchSize());
     List<UUID> ids = rows.stream().map(t -> t.id).toList();
@@ -307,6 +303,26 @@ public class TaskService {
     LocalDate today = today();
     Errors errors = new Errors();
     List<Task> prepared = new ArrayList<>();
+    BULK_LOOKUPS.set(new HashMap<>());
+    try {
+      prepareAll(directiveId, req, today, errors, prepared);
+    } finally {
+      BULK_LOOKUPS.remove();
+    }
+    errors.throwIfAny();
+    if (dryRun) {
+      return new BulkTasksResponse(directiveId, true, prepared.size(), List.of());
+    }
+    long writing = System.nanoTime();
+    List<TaskResponse> created = persistAll(prepared, today);
+    LOG.infof(
+        "Directive %s: %d tasks created (written in %d ms)",
+        directiveId, created.size(), (System.nanoTime() - writing) / 1_000_000);
+    return BulkTasksResponse.of(directiveId, false, created);
+  }
+
+  private void prepareAll(
+      UUID directiveId, BulkTasksRequest req, LocalDate today, Errors errors, List<Task> prepared) {
     for (int i = 0; i < req.tasks().size(); i++) {
       TaskRequest r = req.tasks().get(i);
       String prefix = "/tasks/" + i;
@@ -320,17 +336,35 @@ public class TaskService {
         prepared.add(t);
       }
     }
-    errors.throwIfAny();
-    if (dryRun) {
-      return new BulkTasksResponse(directiveId, true, prepared.size(), List.of());
+  }
+
+  /**
+   * Lookups repeated by every item of one bulk assignment (a unit on a day, the directive's
+   * visibility): answered once per request. Set only while a bulk request is validated, on its
+   * thread; units and directives do not change under it.
+   */
+  private static final ThreadLocal<Map<Object, Object>> BULK_LOOKUPS = new ThreadLocal<>();
+
+  private record UnitOn(UUID id, LocalDate day) {}
+
+  private record DirectiveVisible(UUID id) {}
+
+  @SuppressWarnings("unchecked")
+  private Optional<OrgUnitResponse> unitOn(UUID id, LocalDate day) {
+    Map<Object, Object> memo = BULK_LOOKUPS.get();
+    if (memo == null) {
+      return units.find(id, day);
     }
-    List<TaskResponse> created = new ArrayList<>();
-    for (Task t : prepared) {
-      persistNew(t);
-      created.add(TaskResponse.of(t, TaskResponse.Children.NONE, today));
+    return (Optional<OrgUnitResponse>)
+        memo.computeIfAbsent(new UnitOn(id, day), k -> units.find(id, day));
+  }
+
+  private boolean directiveVisible(UUID id) {
+    Map<Object, Object> memo = BULK_LOOKUPS.get();
+    if (memo == null) {
+      return directives.readable(id);
     }
-    LOG.infof("Directive %s: %d tasks created", directiveId, created.size());
-    return BulkTasksResponse.of(directiveId, false, created);
+    return (Boolean) memo.computeIfAbsent(new DirectiveVisible(id), k -> directives.readable(id));
   }
 
   @Transactional
@@ -665,16 +699,12 @@ public class TaskService {
   @Transactional
   public Page<ProgressUpdateResponse> progress(UUID id, PageRequest page) {
     visible(id);
-    List<String> keys = page.keys("task-progress", 2);
+    Cursor.Keys keys = page.keys("task-progress", Cursor.KeyType.INSTANT, Cursor.KeyType.UUID);
     OffsetDateTime afterAt = null;
     UUID afterId = null;
     if (keys != null) {
-      try {
-        afterAt = OffsetDateTime.ofInstant(Instant.parse(keys.get(0)), ZoneOffset.UTC);
-        afterId = UUID.fromString(keys.get(1));
-      } catch (RuntimeException e) {
-        throw ApiException.badRequest("INVALID_CURSOR");
-      }
+      afterAt = keys.offsetDateTime(0);
+      afterId = keys.uuid(1);
     }
     return Page.of(
         repo.progress(id, afterAt, afterId, page.fetchSize()),
@@ -1055,7 +1085,7 @@ public class TaskService {
     // to itself or below it. A unit outside the caller's scope answers exactly like a missing one
     // (scope is tested before anything else about the unit, its validity on the day included).
     Optional<OrgUnitResponse> lead =
-        units.find(req.leadUnitId(), assignedOn).filter(u -> scope.contains(u.id()));
+        unitOn(req.leadUnitId(), assignedOn).filter(u -> scope.contains(u.id()));
     UUID[] leadPath = null;
     UUID assigning = req.assigningUnitId();
     if (lead.isEmpty()) {
@@ -1074,7 +1104,7 @@ public class TaskService {
       }
     }
     if (req.assigningUnitId() != null) {
-      if (units.find(req.assigningUnitId(), assignedOn).isEmpty()
+      if (unitOn(req.assigningUnitId(), assignedOn).isEmpty()
           || !scope.contains(req.assigningUnitId())) {
         errors.unknown(prefix + "/assigningUnitId", "field.UNKNOWN_UNIT", "UNKNOWN_UNIT");
       } else if (leadPath != null
@@ -1097,7 +1127,7 @@ public class TaskService {
       } else if (c.equals(req.leadUnitId())) {
         errors.invalid(at, "field.COORDINATOR_IS_LEAD");
       } else {
-        Optional<OrgUnitResponse> u = units.find(c, assignedOn);
+        Optional<OrgUnitResponse> u = unitOn(c, assignedOn);
         if (u.isEmpty()) {
           errors.unknown(at, "field.UNKNOWN_UNIT", "UNKNOWN_UNIT");
         } else if (!u.get().active()) {
@@ -1110,7 +1140,7 @@ public class TaskService {
         }
       }
     }
-    if (req.directiveId() != null && !directives.readable(req.directiveId())) {
+    if (req.directiveId() != null && !directiveVisible(req.directiveId())) {
       errors.unknown(prefix + "/directiveId", "field.UNKNOWN_DIRECTIVE", "UNKNOWN_DIRECTIVE");
     }
     if (errors.size() > before) {
@@ -1167,6 +1197,49 @@ public class TaskService {
       extendSeries(t, today());
     }
   }
+
+  /**
+   * {@link #persistNew} for many tasks at once, set-based: the tasks (and their coordinators) go to
+   * the database in JDBC batches with one flush, then their initial due dates, audit events and
+   * change-log entries (one per task, as {@link #persistNew} writes them) in batches too. A flush
+   * per task would make the persistence context dirty-check every task already added: quadratic.
+   */
+  private List<TaskResponse> persistAll(List<Task> tasks, LocalDate today) {
+    Instant at = now();
+    Session session = em.unwrap(Session.class);
+    Integer batchSize = session.getJdbcBatchSize();
+    session.setJdbcBatchSize(BULK_BATCH);
+    try {
+      for (Task t : tasks) {
+        t.createdAt = at;
+        t.updatedAt = at;
+        if (t.originalDueDate == null) {
+          t.originalDueDate = t.dueDate;
+        }
+        em.persist(t);
+      }
+      em.flush();
+    } finally {
+      session.setJdbcBatchSize(batchSize);
+    }
+    repo.recordInitialDueDates(tasks, user.username(), at);
+    List<TaskResponse> created = new ArrayList<>(tasks.size());
+    List<AuditTrail.Created> rows = new ArrayList<>(tasks.size());
+    for (Task t : tasks) {
+      TaskResponse response = TaskResponse.of(t, TaskResponse.Children.NONE, today);
+      created.add(response);
+      rows.add(new AuditTrail.Created(t.id, t.leadUnitId, t.version, response));
+    }
+    audit.createdAll(ENTITY, rows);
+    for (Task t : tasks) {
+      if (t.recurrenceFrequency != null) {
+        extendSeries(t, today);
+      }
+    }
+    return created;
+  }
+
+  private static final int BULK_BATCH = 500;
 
   /** The parent named by a new task: visible, open, and not a recurring series. */
   private Task parentFor(UUID parentId, String pointer, Errors errors) {

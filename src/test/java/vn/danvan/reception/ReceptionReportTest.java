@@ -55,6 +55,7 @@ class ReceptionReportTest {
             .queryParam("orgUnitId", HCM)
             .queryParam("from", "2031-01-06")
             .queryParam("to", "2031-02-02")
+            .queryParam("limit", 500)
             .get(COMPLIANCE);
     assertThat(r.statusCode()).as(r.asString()).isEqualTo(200);
     JsonPath ward =
@@ -75,6 +76,7 @@ class ReceptionReportTest {
             .queryParam("orgUnitId", HCM)
             .queryParam("from", "2031-01-01")
             .queryParam("to", "2031-02-28")
+            .queryParam("limit", 500)
             .get(COMPLIANCE);
     JsonPath hcm =
         new JsonPath(months.asString()).setRootPath("items.find { it.orgUnitId == '" + HCM + "' }");
@@ -91,6 +93,64 @@ class ReceptionReportTest {
         as("admin").queryParam("from", "2031-02-02").queryParam("to", "2031-01-01").get(COMPLIANCE),
         400,
         "VALIDATION_FAILED");
+  }
+
+  @Test
+  void complianceIsPaginatedLikeEveryList() {
+    TestClock.today(LocalDate.of(2031, 3, 1));
+    Response all =
+        as("hcm-manager")
+            .queryParam("orgUnitId", HCM)
+            .queryParam("from", "2031-01-06")
+            .queryParam("to", "2031-02-02")
+            .queryParam("limit", 500)
+            .get(COMPLIANCE);
+    assertThat(all.statusCode()).as(all.asString()).isEqualTo(200);
+    List<String> expected = all.jsonPath().getList("items.orgUnitId", String.class);
+    assertThat(expected).hasSizeGreaterThan(2).doesNotHaveDuplicates();
+
+    List<String> walked = new ArrayList<>();
+    String cursor = null;
+    int pages = 0;
+    do {
+      var request =
+          as("hcm-manager")
+              .queryParam("orgUnitId", HCM)
+              .queryParam("from", "2031-01-06")
+              .queryParam("to", "2031-02-02")
+              .queryParam("limit", 2);
+      if (cursor != null) {
+        request.queryParam("cursor", cursor);
+      }
+      Response page = request.get(COMPLIANCE);
+      assertThat(page.statusCode()).as(page.asString()).isEqualTo(200);
+      assertThat(page.jsonPath().getList("items")).hasSizeLessThanOrEqualTo(2);
+      walked.addAll(page.jsonPath().getList("items.orgUnitId", String.class));
+      cursor = page.jsonPath().getString("next");
+      pages++;
+    } while (cursor != null && pages < 1000);
+    assertThat(walked).containsExactlyElementsOf(expected);
+    assertThat(all.jsonPath().getString("next")).isNull();
+
+    // the default page is 50 units; a cursor of another range is refused
+    Response first =
+        as("hcm-manager")
+            .queryParam("orgUnitId", HCM)
+            .queryParam("from", "2031-01-06")
+            .queryParam("to", "2031-02-02")
+            .queryParam("limit", 1)
+            .get(COMPLIANCE);
+    assertProblem(
+        as("hcm-manager")
+            .queryParam("orgUnitId", HCM)
+            .queryParam("from", "2031-01-01")
+            .queryParam("to", "2031-02-02")
+            .queryParam("cursor", first.jsonPath().getString("next"))
+            .get(COMPLIANCE),
+        400,
+        "INVALID_CURSOR");
+    assertProblem(
+        as("hcm-manager").queryParam("limit", 501).get(COMPLIANCE), 400, "VALIDATION_FAILED");
   }
 
   @Test

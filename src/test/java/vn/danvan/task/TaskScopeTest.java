@@ -423,6 +423,8 @@ class TaskScopeTest {
 
   @Test
   void auditorsOfTheCallersUnitReadWhatItDid() {
+    // a running clock: the events are listed newest first, so they must not share an instant
+    TestClock.runningFrom(LocalDate.parse("2030-01-10"));
     // a ward of the city, a task the city assigns it, then the ward moves to Hà Nội
     String moving = unit("COMMUNE", "Phường Thử Kiểm toán " + UUID.randomUUID(), HCM);
     String id = created("hcm-manager", body(moving, "2030-03-31"));

@@ -77,6 +77,9 @@ public class AttachmentStore {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    if (upload.description != null && upload.description.indexOf('\u0000') >= 0) {
+      throw ApiException.invalid("/description", "field.NUL_CHARACTER");
+    }
     String description = upload.description == null ? null : upload.description.strip();
     if (description != null && description.length() > 1000) {
       throw ApiException.invalid("/description", "field.TOO_LONG", 1000);

@@ -70,11 +70,11 @@ public class AuditEventService {
       sql.append(" and occurred_at < :to");
       params.put("to", to);
     }
-    List<String> keys = page.keys(LIST, 2);
+    Cursor.Keys keys = page.keys(LIST, Cursor.KeyType.INSTANT, Cursor.KeyType.UUID);
     if (keys != null) {
       sql.append(" and (occurred_at, id) < (:cAt, :cId)");
-      params.put("cAt", OffsetDateTime.parse(keys.get(0)));
-      params.put("cId", UUID.fromString(keys.get(1)));
+      params.put("cAt", keys.offsetDateTime(0));
+      params.put("cId", keys.uuid(1));
     }
     sql.append(" order by occurred_at desc, id desc limit :n");
     params.put("n", page.fetchSize());

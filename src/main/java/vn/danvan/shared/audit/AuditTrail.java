@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.hibernate.Session;
 import vn.danvan.shared.security.CurrentUser;
 
 /**
@@ -46,6 +48,69 @@ public class AuditTrail {
   public void created(String entityType, UUID id, UUID unitId, long version, Object after) {
     record("CREATE", entityType, id, unitId, Operation.UPSERT, version, null, after, null);
   }
+
+  /** One created row of {@link #createdAll}. */
+  public record Created(UUID id, UUID unitId, long version, Object after) {}
+
+  /**
+   * The audit events and change-log entries of many created rows (a bulk creation), one per row as
+   * {@link #created} writes them, sent to the database in JDBC batches rather than row by row.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void createdAll(String entityType, List<Created> rows) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    em.flush();
+    OffsetDateTime at = OffsetDateTime.now(clock);
+    String actor = user.username();
+    List<String> after = new ArrayList<>(rows.size());
+    for (Created row : rows) {
+      after.add(json(row.after()));
+    }
+    em.unwrap(Session.class)
+        .doWork(
+            connection -> {
+              try (PreparedStatement audit =
+                      connection.prepareStatement(
+                          "insert into audit_event (id, occurred_at, actor, action, entity_type,"
+                              + " entity_id, unit_id, unit_path, before, after, reason) values"
+                              + " (?, ?, ?, 'CREATE', ?, ?, ?, "
+                              + UNIT_PATH.replace(":u", "?")
+                              + ", null, cast(? as jsonb), null)");
+                  PreparedStatement change =
+                      connection.prepareStatement(
+                          "insert into change_log (entity_type, entity_id, operation,"
+                              + " entity_version, unit_id, unit_path) values (?, ?, 'UPSERT', ?, ?, "
+                              + UNIT_PATH.replace(":u", "?")
+                              + ")")) {
+                for (int i = 0; i < rows.size(); i++) {
+                  Created row = rows.get(i);
+                  audit.setObject(1, UUID.randomUUID());
+                  audit.setObject(2, at);
+                  audit.setString(3, actor);
+                  audit.setString(4, entityType);
+                  audit.setObject(5, row.id());
+                  audit.setObject(6, row.unitId());
+                  audit.setObject(7, row.unitId());
+                  audit.setString(8, after.get(i));
+                  audit.addBatch();
+                  change.setString(1, entityType);
+                  change.setObject(2, row.id());
+                  change.setLong(3, row.version());
+                  change.setObject(4, row.unitId());
+                  change.setObject(5, row.unitId());
+                  change.addBatch();
+                  if ((i + 1) % BATCH == 0 || i == rows.size() - 1) {
+                    audit.executeBatch();
+                    change.executeBatch();
+                  }
+                }
+              }
+            });
+  }
+
+  private static final int BATCH = 500;
 
   @Transactional(Transactional.TxType.MANDATORY)
   public void updated(

@@ -1,7 +1,10 @@
 package vn.danvan.shared.error;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -23,6 +26,7 @@ import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -33,6 +37,8 @@ import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import vn.danvan.shared.http.DateBoundsJson;
+import vn.danvan.shared.http.JsonConfiguration;
+import vn.danvan.shared.security.LoginThrottle;
 import vn.danvan.shared.time.DateBounds;
 
 /**
@@ -72,6 +78,20 @@ public class ProblemMappers {
   @ServerExceptionMapper(priority = 1)
   public Response json(JacksonException e, HttpHeaders headers, HttpServerRequest request) {
     Locale locale = ProblemFactory.locale(headers);
+    String duplicate = duplicateKey(e);
+    if (duplicate != null) {
+      return respond(
+          locale,
+          400,
+          "DUPLICATE_KEY",
+          request,
+          List.of(
+              new Problem.Violation(
+                  duplicate, ProblemFactory.message(locale, "field.DUPLICATE_KEY"))));
+    }
+    if (hasCause(e, StreamConstraintsException.class)) {
+      return respond(locale, 413, "PAYLOAD_TOO_LARGE", request, List.of());
+    }
     if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
       String pointer = jsonPointer(mapping.getPath());
       String key = "field.INVALID_VALUE";
@@ -79,6 +99,8 @@ public class ProblemMappers {
       if (e instanceof DateBoundsJson.OutOfRange) {
         key = "field.DATE_RANGE";
         args = new Object[] {DateBounds.MIN, DateBounds.MAX};
+      } else if (hasCause(e, JsonConfiguration.NulCharacter.class)) {
+        key = "field.NUL_CHARACTER";
       } else if (e instanceof InvalidFormatException f
           && f.getTargetType() != null
           && f.getTargetType().isEnum()) {
@@ -117,7 +139,25 @@ public class ProblemMappers {
   @ServerExceptionMapper(priority = 1)
   public Response authenticationFailed(
       AuthenticationFailedException e, HttpHeaders headers, HttpServerRequest request) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof LoginThrottle.Throttled throttled) {
+        return tooManyRequests(
+            ProblemFactory.locale(headers),
+            "TOO_MANY_FAILED_LOGINS",
+            request == null ? null : request.path(),
+            throttled.retryAfterSeconds());
+      }
+    }
     return unauthenticated(headers, request);
+  }
+
+  /** 429 with {@code Retry-After} (whole seconds). */
+  public static Response tooManyRequests(
+      Locale locale, String code, String instance, long retryAfterSeconds) {
+    return Response.fromResponse(
+            ProblemFactory.response(ProblemFactory.problem(locale, 429, code, instance, List.of())))
+        .header("Retry-After", Long.toString(retryAfterSeconds))
+        .build();
   }
 
   @ServerExceptionMapper(priority = 1)
@@ -152,6 +192,20 @@ public class ProblemMappers {
       builder.header(HttpHeaders.ALLOW, e.getResponse().getHeaderString(HttpHeaders.ALLOW));
     }
     return builder.build();
+  }
+
+  /**
+   * A multipart body the form decoder cannot read (wrong or missing boundary, truncated, not
+   * multipart at all) surfaces as an I/O failure of the request: the caller's fault, not ours.
+   */
+  @ServerExceptionMapper
+  public Response io(IOException e, HttpHeaders headers, HttpServerRequest request) {
+    String type = request == null ? null : request.getHeader(HttpHeaders.CONTENT_TYPE);
+    if (type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
+      return respond(
+          ProblemFactory.locale(headers), 400, "MALFORMED_MULTIPART", request, List.of());
+    }
+    return unexpected(e, headers, request);
   }
 
   @ServerExceptionMapper
@@ -251,9 +305,41 @@ public class ProblemMappers {
       case 409 -> "CONFLICT";
       case 413 -> "PAYLOAD_TOO_LARGE";
       case 415 -> "UNSUPPORTED_MEDIA_TYPE";
+      case 414 -> "URI_TOO_LONG";
       case 428 -> "PRECONDITION_REQUIRED";
+      case 429 -> "TOO_MANY_REQUESTS";
+      case 431 -> "HEADERS_TOO_LARGE";
       default -> status >= 500 ? "INTERNAL_ERROR" : "BAD_REQUEST";
     };
+  }
+
+  /**
+   * The pointer of the key a JSON object repeats (strict duplicate detection of the parser), or
+   * null when {@code e} is another failure. The parser's context still names the repeated key.
+   */
+  static String duplicateKey(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof StreamReadException read
+          && read.getMessage() != null
+          && read.getMessage().startsWith("Duplicate field '")) {
+        if (read.getProcessor() instanceof JsonParser parser
+            && parser.getParsingContext() != null) {
+          String pointer = parser.getParsingContext().pathAsPointer().toString();
+          return pointer.isEmpty() ? "/" : pointer;
+        }
+        return "/";
+      }
+    }
+    return null;
+  }
+
+  private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (type.isInstance(t)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** {@code create.body.recipients[2].unitId} → {@code /recipients/2/unitId}. */

@@ -30,7 +30,8 @@ public class ApiDocumentFilter implements OASFilter {
   static {
     ERRORS.put(
         "400",
-        "Dữ liệu hoặc tham số không hợp lệ (VALIDATION_FAILED, INVALID_PARAMETER, MALFORMED_JSON…).");
+        "Dữ liệu hoặc tham số không hợp lệ (VALIDATION_FAILED, INVALID_PARAMETER, INVALID_CURSOR,"
+            + " MALFORMED_JSON, DUPLICATE_KEY, MALFORMED_MULTIPART…).");
     ERRORS.put("401", "Chưa xác thực (UNAUTHENTICATED).");
     ERRORS.put("403", "Vai trò không được phép (FORBIDDEN).");
     ERRORS.put("404", "Không tồn tại hoặc ngoài phạm vi đơn vị của người gọi (NOT_FOUND).");
@@ -45,6 +46,10 @@ public class ApiDocumentFilter implements OASFilter {
     ERRORS.put(
         "422", "Vi phạm quy tắc nghiệp vụ, hoặc Idempotency-Key dùng lại với nội dung khác.");
     ERRORS.put("428", "Thiếu If-Match (PRECONDITION_REQUIRED).");
+    ERRORS.put(
+        "429",
+        "Tài khoản gửi quá nhiều yêu cầu (TOO_MANY_REQUESTS), hoặc đăng nhập sai quá nhiều lần"
+            + " (TOO_MANY_FAILED_LOGINS); thử lại sau số giây trong Retry-After.");
   }
 
   @Override
@@ -133,7 +138,7 @@ public class ApiDocumentFilter implements OASFilter {
       String code = error.getKey();
       boolean applies =
           switch (code) {
-            case "401", "403" -> secured;
+            case "401", "403", "429" -> secured;
             case "409", "413", "415", "422" ->
                 method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT;
             case "412", "428" ->
@@ -161,6 +166,18 @@ public class ApiDocumentFilter implements OASFilter {
                         "application/problem+json",
                         OASFactory.createMediaType()
                             .schema(OASFactory.createSchema().ref(PROBLEM_REF))));
+      }
+      if (code.equals("429")
+          && (existing.getHeaders() == null || !existing.getHeaders().containsKey("Retry-After"))) {
+        existing.addHeader(
+            "Retry-After",
+            OASFactory.createHeader()
+                .description("Số giây cần chờ trước khi thử lại.")
+                .schema(
+                    OASFactory.createSchema()
+                        .addType(
+                            org.eclipse.microprofile.openapi.models.media.Schema.SchemaType.INTEGER)
+                        .minimum(java.math.BigDecimal.ONE)));
       }
     }
   }

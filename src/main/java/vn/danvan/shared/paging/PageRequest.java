@@ -1,6 +1,5 @@
 package vn.danvan.shared.paging;
 
-import java.util.List;
 import vn.danvan.shared.error.ApiException;
 
 /** {@code limit} (default 50, 1–500) and an optional cursor, validated once for every list. */
@@ -17,8 +16,9 @@ public record PageRequest(int limit, String cursor) {
     return new PageRequest(l, cursor == null || cursor.isBlank() ? null : cursor);
   }
 
-  public List<String> keys(String list, int expected) {
-    return cursor == null ? null : Cursor.decode(list, cursor, expected);
+  /** The typed keys of the cursor (null on the first page), or 400 {@code INVALID_CURSOR}. */
+  public Cursor.Keys keys(String list, Cursor.KeyType... types) {
+    return cursor == null ? null : Cursor.decode(list, cursor, types);
   }
 
   /** Rows to fetch: one more than shown, to know whether a next page exists. */

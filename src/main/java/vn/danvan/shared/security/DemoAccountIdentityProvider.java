@@ -13,7 +13,10 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 
-/** HTTP Basic for the demo accounts; refuses everyone when demo accounts are off. */
+/**
+ * HTTP Basic for the demo accounts; refuses everyone when demo accounts are off. A user name that
+ * failed too often is refused for a while whatever the password ({@link LoginThrottle}).
+ */
 @ApplicationScoped
 public class DemoAccountIdentityProvider
     implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
@@ -21,6 +24,7 @@ public class DemoAccountIdentityProvider
   public static final String HOME_UNIT_ATTRIBUTE = "danvan.home-unit";
 
   @Inject SecurityMode mode;
+  @Inject LoginThrottle throttle;
 
   @Override
   public Class<UsernamePasswordAuthenticationRequest> getRequestType() {
@@ -34,13 +38,25 @@ public class DemoAccountIdentityProvider
       return Uni.createFrom().failure(new AuthenticationFailedException());
     }
     String username = request.getUsername();
+    java.time.Duration wait = throttle.waitFor(username);
+    if (!wait.isZero()) {
+      return Uni.createFrom()
+          .failure(new AuthenticationFailedException(new LoginThrottle.Throttled(wait)));
+    }
     String password = new String(request.getPassword().getPassword());
-    return DemoAccounts.find(username)
-        .filter(
-            a ->
-                MessageDigest.isEqual(
-                    a.username().getBytes(StandardCharsets.UTF_8),
-                    password.getBytes(StandardCharsets.UTF_8)))
+    java.util.Optional<DemoAccounts.Account> account =
+        DemoAccounts.find(username)
+            .filter(
+                a ->
+                    MessageDigest.isEqual(
+                        a.username().getBytes(StandardCharsets.UTF_8),
+                        password.getBytes(StandardCharsets.UTF_8)));
+    if (account.isEmpty()) {
+      throttle.failed(username);
+    } else {
+      throttle.succeeded(username);
+    }
+    return account
         .<Uni<SecurityIdentity>>map(
             a ->
                 Uni.createFrom()
