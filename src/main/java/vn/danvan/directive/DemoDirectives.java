@@ -19,8 +19,7 @@ import vn.danvan.directive.DirectiveRequest.RecipientItem;
 import vn.danvan.orgunit.DemoWorld;
 import vn.danvan.orgunit.OrgUnitKind;
 import vn.danvan.orgunit.UnitIds;
-import vn.danvan.shared.audit.ChangeCounts;
-import vn.danvan.shared.logging.BulkLoadLogFilter;
+import vn.danvan.shared.logging.BulkLoad;
 
 /**
  * The documents of the demo world, entered as officials would enter them: Chỉ thị 33/CT-TTg and the
@@ -84,25 +83,14 @@ public class DemoDirectives {
       "Về việc tiếp tục tăng cường và đổi mới công tác dân vận của cơ quan hành chính nhà nước các cấp trên địa bàn quận trong tình hình mới";
 
   @Inject DirectiveService directives;
-  @Inject ChangeCounts changes;
+  @Inject BulkLoad bulkLoad;
   @Inject Event<Loaded> loaded;
 
   void onWorld(@Observes DemoWorld.Loaded event) {
     boolean present =
         QuarkusTransaction.requiringNew().call(() -> Directive.findById(CT_33_TTG) != null);
     if (!present) {
-      long started = System.nanoTime();
-      String counts =
-          QuarkusTransaction.requiringNew()
-              .call(
-                  () ->
-                      BulkLoadLogFilter.quietly(
-                          () -> {
-                            build();
-                            return changes.ofCurrentTransaction();
-                          }));
-      LOG.infof(
-          "Demo documents loaded in %d ms: %s", (System.nanoTime() - started) / 1_000_000, counts);
+      bulkLoad.run(LOG, "Demo documents", this::build);
     }
     loaded.fire(new Loaded());
   }

@@ -18,8 +18,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import vn.danvan.orgunit.AdministrativeAtlas.Commune;
 import vn.danvan.orgunit.AdministrativeAtlas.Mapping;
-import vn.danvan.shared.audit.ChangeCounts;
-import vn.danvan.shared.logging.BulkLoadLogFilter;
+import vn.danvan.shared.logging.BulkLoad;
 import vn.danvan.shared.security.CurrentUser;
 
 /**
@@ -46,7 +45,7 @@ public class DemoWorld {
 
   @Inject OrgUnitService units;
   @Inject CurrentUser user;
-  @Inject ChangeCounts changes;
+  @Inject BulkLoad bulkLoad;
 
   @ConfigProperty(name = "danvan.demo.load")
   Optional<Boolean> load;
@@ -71,18 +70,7 @@ public class DemoWorld {
     boolean present =
         QuarkusTransaction.requiringNew().call(() -> OrgUnit.findById(UnitIds.ROOT) != null);
     if (!present) {
-      long started = System.nanoTime();
-      String counts =
-          QuarkusTransaction.requiringNew()
-              .call(
-                  () ->
-                      BulkLoadLogFilter.quietly(
-                          () -> {
-                            build();
-                            return changes.ofCurrentTransaction();
-                          }));
-      LOG.infof(
-          "Demo world loaded in %d ms: %s", (System.nanoTime() - started) / 1_000_000, counts);
+      bulkLoad.run(LOG, "Demo world", this::build);
     }
     loaded.fire(new Loaded());
     return !present;

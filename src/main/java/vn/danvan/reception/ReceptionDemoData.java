@@ -17,8 +17,7 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 import vn.danvan.orgunit.DemoWorld;
 import vn.danvan.orgunit.UnitIds;
-import vn.danvan.shared.audit.ChangeCounts;
-import vn.danvan.shared.logging.BulkLoadLogFilter;
+import vn.danvan.shared.logging.BulkLoad;
 import vn.danvan.shared.time.BusinessTime;
 
 /**
@@ -99,7 +98,7 @@ public class ReceptionDemoData {
   };
 
   @Inject ReceptionSessionService sessions;
-  @Inject ChangeCounts changes;
+  @Inject BulkLoad bulkLoad;
   @Inject ReceptionVisitService visits;
   @Inject ReceptionCaseService cases;
   @Inject Clock clock;
@@ -110,19 +109,7 @@ public class ReceptionDemoData {
     if (present) {
       return;
     }
-    long started = System.nanoTime();
-    String counts =
-        QuarkusTransaction.requiringNew()
-            .call(
-                () ->
-                    BulkLoadLogFilter.quietly(
-                        () -> {
-                          build();
-                          return changes.ofCurrentTransaction();
-                        }));
-    LOG.infof(
-        "Demo reception book loaded in %d ms: %s",
-        (System.nanoTime() - started) / 1_000_000, counts);
+    bulkLoad.run(LOG, "Demo reception book", this::build);
   }
 
   private void build() {

@@ -14,8 +14,7 @@ import vn.danvan.directive.DemoDirectives;
 import vn.danvan.orgunit.DemoWorld;
 import vn.danvan.orgunit.OrgUnitKind;
 import vn.danvan.orgunit.UnitIds;
-import vn.danvan.shared.audit.ChangeCounts;
-import vn.danvan.shared.logging.BulkLoadLogFilter;
+import vn.danvan.shared.logging.BulkLoad;
 import vn.danvan.shared.paging.PageRequest;
 import vn.danvan.shared.time.BusinessTime;
 
@@ -38,7 +37,7 @@ class DemoTasks {
   private static final Logger LOG = Logger.getLogger(DemoTasks.class);
 
   @Inject TaskService tasks;
-  @Inject ChangeCounts changes;
+  @Inject BulkLoad bulkLoad;
   @Inject TaskRepository repo;
   @Inject Clock clock;
 
@@ -47,18 +46,7 @@ class DemoTasks {
         QuarkusTransaction.requiringNew()
             .call(() -> repo.existsForDirective(DemoDirectives.KH_847_GO_VAP));
     if (!present) {
-      long started = System.nanoTime();
-      String counts =
-          QuarkusTransaction.requiringNew()
-              .call(
-                  () ->
-                      BulkLoadLogFilter.quietly(
-                          () -> {
-                            build();
-                            return changes.ofCurrentTransaction();
-                          }));
-      LOG.infof(
-          "Demo tasks loaded in %d ms: %s", (System.nanoTime() - started) / 1_000_000, counts);
+      bulkLoad.run(LOG, "Demo tasks", this::build);
     }
   }
 
