@@ -66,7 +66,9 @@ final class EmbeddedPostgresServer implements AutoCloseable {
     this.port = postgres.getPort();
     this.registered = temporary ? null : JVM_SERVER + dir;
     if (registered != null) {
-      System.getProperties().put(registered, port);
+      // a String: code that copies the system properties (Narayana does at startup) fails on
+      // other values
+      System.setProperty(registered, Integer.toString(port));
     }
   }
 
@@ -109,9 +111,8 @@ final class EmbeddedPostgresServer implements AutoCloseable {
       return instance;
     }
     if (!settings.ephemeral()
-        && System.getProperties().get(JVM_SERVER + settings.dataDir().normalize())
-            instanceof Integer port) {
-      instance = new EmbeddedPostgresServer(port);
+        && System.getProperty(JVM_SERVER + settings.dataDir().normalize()) instanceof String port) {
+      instance = new EmbeddedPostgresServer(Integer.parseInt(port));
       return instance;
     }
     long started = System.nanoTime();
@@ -243,7 +244,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
         return;
       }
       if (registered != null) {
-        System.getProperties().remove(registered, port);
+        System.getProperties().remove(registered, Integer.toString(port));
       }
       try {
         postgres.close();
