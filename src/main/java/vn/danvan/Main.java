@@ -21,6 +21,11 @@ public class Main {
       System.err.println(tooOld(Runtime.version().toString(), System.getProperty("java.home")));
       System.exit(1);
     }
+    // an undecodable request URI is answered as problem+json by the application (MalformedUri)
+    // rather than by an empty 400 of the HTTP layer; the name is MalformedUri.DISABLE_EARLY_CHECK
+    if (System.getProperty("vertx.disableURIValidation") == null) {
+      System.setProperty("vertx.disableURIValidation", "true");
+    }
     Quarkus.run(args);
   }
 

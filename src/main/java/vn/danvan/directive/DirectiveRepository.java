@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import vn.danvan.shared.audit.AuditTrail;
 
 /** SQL of the feature: keyset pages, the register's counters and the reference graph. */
 @ApplicationScoped
@@ -112,6 +113,7 @@ class DirectiveRepository {
 
   @Inject EntityManager em;
   @Inject Clock clock;
+  @Inject AuditTrail audit;
 
   @SuppressWarnings("unchecked")
   List<Directive> page(
@@ -429,19 +431,61 @@ class DirectiveRepository {
   // ------------------------------------------------------------------ obligations
 
   /** One obligation per target unit, all due on {@code due}. */
+  @SuppressWarnings("unchecked")
   void insertObligations(UUID directiveId, List<UUID> unitIds, LocalDate due, Instant at) {
     if (unitIds.isEmpty()) {
       return;
     }
-    em.createNativeQuery(
-            "insert into directive_obligation (id, directive_id, unit_id, due_date, created_at)"
-                + " select gen_random_uuid(), :d, u, :due, :at from unnest(cast(:units as uuid[])) u"
-                + " on conflict (directive_id, unit_id) do nothing")
-        .setParameter("d", directiveId)
-        .setParameter("units", pgArray(unitIds))
-        .setParameter("due", due)
-        .setParameter("at", OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC))
-        .executeUpdate();
+    announce(
+        "OBLIGATION_CREATED",
+        AuditTrail.Operation.UPSERT,
+        em.createNativeQuery(
+                "insert into directive_obligation as o (id, directive_id, unit_id, due_date,"
+                    + " created_at) select gen_random_uuid(), :d, u, :due, :at"
+                    + " from unnest(cast(:units as uuid[])) u"
+                    + " on conflict (directive_id, unit_id) do nothing returning "
+                    + OBLIGATION)
+            .setParameter("d", directiveId)
+            .setParameter("units", pgArray(unitIds))
+            .setParameter("due", due)
+            .setParameter("at", OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC))
+            .getResultList());
+  }
+
+  /** The columns of an obligation row {@code o}, as {@link #announce} reads them. */
+  private static final String OBLIGATION =
+      "o.id, o.directive_id, o.unit_id, o.due_date, o.transferred_from_unit_id, o.transferred_on,"
+          + " o.passed_on, o.fulfilled_by_id, o.fulfilled_on";
+
+  /**
+   * Every write to directive_obligation is a cascade of some action: this writes the audit events
+   * and change-log entries of the rows one statement changed ({@link #OBLIGATION} first in each
+   * returned row), one statement each, in the order the writes happen (a row given and taken back
+   * in one transaction ends deleted in the feed too). Returns the rows.
+   */
+  private List<Object[]> announce(String action, AuditTrail.Operation op, List<Object[]> rows) {
+    List<AuditTrail.Change> changes = new ArrayList<>(rows.size());
+    for (Object[] r : rows) {
+      Map<String, Object> view = new LinkedHashMap<>();
+      view.put("directiveId", r[1]);
+      view.put("unitId", r[2]);
+      view.put("dueDate", text(r[3]));
+      view.put("transferredFromUnitId", r[4]);
+      view.put("transferredOn", text(r[5]));
+      view.put("passedOn", text(r[6]));
+      view.put("fulfilledById", r[7]);
+      view.put("fulfilledOn", text(r[8]));
+      changes.add(
+          op == AuditTrail.Operation.DELETE
+              ? new AuditTrail.Change((UUID) r[0], (UUID) r[2], null, view, null)
+              : new AuditTrail.Change((UUID) r[0], (UUID) r[2], null, null, view));
+    }
+    audit.recordAll(action, DirectiveObligationTransfer.ENTITY, op, changes, null);
+    return rows;
+  }
+
+  private static String text(Object date) {
+    return date == null ? null : toDate(date).toString();
   }
 
   /**
@@ -471,14 +515,17 @@ class DirectiveRepository {
                     + " and (o.passed_on is null or f.issue_date < o.passed_on))"
                     + " update directive_obligation o set fulfilled_by_id = m.doc,"
                     + " fulfilled_on = m.issue_date, passed_on = null from m where o.id = m.id"
-                    + " returning o.directive_id, o.unit_id, m.was_passed_on")
+                    + " returning "
+                    + OBLIGATION
+                    + ", m.was_passed_on")
             .setParameter("id", directiveId != null ? directiveId : sourceId)
             .getResultList();
+    announce("OBLIGATION_FULFILLED", AuditTrail.Operation.UPSERT, rows);
     Set<UUID> reclaimed = new LinkedHashSet<>();
     for (Object[] r : rows) {
-      if (r[2] != null) {
-        takeBack((UUID) r[0], (UUID) r[1], toDate(r[2]));
-        reclaimed.add((UUID) r[0]);
+      if (r[9] != null) {
+        takeBack((UUID) r[1], (UUID) r[2], toDate(r[9]));
+        reclaimed.add((UUID) r[1]);
       }
     }
     for (UUID directive : reclaimed) {
@@ -491,66 +538,69 @@ class DirectiveRepository {
    * Takes back what the successors of {@code unit} got from its row passed on on {@code passedOn},
    * down the chain, where nobody has met it yet.
    */
+  @SuppressWarnings("unchecked")
   private void takeBack(UUID directiveId, UUID unit, LocalDate passedOn) {
-    em.createNativeQuery(
-            "with recursive derived(id, unit_id, passed_on) as ("
-                + " select o.id, o.unit_id, o.passed_on from directive_obligation o"
-                + " where o.directive_id = :d and o.transferred_from_unit_id = :u"
-                + " and o.transferred_on = :e and o.fulfilled_by_id is null"
-                + " union select o.id, o.unit_id, o.passed_on from directive_obligation o"
-                + " join derived x on o.transferred_from_unit_id = x.unit_id"
-                + " and o.transferred_on = x.passed_on"
-                + " where o.directive_id = :d and o.fulfilled_by_id is null)"
-                + " delete from directive_obligation where id in (select id from derived)")
-        .setParameter("d", directiveId)
-        .setParameter("u", unit)
-        .setParameter("e", passedOn)
-        .executeUpdate();
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "with recursive derived(id, unit_id, passed_on) as ("
+                    + " select o.id, o.unit_id, o.passed_on from directive_obligation o"
+                    + " where o.directive_id = :d and o.transferred_from_unit_id = :u"
+                    + " and o.transferred_on = :e and o.fulfilled_by_id is null"
+                    + " union select o.id, o.unit_id, o.passed_on from directive_obligation o"
+                    + " join derived x on o.transferred_from_unit_id = x.unit_id"
+                    + " and o.transferred_on = x.passed_on"
+                    + " where o.directive_id = :d and o.fulfilled_by_id is null)"
+                    + " delete from directive_obligation o where o.id in (select id from derived)"
+                    + " returning "
+                    + OBLIGATION)
+            .setParameter("d", directiveId)
+            .setParameter("u", unit)
+            .setParameter("e", passedOn)
+            .getResultList();
+    announce("OBLIGATION_TAKEN_BACK", AuditTrail.Operation.DELETE, rows);
   }
 
   /**
    * Forgets every fulfilment by a revoked document; returns the directives whose obligations it
    * fulfilled, so that another implementing document of the same unit may take its place.
    */
+  @SuppressWarnings("unchecked")
   List<UUID> unfulfilAll(UUID sourceId) {
-    List<?> rows =
+    List<Object[]> rows =
         em.createNativeQuery(
-                "update directive_obligation set fulfilled_by_id = null, fulfilled_on = null"
-                    + " where fulfilled_by_id = :s returning directive_id")
+                "update directive_obligation o set fulfilled_by_id = null, fulfilled_on = null"
+                    + " where o.fulfilled_by_id = :s returning "
+                    + OBLIGATION)
             .setParameter("s", sourceId)
             .getResultList();
-    return rows.stream().map(UUID.class::cast).distinct().toList();
+    announce("OBLIGATION_REOPENED", AuditTrail.Operation.UPSERT, rows);
+    return rows.stream().map(r -> (UUID) r[1]).distinct().toList();
   }
 
   /** Forgets the fulfilments by a document that no longer implements {@code targetId}. */
+  @SuppressWarnings("unchecked")
   void unfulfil(UUID targetId, UUID sourceId) {
-    em.createNativeQuery(
-            "update directive_obligation set fulfilled_by_id = null, fulfilled_on = null"
-                + " where directive_id = :t and fulfilled_by_id = :s")
-        .setParameter("t", targetId)
-        .setParameter("s", sourceId)
-        .executeUpdate();
+    announce(
+        "OBLIGATION_REOPENED",
+        AuditTrail.Operation.UPSERT,
+        em.createNativeQuery(
+                "update directive_obligation o set fulfilled_by_id = null, fulfilled_on = null"
+                    + " where o.directive_id = :t and o.fulfilled_by_id = :s returning "
+                    + OBLIGATION)
+            .setParameter("t", targetId)
+            .setParameter("s", sourceId)
+            .getResultList());
   }
 
   /**
-   * An obligation row a transfer wrote: passed on (with the day) or given to a successor (with the
-   * unit it came from and the day).
-   */
-  record ObligationRow(
-      UUID id, UUID directiveId, UUID unitId, LocalDate dueDate, UUID fromUnitId, LocalDate on) {}
-
-  /** The rows of one transfer: those passed on by the predecessor, those its successors got. */
-  record ObligationTransfer(List<ObligationRow> passed, List<ObligationRow> created) {}
-
-  /**
    * Passes on the open obligations of one closed unit (the restructuring hook): see {@link
-   * #passOn}. Returns the rows passed on and the rows its successors got.
+   * #markPassedOn} and {@link #giveToSuccessors}. Returns how many rows it passed on.
    */
-  ObligationTransfer transferOpen(UUID from, Instant at) {
-    List<ObligationRow> passed = markPassedOn("o.unit_id = :key", from);
-    List<ObligationRow> created = giveToSuccessors("o.unit_id = :key", from, at);
-    created.stream().map(ObligationRow::directiveId).distinct().forEach(d -> fulfil(d, null));
-    return new ObligationTransfer(passed, created);
+  int transferOpen(UUID from, Instant at) {
+    List<Object[]> passed = markPassedOn("o.unit_id = :key", from);
+    List<Object[]> created = giveToSuccessors("o.unit_id = :key", from, at);
+    created.stream().map(r -> (UUID) r[1]).distinct().forEach(d -> fulfil(d, null));
+    return passed.size();
   }
 
   /**
@@ -562,7 +612,7 @@ class DirectiveRepository {
     // each round follows one more restructuring down a chain; a chain is a handful long
     for (int round = 0; round < 100; round++) {
       int passed = markPassedOn("o.directive_id = :key", directiveId).size();
-      List<ObligationRow> given = giveToSuccessors("o.directive_id = :key", directiveId, at);
+      List<Object[]> given = giveToSuccessors("o.directive_id = :key", directiveId, at);
       if (!given.isEmpty()) {
         fulfil(directiveId, null);
       }
@@ -578,7 +628,7 @@ class DirectiveRepository {
    * rewritten: the row stays its unit's before that day.
    */
   @SuppressWarnings("unchecked")
-  private List<ObligationRow> markPassedOn(String scope, UUID key) {
+  private List<Object[]> markPassedOn(String scope, UUID key) {
     List<Object[]> rows =
         em.createNativeQuery(
                 "update directive_obligation o set passed_on = u.valid_to + 1 from org_unit u"
@@ -587,15 +637,11 @@ class DirectiveRepository {
                     + " and o.passed_on is null and o.fulfilled_by_id is null"
                     + " and exists (select 1 from org_unit_lineage l where l.predecessor_id = o.unit_id"
                     + " and l.effective_date = u.valid_to + 1)"
-                    + " returning o.id, o.directive_id, o.unit_id, o.due_date, o.passed_on")
+                    + " returning "
+                    + OBLIGATION)
             .setParameter("key", key)
             .getResultList();
-    return rows.stream()
-        .map(
-            r ->
-                new ObligationRow(
-                    (UUID) r[0], (UUID) r[1], (UUID) r[2], toDate(r[3]), null, toDate(r[4])))
-        .toList();
+    return announce("OBLIGATION_PASSED_ON", AuditTrail.Operation.UPSERT, rows);
   }
 
   /**
@@ -605,10 +651,10 @@ class DirectiveRepository {
    * the directive. Returns the rows given.
    */
   @SuppressWarnings("unchecked")
-  private List<ObligationRow> giveToSuccessors(String scope, UUID key, Instant at) {
+  private List<Object[]> giveToSuccessors(String scope, UUID key, Instant at) {
     List<Object[]> rows =
         em.createNativeQuery(
-                "insert into directive_obligation (id, directive_id, unit_id, due_date,"
+                "insert into directive_obligation as n (id, directive_id, unit_id, due_date,"
                     + " transferred_from_unit_id, transferred_on, created_at)"
                     + " select gen_random_uuid(), o.directive_id, l.successor_id, o.due_date,"
                     + " o.unit_id, o.passed_on, :at from directive_obligation o"
@@ -616,17 +662,12 @@ class DirectiveRepository {
                     + " and l.effective_date = o.passed_on"
                     + " where o.passed_on is not null and "
                     + scope
-                    + " on conflict (directive_id, unit_id) do nothing returning id, directive_id,"
-                    + " unit_id, due_date, transferred_from_unit_id, transferred_on")
+                    + " on conflict (directive_id, unit_id) do nothing returning "
+                    + OBLIGATION.replace("o.", "n."))
             .setParameter("key", key)
             .setParameter("at", OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC))
             .getResultList();
-    return rows.stream()
-        .map(
-            r ->
-                new ObligationRow(
-                    (UUID) r[0], (UUID) r[1], (UUID) r[2], toDate(r[3]), (UUID) r[4], toDate(r[5])))
-        .toList();
+    return announce("OBLIGATION_TRANSFERRED", AuditTrail.Operation.UPSERT, rows);
   }
 
   /**

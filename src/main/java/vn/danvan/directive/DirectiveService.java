@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -419,39 +418,8 @@ public class DirectiveService {
    */
   @Transactional
   public int transferObligations(UUID from) {
-    DirectiveRepository.ObligationTransfer t = repo.transferOpen(from, Instant.now(clock));
-    List<AuditTrail.Change> passed = new ArrayList<>();
-    for (DirectiveRepository.ObligationRow r : t.passed()) {
-      Map<String, Object> after = new LinkedHashMap<>();
-      after.put("directiveId", r.directiveId());
-      after.put("unitId", r.unitId());
-      after.put("dueDate", r.dueDate().toString());
-      after.put("passedOn", r.on().toString());
-      passed.add(new AuditTrail.Change(r.id(), r.unitId(), null, null, after));
-    }
-    audit.recordAll(
-        "OBLIGATION_PASSED_ON",
-        DirectiveObligationTransfer.ENTITY,
-        AuditTrail.Operation.UPSERT,
-        passed,
-        null);
-    List<AuditTrail.Change> created = new ArrayList<>();
-    for (DirectiveRepository.ObligationRow r : t.created()) {
-      Map<String, Object> after = new LinkedHashMap<>();
-      after.put("directiveId", r.directiveId());
-      after.put("unitId", r.unitId());
-      after.put("dueDate", r.dueDate().toString());
-      after.put("transferredFromUnitId", r.fromUnitId());
-      after.put("transferredOn", r.on().toString());
-      created.add(new AuditTrail.Change(r.id(), r.unitId(), null, null, after));
-    }
-    audit.recordAll(
-        "OBLIGATION_TRANSFERRED",
-        DirectiveObligationTransfer.ENTITY,
-        AuditTrail.Operation.UPSERT,
-        created,
-        null);
-    return t.passed().size();
+    // the repository writes the audit events and feed entries of every row it changes
+    return repo.transferOpen(from, Instant.now(clock));
   }
 
   /** Attaches a file (the signed copy, an annex) to a document the caller may edit. */

@@ -303,11 +303,18 @@ public class TaskService {
     LocalDate today = today();
     Errors errors = new Errors();
     List<Task> prepared = new ArrayList<>();
+    long validating = System.nanoTime();
     BULK_LOOKUPS.set(new HashMap<>());
     try {
       prepareAll(directiveId, req, today, errors, prepared);
     } finally {
       BULK_LOOKUPS.remove();
+    }
+    long validatedMs = (System.nanoTime() - validating) / 1_000_000;
+    if (errors.size() > 0) {
+      LOG.infof(
+          "Directive %s: %d tasks refused (validated in %d ms)",
+          directiveId, req.tasks().size(), validatedMs);
     }
     errors.throwIfAny();
     if (dryRun) {
@@ -316,8 +323,8 @@ public class TaskService {
     long writing = System.nanoTime();
     List<TaskResponse> created = persistAll(prepared, today);
     LOG.infof(
-        "Directive %s: %d tasks created (written in %d ms)",
-        directiveId, created.size(), (System.nanoTime() - writing) / 1_000_000);
+        "Directive %s: %d tasks created (validated in %d ms, written in %d ms)",
+        directiveId, created.size(), validatedMs, (System.nanoTime() - writing) / 1_000_000);
     return BulkTasksResponse.of(directiveId, false, created);
   }
 

@@ -1,10 +1,12 @@
 package vn.danvan.orgunit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.danvan.testing.Api.json;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.sql.Array;
 import java.sql.Connection;
@@ -14,6 +16,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -338,6 +341,55 @@ class NationalDatasetTest {
 
   private static Uuids uuids(List<UUID> ids) {
     return new Uuids(ids);
+  }
+
+  /**
+   * The Government asking every commune of the country for a plan: issuing it writes 3,321
+   * obligations, each announced in the feed and the audit trail by the issuing transaction,
+   * set-based (the time is logged, not asserted).
+   */
+  @Test
+  void aNationalDirectiveAnnouncesEveryObligationItCreates() throws SQLException {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("type", "CHI_THI");
+    doc.put("symbol", "CT-TW");
+    doc.put("issuingUnitId", UnitIds.ROOT.toString());
+    doc.put("issueDate", "2026-01-05");
+    doc.put("title", "Về công tác dân vận ở cấp xã " + UUID.randomUUID());
+    doc.put(
+        "obligations",
+        Map.of("targets", "DESCENDANT_UNITS_OF_KIND", "kind", "COMMUNE", "dueDate", "2026-06-30"));
+    Response created = json("admin").body(doc).post("/api/v1/directives");
+    assertThat(created.statusCode()).as(created.asString()).isEqualTo(201);
+    String id = created.jsonPath().getString("id");
+    long started = System.nanoTime();
+    Response issued =
+        json("admin")
+            .header("If-Match", "\"" + created.jsonPath().getLong("version") + "\"")
+            .body(Map.of("action", "ISSUE"))
+            .post("/api/v1/directives/" + id + "/transitions");
+    long issueMs = (System.nanoTime() - started) / 1_000_000;
+    assertThat(issued.statusCode()).as(issued.asString()).isEqualTo(200);
+
+    UUID directive = UUID.fromString(id);
+    long obligations =
+        count("select count(*) from directive_obligation where directive_id = ?", directive);
+    long announced =
+        count(
+            "select count(*) from change_log l join audit_event a on a.txid = l.txid"
+                + " and a.entity_type = l.entity_type and a.entity_id = l.entity_id"
+                + " and a.action = 'OBLIGATION_CREATED'"
+                + " where l.entity_type = 'DIRECTIVE_OBLIGATION' and l.entity_id in"
+                + " (select o.id from directive_obligation o where o.directive_id = ?)"
+                + " and l.txid = (select e.txid from audit_event e where e.entity_id = ?"
+                + " and e.action = 'DIRECTIVE_ISSUE')",
+            directive,
+            directive);
+    LOG.infof(
+        "national directive issued with %d obligations (%d announced) in %d ms",
+        obligations, announced, issueMs);
+    assertThat(obligations).isGreaterThanOrEqualTo(3321);
+    assertThat(announced).isEqualTo(obligations);
   }
 
   private long count(String sql, Object... params) throws SQLException {

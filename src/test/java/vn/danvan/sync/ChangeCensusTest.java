@@ -540,4 +540,144 @@ class ChangeCensusTest {
       assertThat(orphans).as("feed entries without their audit event").isZero();
     }
   }
+
+  // ------------------------------------------------------------------ obligations
+
+  /** A document of {@code unit}, created as a draft; returns its id. */
+  private static String document(
+      String type, String unit, String day, String title, Map<String, Object> extra) {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("type", type);
+    doc.put("symbol", type.equals("KE_HOACH") ? "KH-UBND" : "CT-UBND");
+    doc.put("issuingUnitId", unit);
+    doc.put("issueDate", day);
+    doc.put("title", title);
+    doc.putAll(extra);
+    return ok(json("admin").body(doc).post(DIRECTIVES), 201).jsonPath().getString("id");
+  }
+
+  private static void transitionDirective(String id, String action) {
+    ok(
+        json("admin")
+            .header("If-Match", "\"" + version(DIRECTIVES + "/" + id) + "\"")
+            .body(Map.of("action", action))
+            .post(DIRECTIVES + "/" + id + "/transitions"),
+        200);
+  }
+
+  /**
+   * The feed entries of a directive's obligations, oldest first: obligation id, unit, operation,
+   * the action of the audit event of the same transaction (null if none), the transaction.
+   */
+  private List<String[]> obligationEntries(String directive) throws SQLException {
+    List<String[]> out = new ArrayList<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement q =
+            c.prepareStatement(
+                "select l.entity_id::text, l.unit_id::text, l.operation,"
+                    + " (select string_agg(a.action, ',') from audit_event a where a.txid = l.txid"
+                    + " and a.entity_type = l.entity_type and a.entity_id = l.entity_id),"
+                    + " l.txid::text from change_log l where l.entity_type = 'DIRECTIVE_OBLIGATION'"
+                    + " and l.entity_id in (select o.id from directive_obligation o"
+                    + " where o.directive_id = cast(? as uuid)) order by l.txid, l.seq")) {
+      q.setString(1, directive);
+      try (ResultSet rs = q.executeQuery()) {
+        while (rs.next()) {
+          out.add(
+              new String[] {
+                rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)
+              });
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The transaction of the last audit event of one action on one record. */
+  private String auditTxid(String entityId, String action) throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement q =
+            c.prepareStatement(
+                "select a.txid::text from audit_event a where a.entity_id = cast(? as uuid)"
+                    + " and a.action = ? order by a.txid desc limit 1")) {
+      q.setString(1, entityId);
+      q.setString(2, action);
+      try (ResultSet rs = q.executeQuery()) {
+        assertThat(rs.next()).as("audit event %s of %s", action, entityId).isTrue();
+        return rs.getString(1);
+      }
+    }
+  }
+
+  @Test
+  void obligationsAreAnnouncedWhenCreatedFulfilledAndReopened() throws Exception {
+    TestClock.today(LocalDate.parse("2030-01-10"));
+    String province = unit("PROVINCE", "Tỉnh Nghĩa Vụ " + tag, "N" + tag, UnitIds.ROOT.toString());
+    String district = unit("DISTRICT", "Huyện Nghĩa Vụ " + tag, "V" + tag, province);
+    List<String> communes =
+        List.of(
+            unit("COMMUNE", "Xã Một " + tag, "O" + tag, district),
+            unit("COMMUNE", "Xã Hai " + tag, "W" + tag, district),
+            unit("COMMUNE", "Xã Ba " + tag, "E" + tag, district));
+
+    // issuing the directive creates one obligation per commune, announced by the same transaction
+    String directive =
+        document(
+            "CHI_THI",
+            district,
+            "2030-01-10",
+            "Về công tác dân vận " + tag,
+            Map.of(
+                "obligations",
+                Map.of(
+                    "targets", "CHILD_UNITS_OF_KIND", "kind", "COMMUNE", "dueDate", "2030-06-30")));
+    assertThat(obligationEntries(directive)).isEmpty();
+    transitionDirective(directive, "ISSUE");
+    String issuedIn = auditTxid(directive, "DIRECTIVE_ISSUE");
+    List<String[]> created = obligationEntries(directive);
+    assertThat(created).hasSize(communes.size());
+    assertThat(created).extracting(e -> e[1]).containsExactlyInAnyOrderElementsOf(communes);
+    assertThat(created)
+        .allSatisfy(
+            e -> {
+              assertThat(e[2]).isEqualTo("UPSERT");
+              assertThat(e[3]).isEqualTo("OBLIGATION_CREATED");
+              assertThat(e[4]).isEqualTo(issuedIn);
+            });
+    assertThat(created).extracting(e -> e[0]).doesNotHaveDuplicates();
+
+    // a commune's implementing plan fulfils its obligation, in the plan's transaction
+    String commune = communes.get(0);
+    String owed = created.stream().filter(e -> e[1].equals(commune)).findFirst().orElseThrow()[0];
+    String plan = document("KE_HOACH", commune, "2030-01-10", "Kế hoạch " + tag, Map.of());
+    ok(
+        json("admin")
+            .body(Map.of("targetId", directive, "relation", "IMPLEMENTS"))
+            .post(DIRECTIVES + "/" + plan + "/references"),
+        201);
+    transitionDirective(plan, "ISSUE");
+    List<String[]> afterPlan = obligationEntries(directive);
+    assertThat(afterPlan).hasSize(communes.size() + 1);
+    String[] fulfilled = afterPlan.get(afterPlan.size() - 1);
+    assertThat(fulfilled[0]).isEqualTo(owed);
+    assertThat(fulfilled[2]).isEqualTo("UPSERT");
+    assertThat(fulfilled[3]).isEqualTo("OBLIGATION_FULFILLED");
+    assertThat(fulfilled[4]).isEqualTo(auditTxid(plan, "DIRECTIVE_ISSUE"));
+
+    // revoking the plan reopens it, in the revocation's transaction
+    transitionDirective(plan, "REVOKE");
+    List<String[]> afterRevoke = obligationEntries(directive);
+    assertThat(afterRevoke).hasSize(communes.size() + 2);
+    String[] reopened = afterRevoke.get(afterRevoke.size() - 1);
+    assertThat(reopened[0]).isEqualTo(owed);
+    assertThat(reopened[3]).isEqualTo("OBLIGATION_REOPENED");
+    assertThat(reopened[4]).isEqualTo(auditTxid(plan, "DIRECTIVE_REVOKE"));
+    Response coverage =
+        ok(
+            json("admin")
+                .queryParam("asOf", "2030-03-01")
+                .get(DIRECTIVES + "/" + directive + "/coverage"),
+            200);
+    assertThat(coverage.jsonPath().getInt("totals.issuedOnTime")).isZero();
+  }
 }

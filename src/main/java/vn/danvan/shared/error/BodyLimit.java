@@ -72,7 +72,7 @@ public class BodyLimit {
             });
   }
 
-  private void answer(RoutingContext ctx, int status, String code) {
+  void answer(RoutingContext ctx, int status, String code) {
     if (ctx.response().headWritten()) {
       ctx.response().close();
       return;

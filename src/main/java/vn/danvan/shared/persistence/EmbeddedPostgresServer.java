@@ -66,7 +66,8 @@ final class EmbeddedPostgresServer implements AutoCloseable {
     this.port = postgres.getPort();
     this.registered = temporary ? null : JVM_SERVER + dir;
     if (registered != null) {
-      // a String: libraries copy the system properties with getProperty (Narayana fails on a null)
+      // a String: code that copies the system properties (Narayana does at startup) fails on
+      // other values
       System.setProperty(registered, Integer.toString(port));
     }
   }

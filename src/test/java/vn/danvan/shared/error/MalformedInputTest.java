@@ -436,6 +436,40 @@ class MalformedInputTest {
     assertProblem(response, 431, "HEADERS_TOO_LARGE");
   }
 
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "/api/v1/tasks?q=%zz",
+        "/api/v1/tasks?cursor=%E0%A4%A",
+        "/api/v1/org-units?q=abc%",
+        "/api/v1/directives?q=ok&%zz=1",
+        "/api/v1/tasks?q=a|b",
+        "/api/v1/tasks/%zz"
+      })
+  void anUndecodableQueryStringIsAProblem(String target) throws IOException {
+    // a raw request: an HTTP client would re-encode the query
+    String answer =
+        raw(
+            "GET "
+                + target
+                + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Basic "
+                + basic("admin")
+                + "\r\nConnection: close\r\n\r\n");
+    assertThat(answer).startsWith("HTTP/1.1 400");
+    assertThat(answer).contains(PROBLEM_JSON).contains("\"code\":\"MALFORMED_URI\"");
+  }
+
+  @Test
+  void aDecodableQueryStringStillWorks() throws IOException {
+    String answer =
+        raw(
+            "GET /api/v1/org-units?q=H%E1%BB%93%20Ch%C3%AD%20Minh&limit=1 HTTP/1.1\r\nHost:"
+                + " localhost\r\nAuthorization: Basic "
+                + basic("admin")
+                + "\r\nConnection: close\r\n\r\n");
+    assertThat(answer).startsWith("HTTP/1.1 200");
+  }
+
   private static int port() {
     return io.restassured.RestAssured.port;
   }

@@ -62,6 +62,25 @@ class EmbeddedPostgresRestartTest {
     }
   }
 
+  /**
+   * A running server registers its port among the system properties as a String: the transaction
+   * manager copies them all at startup and failed on any other value (the packaged application did
+   * not start on a data directory of its own).
+   */
+  @Test
+  void theRegisteredPortIsAStringSystemProperty() throws Exception {
+    Path data = InitialisedDataDirectory.copyTo(dir.resolve("registered"));
+    try (EmbeddedPostgresServer server = EmbeddedPostgresServer.open(data, false, 0, true)) {
+      java.util.Properties copy = new java.util.Properties();
+      for (String name : System.getProperties().stringPropertyNames()) {
+        copy.setProperty(name, System.getProperty(name));
+      }
+      assertThat(System.getProperties().keySet())
+          .allSatisfy(k -> assertThat(System.getProperties().get(k)).isInstanceOf(String.class));
+      assertThat(copy.values()).contains(Integer.toString(server.postgres().getPort()));
+    }
+  }
+
   /** Started in its own JVM: opens the server, says READY, waits to be killed. */
   public static final class Child {
     public static void main(String[] args) throws Exception {
