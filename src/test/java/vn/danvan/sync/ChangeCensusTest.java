@@ -538,6 +538,21 @@ class ChangeCensusTest {
       assertThat(entriesByType).containsKey("DIRECTIVE_OBLIGATION");
       assertThat(missing).as("records whose version is not in the feed").isEmpty();
       assertThat(orphans).as("feed entries without their audit event").isZero();
+
+      // events written set-based (cascades, bulk) name the actor's unit like single ones do
+      try (PreparedStatement q =
+          c.prepareStatement(
+              "select count(*), count(*) filter (where actor_unit_path is null) from audit_event"
+                  + " where txid > cast(cast(? as text) as xid8)"
+                  + " and txid < cast(cast(? as text) as xid8) and actor not like 'system:%'")) {
+        q.setLong(1, start);
+        q.setLong(2, end);
+        try (ResultSet rs = q.executeQuery()) {
+          rs.next();
+          assertThat(rs.getLong(1)).isPositive();
+          assertThat(rs.getLong(2)).as("events of users without the actor's unit").isZero();
+        }
+      }
     }
   }
 

@@ -64,6 +64,7 @@ public class AuditTrail {
     em.flush();
     OffsetDateTime at = OffsetDateTime.now(clock);
     String actor = user.username();
+    UUID actorUnit = user.homeUnitId().orElse(null);
     List<String> after = new ArrayList<>(rows.size());
     for (Created row : rows) {
       after.add(json(row.after()));
@@ -74,9 +75,11 @@ public class AuditTrail {
               try (PreparedStatement audit =
                       connection.prepareStatement(
                           "insert into audit_event (id, occurred_at, actor, action, entity_type,"
-                              + " entity_id, unit_id, unit_path, before, after, reason) values"
-                              + " (?, ?, ?, 'CREATE', ?, ?, ?, "
+                              + " entity_id, unit_id, unit_path, actor_unit_path, before, after,"
+                              + " reason) values (?, ?, ?, 'CREATE', ?, ?, ?, "
                               + UNIT_PATH.replace(":u", "?")
+                              + ", "
+                              + ACTOR_UNIT_PATH.replace(":au", "?")
                               + ", null, cast(? as jsonb), null)");
                   PreparedStatement change =
                       connection.prepareStatement(
@@ -93,7 +96,8 @@ public class AuditTrail {
                   audit.setObject(5, row.id());
                   audit.setObject(6, row.unitId());
                   audit.setObject(7, row.unitId());
-                  audit.setString(8, after.get(i));
+                  audit.setObject(8, actorUnit, java.sql.Types.OTHER);
+                  audit.setString(9, after.get(i));
                   audit.addBatch();
                   change.setString(1, entityType);
                   change.setObject(2, row.id());
@@ -176,12 +180,15 @@ public class AuditTrail {
     String json = json(rows);
     em.createNativeQuery(
             "insert into audit_event (id, occurred_at, actor, action, entity_type, entity_id, unit_id, unit_path,"
-                + " before, after, reason) select gen_random_uuid(), :at, :actor, :action, :t, x.id, x.unit_id,"
-                + " p.path, x.before, x.after, :r"
+                + " actor_unit_path, before, after, reason) select gen_random_uuid(), :at, :actor, :action,"
+                + " :t, x.id, x.unit_id, p.path, "
+                + ACTOR_UNIT_PATH
+                + ", x.before, x.after, :r"
                 + source)
         .setParameter("rows", json)
         .setParameter("at", OffsetDateTime.now(clock))
         .setParameter("actor", user.username())
+        .setParameter("au", user.homeUnitId().orElse(null))
         .setParameter("action", action)
         .setParameter("t", entityType)
         .setParameter("r", reason)
