@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.narayana.jta.QuarkusTransactionException;
+import io.quarkus.scheduler.Scheduled;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,6 +22,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestResponse;
 import vn.danvan.shared.error.ApiException;
 import vn.danvan.shared.security.CurrentUser;
@@ -35,6 +38,10 @@ import vn.danvan.shared.security.CurrentUser;
  * primary key until that transaction ends, then replays its response (or, if it failed, runs the
  * action itself). A failed or crashed attempt leaves nothing behind, so a retry, or a corrected
  * request with the same key, runs at once.
+ *
+ * <p>A key is remembered for {@code danvan.idempotency.retention} (a day by default): retries come
+ * within minutes, and a table that only grows would hold every request body forever. An older key
+ * is a new key, and expired records are purged on a schedule.
  */
 @ApplicationScoped
 public class Idempotency {
@@ -51,6 +58,12 @@ public class Idempotency {
   @Inject CurrentUser user;
   @Inject CurrentVertxRequest request;
   @Inject ObjectMapper mapper;
+
+  private static final Logger LOG = Logger.getLogger(Idempotency.class);
+  private static final int PURGE_BATCH = 5_000;
+
+  @ConfigProperty(name = "danvan.idempotency.retention", defaultValue = "P1D")
+  Duration retention;
 
   private final ObjectMapper canonical =
       JsonMapper.builder()
@@ -144,6 +157,14 @@ public class Idempotency {
     setLockTimeout(WAIT.toMillis() + "ms");
     int inserted;
     try {
+      // an expired record of the key no longer counts, whether or not the purge has run
+      em.createNativeQuery(
+              "delete from idempotency_record where principal = :p and idem_key = :k"
+                  + " and created_at < now() - make_interval(secs => :ret)")
+          .setParameter("p", principal)
+          .setParameter("k", key)
+          .setParameter("ret", (double) retention.toSeconds())
+          .executeUpdate();
       inserted =
           em.createNativeQuery(
                   "insert into idempotency_record (principal, idem_key, method, path, request_hash, state)"
@@ -171,6 +192,40 @@ public class Idempotency {
             .setParameter("h", hash)
             .executeUpdate()
         == 1;
+  }
+
+  @Scheduled(
+      every = "{danvan.idempotency.purge-every}",
+      delayed = "5m",
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+      identity = "idempotency-purge")
+  void scheduledPurge() {
+    int purged = purgeExpired();
+    if (purged > 0) {
+      LOG.infof("Purged %d expired idempotency records", purged);
+    }
+  }
+
+  /** Deletes the records older than the retention, in batches; returns how many. */
+  public int purgeExpired() {
+    int total = 0;
+    while (true) {
+      int n =
+          QuarkusTransaction.requiringNew()
+              .call(
+                  () ->
+                      em.createNativeQuery(
+                              "delete from idempotency_record where ctid in (select ctid from"
+                                  + " idempotency_record where created_at < now() -"
+                                  + " make_interval(secs => :ret) limit :n)")
+                          .setParameter("ret", (double) retention.toSeconds())
+                          .setParameter("n", PURGE_BATCH)
+                          .executeUpdate());
+      total += n;
+      if (n < PURGE_BATCH) {
+        return total;
+      }
+    }
   }
 
   private void setLockTimeout(String value) {

@@ -67,6 +67,57 @@ class IdempotencyTest {
         .getList("items.id", String.class);
   }
 
+  /** Makes the record of {@code key} look {@code hours} old. */
+  private void age(String key, int hours) {
+    QuarkusTransaction.requiringNew()
+        .run(
+            () ->
+                em.createNativeQuery(
+                        "update idempotency_record set created_at = now() - make_interval(hours => :h)"
+                            + " where idem_key = :k")
+                    .setParameter("h", hours)
+                    .setParameter("k", key)
+                    .executeUpdate());
+  }
+
+  private long recordsOfKey(String key) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () ->
+                ((Number)
+                        em.createNativeQuery(
+                                "select count(*) from idempotency_record where idem_key = :k")
+                            .setParameter("k", key)
+                            .getSingleResult())
+                    .longValue());
+  }
+
+  @Test
+  void aKeyOlderThanTheRetentionIsANewKeyAndThePurgeRemovesIt() {
+    String marker = UUID.randomUUID().toString();
+    String key = UUID.randomUUID().toString();
+    assertThat(post("hcm-manager", key, department("Phòng A " + marker, HO_CHI_MINH)).statusCode())
+        .isEqualTo(201);
+    // within the retention the key is taken: another body is refused
+    assertThat(post("hcm-manager", key, department("Phòng B " + marker, HO_CHI_MINH)).statusCode())
+        .isEqualTo(422);
+    // after it, the key is free again
+    age(key, 25);
+    Response again = post("hcm-manager", key, department("Phòng B " + marker, HO_CHI_MINH));
+    assertThat(again.statusCode()).as(again.asString()).isEqualTo(201);
+    assertThat(again.header("Idempotency-Replayed")).isNull();
+    assertThat(idsMatching("hcm-manager", marker)).hasSize(2);
+
+    String fresh = UUID.randomUUID().toString();
+    assertThat(
+            post("hcm-manager", fresh, department("Phòng C " + marker, HO_CHI_MINH)).statusCode())
+        .isEqualTo(201);
+    age(key, 25);
+    assertThat(idempotency.purgeExpired()).isPositive();
+    assertThat(recordsOfKey(key)).isZero();
+    assertThat(recordsOfKey(fresh)).isOne();
+  }
+
   @Test
   void retryWithTheSameBodyReplaysTheFirstResponse() {
     String marker = UUID.randomUUID().toString();
