@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import vn.danvan.orgunit.UnitIds;
 import vn.danvan.reception.ReceptionRetention;
 import vn.danvan.shared.security.CurrentUser;
+import vn.danvan.task.TaskFixtures;
 import vn.danvan.task.TaskService;
 import vn.danvan.testing.TestClock;
 
@@ -85,17 +86,6 @@ class ChangeCensusTest {
     return r;
   }
 
-  private static Map<String, Object> task(String lead, String due) {
-    Map<String, Object> b = new HashMap<>();
-    b.put("title", "Báo cáo công tác dân vận");
-    b.put("description", "Báo cáo tình hình thực hiện công tác dân vận của đơn vị.");
-    b.put("leadUnitId", lead);
-    b.put("responsiblePerson", "Chủ tịch UBND");
-    b.put("dueDate", due);
-    b.put("expectedResult", "Báo cáo bằng văn bản");
-    return b;
-  }
-
   private static String createTask(Map<String, Object> body) {
     return ok(json("admin").body(body).post(TASKS), 201).jsonPath().getString("id");
   }
@@ -144,7 +134,7 @@ class ChangeCensusTest {
         200);
 
     // a plan delegated to the communes, then cancelled with its open children
-    String plan = createTask(task(district, "2030-06-30"));
+    String plan = createTask(TaskFixtures.body(district, "2030-06-30"));
     ok(
         json("admin")
             .body(Map.of("childKind", "COMMUNE"))
@@ -158,11 +148,11 @@ class ChangeCensusTest {
     ok(transition(plan, "CANCEL", Map.of("reason", "Thay bằng kế hoạch mới")), 200);
 
     // work that the merge below passes on: led, assigned, coordinated by a closed commune
-    Map<String, Object> own = task(c1, "2030-06-30");
+    Map<String, Object> own = TaskFixtures.body(c1, "2030-06-30");
     own.put("assigningUnitId", c1);
     String led = createTask(own);
     ok(transition(led, "START", Map.of()), 200);
-    Map<String, Object> edited = task(c1, "2030-06-30");
+    Map<String, Object> edited = TaskFixtures.body(c1, "2030-06-30");
     edited.put("assigningUnitId", c1);
     edited.put("title", "Báo cáo công tác dân vận (sửa)");
     ok(
@@ -186,17 +176,17 @@ class ChangeCensusTest {
             .body(Map.of("action", "APPROVE", "note", "Đồng ý"))
             .post(base + "/" + rid + "/transitions"),
         200);
-    Map<String, Object> coordinated = task(c3, "2030-06-30");
+    Map<String, Object> coordinated = TaskFixtures.body(c3, "2030-06-30");
     coordinated.put("coordinatingUnitIds", List.of(c1));
     createTask(coordinated);
 
     // recurring work: occurrences now, more from the nightly run; a deleted series takes its
     // occurrences with it
-    Map<String, Object> monthly = task(c2, null);
+    Map<String, Object> monthly = TaskFixtures.body(c2, null);
     monthly.remove("dueDate");
     monthly.put("recurrence", Map.of("frequency", "MONTHLY", "dayOfMonth", 28));
     createTask(monthly);
-    Map<String, Object> dropped = task(c3, null);
+    Map<String, Object> dropped = TaskFixtures.body(c3, null);
     dropped.remove("dueDate");
     dropped.put("recurrence", Map.of("frequency", "MONTHLY", "dayOfMonth", 15));
     String series = createTask(dropped);

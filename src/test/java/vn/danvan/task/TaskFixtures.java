@@ -12,7 +12,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import vn.danvan.orgunit.UnitIds;
 
 /** A private tree per test (province, district, three communes, a department) and task helpers. */
-final class TaskFixtures {
+public final class TaskFixtures {
 
   static final String BASE = "/api/v1/tasks";
 
@@ -52,7 +52,7 @@ final class TaskFixtures {
   }
 
   /** A valid task body: the five clears, due on {@code due}. */
-  static Map<String, Object> body(String leadUnitId, String due) {
+  public static Map<String, Object> body(String leadUnitId, String due) {
     Map<String, Object> b = new HashMap<>();
     b.put("title", "Báo cáo công tác dân vận của chính quyền");
     b.put("description", "Báo cáo tình hình thực hiện công tác dân vận, dân chủ cơ sở của đơn vị.");
