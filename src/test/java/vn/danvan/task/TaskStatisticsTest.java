@@ -198,7 +198,8 @@ class TaskStatisticsTest {
     // a NEW task of the department changes lead by PUT today
     Led put = generate(random, f.dept, 40);
     generated.add(put);
-    while (put.completed != null || put.cancelled) {
+    // assigned before c1's move, when c1 was still below the department's assigning unit
+    while (put.completed != null || put.cancelled || !put.assigned.isBefore(move)) {
       put = generate(random, f.dept, 40);
       generated.add(put);
     }
