@@ -15,7 +15,6 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
-import vn.danvan.orgunit.OrgUnitMode;
 import vn.danvan.orgunit.OrgUnitResponse;
 import vn.danvan.orgunit.OrgUnitService;
 import vn.danvan.shared.attachment.AttachmentContent;
@@ -29,6 +28,7 @@ import vn.danvan.shared.http.ETags;
 import vn.danvan.shared.paging.Cursor;
 import vn.danvan.shared.paging.Page;
 import vn.danvan.shared.paging.PageRequest;
+import vn.danvan.shared.persistence.OrgUnitMode;
 import vn.danvan.shared.security.CurrentUser;
 import vn.danvan.shared.security.UnitScope;
 import vn.danvan.shared.time.BusinessTime;
@@ -256,7 +256,7 @@ public class DirectiveService {
     ETags.check(expectedVersion, d.version);
     DirectiveStatus next = d.status.after(req.action());
     if (next == null) {
-      throw ApiException.conflict("ILLEGAL_TRANSITION", d.status.name(), req.action().name());
+      throw ApiException.illegalTransition("entity.DIRECTIVE", d.status, req.action());
     }
     DirectiveResponse before = response(d);
     if (req.action() == DirectiveAction.ISSUE) {

@@ -2,6 +2,7 @@ package vn.danvan.orgunit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import vn.danvan.shared.persistence.OrgUnitMode;
 import vn.danvan.shared.reference.EnumContributor;
 import vn.danvan.shared.reference.LabeledEnum;
 

@@ -20,13 +20,13 @@ import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
-import vn.danvan.orgunit.OrgUnitMode;
 import vn.danvan.shared.error.ApiException;
 import vn.danvan.shared.http.ETags;
 import vn.danvan.shared.http.Idempotency;
 import vn.danvan.shared.http.Responses;
 import vn.danvan.shared.paging.Page;
 import vn.danvan.shared.paging.PageRequest;
+import vn.danvan.shared.persistence.OrgUnitMode;
 import vn.danvan.shared.security.Roles;
 
 @Path("/api/v1/cases")

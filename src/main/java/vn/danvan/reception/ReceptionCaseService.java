@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jboss.logging.Logger;
-import vn.danvan.orgunit.OrgUnitMode;
 import vn.danvan.orgunit.OrgUnitService;
 import vn.danvan.shared.audit.AuditTrail;
 import vn.danvan.shared.error.ApiException;
@@ -21,6 +20,7 @@ import vn.danvan.shared.http.ETags;
 import vn.danvan.shared.paging.Cursor;
 import vn.danvan.shared.paging.Page;
 import vn.danvan.shared.paging.PageRequest;
+import vn.danvan.shared.persistence.OrgUnitMode;
 import vn.danvan.shared.time.BusinessTime;
 
 /** Cases (vụ việc): one matter across visits, its transitions and its legal deadlines. */

@@ -13,8 +13,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
-import vn.danvan.orgunit.OrgUnitMode;
 import vn.danvan.shared.error.ApiException;
+import vn.danvan.shared.persistence.OrgUnitMode;
 
 /**
  * The reception book as officials keep it (Sổ tiếp công dân, Mẫu 03 of Circular 04/2021/TT-TTCP):

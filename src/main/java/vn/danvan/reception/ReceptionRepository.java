@@ -10,7 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import vn.danvan.orgunit.OrgUnitMode;
+import vn.danvan.shared.persistence.OrgUnitMode;
 
 /** SQL of the feature: keyset pages, keyed-hash lookups, the protected identities. */
 @ApplicationScoped

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
-import vn.danvan.orgunit.OrgUnitMode;
 import vn.danvan.orgunit.OrgUnitResponse;
 import vn.danvan.orgunit.OrgUnitService;
 import vn.danvan.shared.audit.AuditTrail;
@@ -20,6 +19,7 @@ import vn.danvan.shared.http.ETags;
 import vn.danvan.shared.paging.Cursor;
 import vn.danvan.shared.paging.Page;
 import vn.danvan.shared.paging.PageRequest;
+import vn.danvan.shared.persistence.OrgUnitMode;
 
 /** Reception sessions (buổi tiếp): who received citizens, where and when. */
 @ApplicationScoped

@@ -15,7 +15,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
-import vn.danvan.orgunit.OrgUnitMode;
 import vn.danvan.orgunit.OrgUnitService;
 import vn.danvan.shared.attachment.AttachmentContent;
 import vn.danvan.shared.attachment.AttachmentResponse;
@@ -29,6 +28,7 @@ import vn.danvan.shared.http.ETags;
 import vn.danvan.shared.paging.Cursor;
 import vn.danvan.shared.paging.Page;
 import vn.danvan.shared.paging.PageRequest;
+import vn.danvan.shared.persistence.OrgUnitMode;
 import vn.danvan.shared.time.BusinessTime;
 
 /**

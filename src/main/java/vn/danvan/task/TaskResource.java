@@ -30,7 +30,6 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.RestResponse.ResponseBuilder;
-import vn.danvan.orgunit.OrgUnitMode;
 import vn.danvan.shared.attachment.AttachmentResponse;
 import vn.danvan.shared.attachment.AttachmentUpload;
 import vn.danvan.shared.http.ETags;
@@ -38,6 +37,7 @@ import vn.danvan.shared.http.Idempotency;
 import vn.danvan.shared.http.Responses;
 import vn.danvan.shared.paging.Page;
 import vn.danvan.shared.paging.PageParams;
+import vn.danvan.shared.persistence.OrgUnitMode;
 import vn.danvan.shared.security.Roles;
 
 @Path("/api/v1/tasks")

@@ -65,7 +65,10 @@ class DirectiveConventionsTest {
             .getString("id");
     Response vi = transition("hcm-manager", id, 0, "EXPIRE");
     assertProblem(vi, 409, "ILLEGAL_TRANSITION");
-    assertThat(vi.jsonPath().getString("detail")).contains("DRAFT").contains("EXPIRE");
+    assertThat(vi.jsonPath().getString("detail"))
+        .contains("văn bản")
+        .contains("DRAFT")
+        .contains("EXPIRE");
     Response en =
         json("hcm-manager")
             .header("Accept-Language", "en")
@@ -74,6 +77,8 @@ class DirectiveConventionsTest {
             .post(BASE + "/" + id + "/transitions");
     assertProblem(en, 409, "ILLEGAL_TRANSITION");
     assertThat(en.jsonPath().getString("title")).isEqualTo("Action not allowed in this status");
+    assertThat(en.jsonPath().getString("detail"))
+        .isEqualTo("The action EXPIRE is not allowed: the directive is DRAFT.");
   }
 
   @Test

@@ -62,6 +62,29 @@ public class ApiException extends RuntimeException {
     return new ApiException(409, code, args);
   }
 
+  /** 403 {@code FORBIDDEN}: the caller's role or scope does not allow the operation. */
+  public static ApiException forbidden() {
+    return new ApiException(403, "FORBIDDEN");
+  }
+
+  /**
+   * 422 {@code UNKNOWN_UNIT}: the unit at {@code pointer} does not exist (on the day that matters)
+   * or lies outside the caller's scope; the two answer alike.
+   */
+  public static ApiException unknownUnit(String pointer) {
+    return new ApiException(
+        422, "UNKNOWN_UNIT", List.of(FieldError.of(pointer, "field.UNKNOWN_UNIT")));
+  }
+
+  /**
+   * 409 {@code ILLEGAL_TRANSITION}, the one code of every entity with a lifecycle: the message
+   * names the entity ({@code entity} is its catalogue key, e.g. {@code "entity.TASK"}), its status
+   * and the refused action.
+   */
+  public static ApiException illegalTransition(String entity, Enum<?> from, Enum<?> action) {
+    return new ApiException(409, "ILLEGAL_TRANSITION", entity, from.name(), action.name());
+  }
+
   /** One invalid field: an RFC 6901 pointer into the request and a message key or text. */
   public record FieldError(String pointer, String messageKey, Object[] args) {
     public static FieldError of(String pointer, String messageKey, Object... args) {

@@ -104,6 +104,27 @@ public final class Cursor {
 
   private Cursor() {}
 
+  /**
+   * The tag of a list read with {@code filters} (the typed query record of the list, without its
+   * page parameters): the list's name and a short hash of the filters. A cursor encoded under one
+   * tag is refused under another, so a cursor cannot be replayed with other filters (400 {@code
+   * INVALID_CURSOR}), which would skip or repeat rows silently.
+   */
+  public static String tag(String list, Object filters) {
+    try {
+      byte[] digest =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(String.valueOf(filters).getBytes(StandardCharsets.UTF_8));
+      return list
+          + "~"
+          + Base64.getUrlEncoder()
+              .withoutPadding()
+              .encodeToString(java.util.Arrays.copyOf(digest, 9));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   public static String encode(String list, Object... keys) {
     ObjectNode body = JSON.createObjectNode();
     body.put("l", list);

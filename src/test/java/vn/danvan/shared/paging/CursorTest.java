@@ -104,4 +104,26 @@ class CursorTest {
                     .extracting(ApiException.FieldError::pointer)
                     .containsExactly("/query/after"));
   }
+
+  record Filters(UUID unit, String status) {}
+
+  @Test
+  void aCursorIsBoundToTheFiltersOfItsList() {
+    UUID unit = UUID.randomUUID();
+    String tag = Cursor.tag("tasks", new Filters(unit, "NEW"));
+    assertThat(Cursor.tag("tasks", new Filters(unit, "NEW"))).isEqualTo(tag);
+    String cursor = Cursor.encode(tag, "2026-01-01", unit);
+    assertThat(Cursor.decode(tag, cursor, KeyType.DATE, KeyType.UUID).uuid(1)).isEqualTo(unit);
+    for (String other :
+        new String[] {
+          Cursor.tag("tasks", new Filters(unit, "DONE")),
+          Cursor.tag("tasks", new Filters(null, "NEW")),
+          Cursor.tag("directives", new Filters(unit, "NEW"))
+        }) {
+      assertThat(other).isNotEqualTo(tag);
+      assertThatThrownBy(() -> Cursor.decode(other, cursor, KeyType.DATE, KeyType.UUID))
+          .isInstanceOfSatisfying(
+              ApiException.class, e -> assertThat(e.code()).isEqualTo("INVALID_CURSOR"));
+    }
+  }
 }

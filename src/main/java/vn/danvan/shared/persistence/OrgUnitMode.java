@@ -1,4 +1,4 @@
-package vn.danvan.orgunit;
+package vn.danvan.shared.persistence;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.danvan.shared.reference.LabeledEnum;
