@@ -2,9 +2,9 @@ package vn.danvan.reception;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.time.Clock;
-import java.util.HashSet;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -30,10 +30,10 @@ public class ReceptionAccess {
   @Inject CurrentUser user;
   @Inject UnitScope scope;
   @Inject OrgUnitService units;
-  @Inject EntityManager em;
+  @Inject ReceptionRepository repo;
   @Inject Clock clock;
 
-  private String roots;
+  private UUID[] roots;
   private Set<UUID> rootSet;
 
   /** Unrestricted (admin): no roots apply. */
@@ -41,16 +41,23 @@ public class ReceptionAccess {
     return scope.restriction().isEmpty();
   }
 
-  /** The scope roots as a PostgreSQL array literal; only for restricted callers. */
-  public String roots() {
+  /**
+   * The roots of the caller's scope: a record is in scope when its unit path meets them. Null when
+   * unrestricted.
+   */
+  UUID[] roots() {
+    if (unrestricted()) {
+      return null;
+    }
     if (roots == null) {
       roots = computeRoots();
+      rootSet = Set.of(roots);
     }
     return roots;
   }
 
-  private String computeRoots() {
-    String own = scope.roots();
+  private UUID[] computeRoots() {
+    UUID[] own = parse(scope.roots());
     if (!user.hasRole(Roles.DENUNCIATION_HANDLER)) {
       return own;
     }
@@ -64,29 +71,25 @@ public class ReceptionAccess {
         || unit.get().parentId() == null) {
       return own;
     }
-    Object value =
-        em.createNativeQuery(
-                "select cast(array(select distinct r from unnest(cast(:own as uuid[]) ||"
-                    + " danvan_scope_roots(:parent)) r) as text)")
-            .setParameter("own", own)
-            .setParameter("parent", unit.get().parentId())
-            .getSingleResult();
-    return value == null ? own : value.toString();
+    Set<UUID> all = new LinkedHashSet<>(Arrays.asList(own));
+    all.addAll(Arrays.asList(repo.scopeRootsOf(unit.get().parentId())));
+    return all.toArray(UUID[]::new);
+  }
+
+  /** The ids of {@link UnitScope#roots()}, a PostgreSQL array literal. */
+  private static UUID[] parse(String literal) {
+    return Arrays.stream(literal.replace("{", "").replace("}", "").split(","))
+        .map(s -> s.strip().replace("\"", ""))
+        .filter(s -> !s.isEmpty())
+        .map(UUID::fromString)
+        .distinct()
+        .toArray(UUID[]::new);
   }
 
   /** Whether a record whose unit path is {@code path} is in the caller's scope. */
   public boolean contains(UUID[] path) {
-    if (unrestricted()) {
+    if (roots() == null) {
       return true;
-    }
-    if (rootSet == null) {
-      rootSet = new HashSet<>();
-      String r = roots().replace("{", "").replace("}", "");
-      for (String s : r.split(",")) {
-        if (!s.isBlank()) {
-          rootSet.add(UUID.fromString(s.trim().replace("\"", "")));
-        }
-      }
     }
     for (UUID u : path) {
       if (rootSet.contains(u)) {
@@ -94,20 +97,6 @@ public class ReceptionAccess {
       }
     }
     return false;
-  }
-
-  /** Whether a unit (by id) is in scope, for writes naming a unit. */
-  public boolean containsUnit(UUID unitId) {
-    if (unrestricted()) {
-      return true;
-    }
-    return (Boolean)
-        em.createNativeQuery(
-                "select exists (select 1 from org_unit_version v where v.unit_id = :unit"
-                    + " and v.path && cast(:roots as uuid[]))")
-            .setParameter("roots", roots())
-            .setParameter("unit", unitId)
-            .getSingleResult();
   }
 
   /** Sees non-denunciation visitors in full. */

@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -25,7 +26,7 @@ import vn.danvan.shared.http.ETags;
 import vn.danvan.shared.http.Idempotency;
 import vn.danvan.shared.http.Responses;
 import vn.danvan.shared.paging.Page;
-import vn.danvan.shared.paging.PageRequest;
+import vn.danvan.shared.paging.PageParams;
 import vn.danvan.shared.persistence.OrgUnitMode;
 import vn.danvan.shared.security.Roles;
 
@@ -59,13 +60,9 @@ public class ReceptionCaseResource {
       @RestQuery @Parameter(description = "Loại nội dung.", example = "COMPLAINT") ContentKind kind,
       @RestQuery @Parameter(description = "Trạng thái.", example = "ACCEPTED") CaseStatus status,
       @RestQuery @Parameter(description = "Chỉ vụ việc quá hạn.", example = "true") Boolean overdue,
-      @RestQuery
-          @Parameter(description = "Số phần tử mỗi trang (1–500, mặc định 50).", example = "50")
-          Integer limit,
-      @RestQuery @Parameter(description = "Con trỏ trang sau.") String cursor) {
+      @BeanParam PageParams page) {
     return cases.list(
-        new ReceptionCaseService.ListFilter(orgUnitId, orgUnitMode, kind, status, overdue),
-        PageRequest.of(limit, cursor));
+        new CaseQuery(orgUnitId, orgUnitMode, kind, status, overdue), page.toRequest());
   }
 
   @POST
@@ -165,13 +162,8 @@ public class ReceptionCaseResource {
       operationId = "listCaseVisits",
       summary = "Các lượt tiếp của vụ việc",
       description = "Che theo vai trò như Sổ tiếp công dân.")
-  public Page<VisitResponse> visits(
-      @RestPath UUID id,
-      @RestQuery
-          @Parameter(description = "Số phần tử mỗi trang (1–500, mặc định 50).", example = "50")
-          Integer limit,
-      @RestQuery @Parameter(description = "Con trỏ trang sau.") String cursor) {
-    return cases.visitsOf(id, PageRequest.of(limit, cursor));
+  public Page<VisitResponse> visits(@RestPath UUID id, @BeanParam PageParams page) {
+    return cases.visitsOf(id, page.toRequest());
   }
 
   @GET

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,6 @@ import vn.danvan.shared.http.ETags;
 import vn.danvan.shared.paging.Cursor;
 import vn.danvan.shared.paging.Page;
 import vn.danvan.shared.paging.PageRequest;
-import vn.danvan.shared.persistence.OrgUnitMode;
 import vn.danvan.shared.time.BusinessTime;
 
 /** Cases (vụ việc): one matter across visits, its transitions and its legal deadlines. */
@@ -41,59 +41,36 @@ public class ReceptionCaseService {
   @Inject Clock clock;
   @Inject EntityManager em;
 
-  public record ListFilter(
-      UUID orgUnitId,
-      OrgUnitMode orgUnitMode,
-      ContentKind kind,
-      CaseStatus status,
-      Boolean overdue) {}
-
-  @Transactional
+  @Transactional(Transactional.TxType.SUPPORTS)
   public CaseResponse get(UUID id) {
     return response(visible(id));
   }
 
-  @Transactional
+  @Transactional(Transactional.TxType.SUPPORTS)
   public List<DeadlineResponse> deadlines(UUID id) {
     return deadlines(visible(id));
   }
 
-  @Transactional
-  public Page<CaseResponse> list(ListFilter f, PageRequest page) {
-    ReceptionRepository.Where w = new ReceptionRepository.Where();
-    ReceptionRepository.unitFilter(w, "c", f.orgUnitId(), f.orgUnitMode());
-    if (f.kind() != null) {
-      w.add("c.kind = :kind", "kind", f.kind().name());
-    }
-    if (f.status() != null) {
-      w.add("c.status = :status", "status", f.status().name());
-    }
-    if (Boolean.TRUE.equals(f.overdue())) {
-      w.add(
-          "c.status in ('RECEIVED','ACCEPTED') and ((c.accepted_date is null and c.acceptance_due_date < :today)"
-              + " or (c.resolved_date is null and c.resolution_due_date < :today))",
-          "today",
-          BusinessTime.today(clock));
-    }
-    if (!access.unrestricted()) {
-      w.add("c.unit_path && cast(:roots as uuid[])", "roots", access.roots());
-    }
-    Cursor.Keys keys = page.keys("cases", Cursor.KeyType.DATE, Cursor.KeyType.UUID);
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Page<CaseResponse> list(CaseQuery q, PageRequest page) {
+    String list = Cursor.tag("cases", q);
+    Cursor.Keys keys = page.keys(list, Cursor.KeyType.DATE, Cursor.KeyType.UUID);
     List<ReceptionCase> rows =
         repo.cases(
-            w,
+            q,
+            BusinessTime.today(clock),
+            access.roots(),
             keys == null ? null : keys.date(0),
             keys == null ? null : keys.uuid(1),
             page.fetchSize());
     return Page.of(
-        rows, page.limit(), this::response, c -> Cursor.encode("cases", c.receivedDate, c.id));
+        rows, page.limit(), this::response, c -> Cursor.encode(list, c.receivedDate, c.id));
   }
 
-  @Transactional
+  @Transactional(Transactional.TxType.SUPPORTS)
   public Page<VisitResponse> visitsOf(UUID id, PageRequest page) {
     visible(id);
-    return visits.list(
-        new ReceptionVisitService.ListFilter(null, null, null, null, null, null, id, null), page);
+    return visits.list(VisitQuery.ofCase(id), page);
   }
 
   @Transactional
@@ -136,7 +113,7 @@ public class ReceptionCaseService {
     ETags.check(expectedVersion, c.version);
     CaseStatus next = c.status.after(req.action());
     if (next == null) {
-      throw ApiException.conflict("CASE_ILLEGAL_TRANSITION", c.status.name(), req.action().name());
+      throw ApiException.illegalTransition(ENTITY_LABEL, c.status, req.action());
     }
     CaseResponse before = response(c);
     LocalDate day = req.date() == null ? BusinessTime.today(clock) : req.date();
@@ -205,52 +182,44 @@ public class ReceptionCaseService {
    * keyed hash) and by similar content (trigram similarity of the accent-folded summaries), across
    * the caller's scope. Matches through a denunciation are offered only to denunciation handlers.
    */
-  @Transactional
+  @Transactional(Transactional.TxType.SUPPORTS)
   public DuplicateCandidatesResponse duplicates(UUID visitId) {
     ReceptionVisit v = visits.visible(visitId);
-    String roots = access.unrestricted() ? null : access.roots();
+    UUID[] roots = access.roots();
     boolean handler = access.denunciationHandler();
-    Map<UUID, DuplicateCandidate> out = new LinkedHashMap<>();
-    List<byte[]> hashes = repo.hashesOf(v.id);
+    Map<UUID, List<DuplicateReason>> reasons = new LinkedHashMap<>();
+    Map<UUID, Double> similarity = new HashMap<>();
     if (handler || v.contentKind != ContentKind.DENUNCIATION) {
-      for (UUID caseId : repo.casesBySameperson(v.id, hashes, roots, handler, 20)) {
-        if (!caseId.equals(v.caseId)) {
-          out.put(caseId, candidate(caseId, DuplicateReason.SAME_PERSON, null));
-        }
+      for (UUID caseId : repo.casesBySamePerson(v.id, repo.hashesOf(v.id), roots, handler, 20)) {
+        reasons.computeIfAbsent(caseId, k -> new ArrayList<>()).add(DuplicateReason.SAME_PERSON);
       }
     }
-    for (Object[] row : repo.casesBySimilarContent(v.id, v.summary, roots, SIMILARITY, 20)) {
-      UUID caseId = (UUID) row[0];
-      double sim = Math.round(((Number) row[1]).doubleValue() * 100) / 100.0;
-      if (caseId.equals(v.caseId)) {
-        continue;
-      }
-      DuplicateCandidate known = out.get(caseId);
-      if (known != null) {
-        List<DuplicateReason> reasons = new ArrayList<>(known.reasons());
-        reasons.add(DuplicateReason.SIMILAR_CONTENT);
-        out.put(
-            caseId,
-            new DuplicateCandidate(
-                known.caseId(),
-                known.title(),
-                known.kind(),
-                known.orgUnitId(),
-                known.status(),
-                known.receivedDate(),
-                reasons,
-                sim));
-      } else {
-        out.put(caseId, candidate(caseId, DuplicateReason.SIMILAR_CONTENT, sim));
-      }
+    for (ReceptionRepository.SimilarCase s :
+        repo.casesBySimilarContent(v.id, v.summary, roots, SIMILARITY, 20)) {
+      reasons
+          .computeIfAbsent(s.caseId(), k -> new ArrayList<>())
+          .add(DuplicateReason.SIMILAR_CONTENT);
+      similarity.put(s.caseId(), Math.round(s.similarity() * 100) / 100.0);
     }
-    return new DuplicateCandidatesResponse(List.copyOf(out.values()));
-  }
-
-  private DuplicateCandidate candidate(UUID caseId, DuplicateReason reason, Double sim) {
-    ReceptionCase c = ReceptionCase.findById(caseId);
-    return new DuplicateCandidate(
-        c.id, c.title, c.kind, c.unitId, c.status, c.receivedDate, List.of(reason), sim);
+    reasons.remove(v.caseId);
+    Map<UUID, ReceptionCase> cases = new HashMap<>();
+    repo.cases(List.copyOf(reasons.keySet())).forEach(c -> cases.put(c.id, c));
+    List<DuplicateCandidate> out = new ArrayList<>();
+    reasons.forEach(
+        (id, why) -> {
+          ReceptionCase c = cases.get(id);
+          out.add(
+              new DuplicateCandidate(
+                  c.id,
+                  c.title,
+                  c.kind,
+                  c.unitId,
+                  c.status,
+                  c.receivedDate,
+                  List.copyOf(why),
+                  similarity.get(id)));
+        });
+    return new DuplicateCandidatesResponse(out);
   }
 
   // ------------------------------------------------------------------ deadlines

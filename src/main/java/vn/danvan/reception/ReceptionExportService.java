@@ -45,14 +45,14 @@ public class ReceptionExportService {
 
   @Inject ReceptionVisitService visits;
 
-  @Transactional
+  @Transactional(Transactional.TxType.SUPPORTS)
   public byte[] book(UUID orgUnitId, LocalDate from, LocalDate to) {
     if (from != null && to != null && from.isAfter(to)) {
       throw ApiException.invalid("/from", "field.PERIOD_RANGE", 3660);
     }
     List<ReceptionVisit> rows =
         visits.rows(
-            new ReceptionVisitService.ListFilter(
+            new VisitQuery(
                 orgUnitId,
                 orgUnitId == null ? null : OrgUnitMode.DESCENDANTS,
                 from,

@@ -2,8 +2,6 @@ package vn.danvan.reception;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -17,7 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import vn.danvan.orgunit.OrgUnitKind;
 import vn.danvan.orgunit.OrgUnitResponse;
@@ -37,7 +35,7 @@ public class ReceptionReportService {
 
   static final int MAX_DAYS = 3660;
 
-  @Inject EntityManager em;
+  @Inject ReceptionReportRepository repo;
   @Inject ReceptionAccess access;
   @Inject ReceptionConfig config;
   @Inject OrgUnitService units;
@@ -46,7 +44,7 @@ public class ReceptionReportService {
 
   // ------------------------------------------------------------------ statistics
 
-  @Transactional
+  @Transactional(Transactional.TxType.SUPPORTS)
   public StatisticsResponse statistics(
       UUID orgUnitId,
       OrgUnitMode mode,
@@ -77,103 +75,51 @@ public class ReceptionReportService {
               && unit.get().kind() == OrgUnitKind.PROVINCE
               && m == OrgUnitMode.DESCENDANTS;
     }
-    ReceptionRepository.Where vw = new ReceptionRepository.Where();
-    ReceptionRepository.Where cw = new ReceptionRepository.Where();
-    if (province) {
-      // a province is always the second element of a stored path: an index range, not an array test
-      vw.add("v.unit_path[2] = :unit", "unit", orgUnitId);
-      cw.add("c.unit_path[2] = :unit", "unit", orgUnitId);
-    } else {
-      ReceptionRepository.unitFilter(vw, "v", orgUnitId, m);
-      ReceptionRepository.unitFilter(cw, "c", orgUnitId, m);
-    }
-    vw.add("v.received_date between :from and :to", "from", f);
-    vw.params.put("to", t);
-    cw.add("c.received_date between :from and :to", "from", f);
-    cw.params.put("to", t);
-    if (!access.unrestricted() && !selectedInScope) {
-      vw.add("v.unit_path && cast(:roots as uuid[])", "roots", access.roots());
-      cw.add("c.unit_path && cast(:roots as uuid[])", "roots", access.roots());
-    }
-    String vKey = key(by, "v", orgUnitId, m, province);
-    Query vq =
-        em.createNativeQuery(
-            "select "
-                + vKey
-                + " k, count(*), coalesce(sum(v.group_size), 0), count(*) filter (where v.group_size >= 5),"
-                + " count(*) filter (where v.content_kind = 'DENUNCIATION' and v.anonymous)"
-                + " from reception_visit v where "
-                + vw.sql()
-                + " group by 1");
-    vw.bind(vq);
-    Map<String, long[]> rows = new TreeMap<>();
-    for (Object o : vq.getResultList()) {
-      Object[] r = (Object[]) o;
-      long[] a = rows.computeIfAbsent(String.valueOf(r[0]), k -> new long[7]);
-      for (int i = 0; i < 4; i++) {
-        a[i] = ((Number) r[i + 1]).longValue();
-      }
-    }
+    StatisticsQuery q = new StatisticsQuery(orgUnitId, m, province, f, t, by, today);
+    UUID[] roots = selectedInScope ? null : access.roots();
+    Map<String, ReceptionReportRepository.VisitCounts> visitCounts = new HashMap<>();
+    repo.visitCounts(q, roots).forEach(c -> visitCounts.put(c.key(), c));
+    Map<String, ReceptionReportRepository.CaseCounts> caseCounts = new HashMap<>();
     if (by != ReceptionStatisticsGroupBy.OUTCOME) {
-      String cKey = key(by, "c", orgUnitId, m, province);
-      Query cq =
-          em.createNativeQuery(
-              "select "
-                  + cKey
-                  + " k, count(*) filter (where c.accepted_date is not null),"
-                  + " count(*) filter (where c.resolved_date is not null),"
-                  + " count(*) filter (where c.status in ('RECEIVED','ACCEPTED') and ((c.accepted_date is null and c.acceptance_due_date < :today)"
-                  + " or (c.accepted_date is not null and c.resolved_date is null and c.resolution_due_date < :today)))"
-                  + " from reception_case c where "
-                  + cw.sql()
-                  + " group by 1");
-      cw.bind(cq);
-      cq.setParameter("today", today);
-      for (Object o : cq.getResultList()) {
-        Object[] r = (Object[]) o;
-        long[] a = rows.computeIfAbsent(String.valueOf(r[0]), k -> new long[7]);
-        for (int i = 0; i < 3; i++) {
-          a[i + 4] = ((Number) r[i + 1]).longValue();
-        }
-      }
+      repo.caseCounts(q, roots).forEach(c -> caseCounts.put(c.key(), c));
     }
+    TreeSet<String> keys = new TreeSet<>(visitCounts.keySet());
+    keys.addAll(caseCounts.keySet());
     List<StatisticsResponse.Row> items = new ArrayList<>();
-    long[] total = new long[7];
-    for (Map.Entry<String, long[]> e : rows.entrySet()) {
-      long[] a = e.getValue();
-      for (int i = 0; i < 7; i++) {
-        total[i] += a[i];
-      }
-      items.add(row(e.getKey(), label(by, e.getKey(), t), a));
+    for (String key : keys) {
+      items.add(row(key, label(by, key, t), visitCounts.get(key), caseCounts.get(key)));
     }
-    return new StatisticsResponse(by, f, t, items, row("TOTAL", "Tổng cộng", total));
+    return new StatisticsResponse(by, f, t, items, total(items));
   }
 
-  private static StatisticsResponse.Row row(String key, String label, long[] a) {
-    return new StatisticsResponse.Row(key, label, a[0], a[1], a[2], a[3], a[4], a[5], a[6]);
+  private static StatisticsResponse.Row row(
+      String key,
+      String label,
+      ReceptionReportRepository.VisitCounts v,
+      ReceptionReportRepository.CaseCounts c) {
+    return new StatisticsResponse.Row(
+        key,
+        label,
+        v == null ? 0 : v.visits(),
+        v == null ? 0 : v.people(),
+        v == null ? 0 : v.groups(),
+        v == null ? 0 : v.anonymousDenunciations(),
+        c == null ? 0 : c.accepted(),
+        c == null ? 0 : c.resolved(),
+        c == null ? 0 : c.overdue());
   }
 
-  /** The group key of a row; UNIT groups by the child of the selected unit the row lies under. */
-  private static String key(
-      ReceptionStatisticsGroupBy by, String a, UUID unit, OrgUnitMode mode, boolean province) {
-    return switch (by) {
-      case CONTENT_KIND -> a.equals("v") ? "v.content_kind" : "c.kind";
-      case FIELD -> a + ".field";
-      case OUTCOME -> "coalesce(v.outcome, 'NONE')";
-      case MONTH -> "to_char(" + a + ".received_date, 'YYYY-MM')";
-      case UNIT ->
-          province
-              ? "cast(coalesce(" + a + ".unit_path[3], " + a + ".unit_id) as text)"
-              : unit == null || mode == OrgUnitMode.SELECTED
-                  ? "cast(" + a + ".unit_id as text)"
-                  : "cast(coalesce("
-                      + a
-                      + ".unit_path[array_position("
-                      + a
-                      + ".unit_path, cast(:unit as uuid)) + 1], "
-                      + a
-                      + ".unit_id) as text)";
-    };
+  private static StatisticsResponse.Row total(List<StatisticsResponse.Row> items) {
+    return new StatisticsResponse.Row(
+        "TOTAL",
+        "Tổng cộng",
+        items.stream().mapToLong(StatisticsResponse.Row::visits).sum(),
+        items.stream().mapToLong(StatisticsResponse.Row::people).sum(),
+        items.stream().mapToLong(StatisticsResponse.Row::groups).sum(),
+        items.stream().mapToLong(StatisticsResponse.Row::anonymousDenunciations).sum(),
+        items.stream().mapToLong(StatisticsResponse.Row::casesAccepted).sum(),
+        items.stream().mapToLong(StatisticsResponse.Row::casesResolved).sum(),
+        items.stream().mapToLong(StatisticsResponse.Row::casesOverdue).sum());
   }
 
   private String label(ReceptionStatisticsGroupBy by, String key, LocalDate day) {
@@ -203,7 +149,10 @@ public class ReceptionReportService {
 
   // ------------------------------------------------------------------ compliance
 
-  @Transactional
+  /** The filters of the compliance list (its cursor is bound to them). */
+  private record ComplianceQuery(UUID root, LocalDate from, LocalDate to) {}
+
+  @Transactional(Transactional.TxType.SUPPORTS)
   public ComplianceResponse compliance(
       UUID orgUnitId, LocalDate from, LocalDate to, PageRequest paging) {
     LocalDate today = BusinessTime.today(clock);
@@ -236,7 +185,7 @@ public class ReceptionReportService {
       } while (cursor != null);
     }
     // one page of units by (name, id); sessions are read for that page only
-    String list = "reception-compliance:" + root + ":" + f + ":" + t;
+    String list = Cursor.tag("reception-compliance", new ComplianceQuery(root, f, t));
     Cursor.Keys keys = paging.keys(list, Cursor.KeyType.TEXT, Cursor.KeyType.UUID);
     Comparator<OrgUnitResponse> order =
         Comparator.comparing(OrgUnitResponse::name).thenComparing(OrgUnitResponse::id);
@@ -253,27 +202,10 @@ public class ReceptionReportService {
             .limit(paging.fetchSize())
             .toList();
     Map<UUID, Map<LocalDate, HostRole>> held = new HashMap<>();
-    if (!targets.isEmpty()) {
-      @SuppressWarnings("unchecked")
-      List<Object[]> rows =
-          em.createNativeQuery(
-                  "select unit_id, session_date, bool_or(host_role = 'HEAD') from reception_session"
-                      + " where host_role in ('HEAD','DEPUTY_DELEGATED') and session_date between :f and :t"
-                      + " and unit_id = any(cast(:ids as uuid[])) group by unit_id, session_date")
-              .setParameter("f", f)
-              .setParameter("t", t)
-              .setParameter(
-                  "ids",
-                  "{"
-                      + String.join(",", targets.stream().map(u -> u.id().toString()).toList())
-                      + "}")
-              .getResultList();
-      for (Object[] r : rows) {
-        held.computeIfAbsent((UUID) r[0], k -> new HashMap<>())
-            .put(
-                r[1] instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) r[1],
-                Boolean.TRUE.equals(r[2]) ? HostRole.HEAD : HostRole.DEPUTY_DELEGATED);
-      }
+    for (ReceptionReportRepository.HeldDay d :
+        repo.heldDays(targets.stream().map(OrgUnitResponse::id).toList(), f, t)) {
+      held.computeIfAbsent(d.unitId(), k -> new HashMap<>())
+          .put(d.day(), d.head() ? HostRole.HEAD : HostRole.DEPUTY_DELEGATED);
     }
     Page<ComplianceResponse.UnitCompliance> items =
         Page.of(

@@ -3,74 +3,53 @@ package vn.danvan.reception;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
+import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import vn.danvan.shared.persistence.OrgUnitMode;
+import vn.danvan.shared.persistence.PgTypes;
+import vn.danvan.shared.persistence.SqlWhere;
+import vn.danvan.shared.persistence.UnitFilter;
 
-/** SQL of the feature: keyset pages, keyed-hash lookups, the protected identities. */
+/**
+ * SQL of the book, the sessions and the cases: keyset pages of the typed queries, keyed-hash
+ * lookups, the protected identities. A {@code roots} argument is the caller's scope (records whose
+ * unit path meets it); null means unrestricted.
+ */
 @ApplicationScoped
 class ReceptionRepository {
 
   @Inject EntityManager em;
 
-  /** A where clause with its parameters. */
-  static final class Where {
-    final List<String> clauses = new ArrayList<>();
-    final Map<String, Object> params = new HashMap<>();
+  /** A case whose visits' summaries resemble a visit's, with the best similarity (0–1). */
+  record SimilarCase(UUID caseId, double similarity) {}
 
-    Where add(String clause) {
-      clauses.add(clause);
-      return this;
-    }
+  // ------------------------------------------------------------------ lists
 
-    Where add(String clause, String name, Object value) {
-      clauses.add(clause);
-      params.put(name, value);
-      return this;
-    }
-
-    String sql() {
-      return clauses.isEmpty() ? "true" : "(" + String.join(") and (", clauses) + ")";
-    }
-
-    void bind(Query q) {
-      params.forEach(q::setParameter);
-    }
-  }
-
-  /** The unit filter of lists and statistics on a table aliased {@code alias}. */
-  static void unitFilter(Where w, String alias, UUID unit, OrgUnitMode mode) {
-    if (unit == null) {
-      return;
-    }
-    w.params.put("unit", unit);
-    w.clauses.add(
-        switch (mode == null ? OrgUnitMode.SELECTED : mode) {
-          case SELECTED -> alias + ".unit_id = :unit";
-          case CHILDREN ->
-              alias
-                  + ".unit_path @> array[cast(:unit as uuid)] and ("
-                  + alias
-                  + ".unit_id = :unit or "
-                  + alias
-                  + ".unit_path[cardinality("
-                  + alias
-                  + ".unit_path) - 1] = :unit)";
-          case DESCENDANTS -> alias + ".unit_path @> array[cast(:unit as uuid)]";
-        });
-  }
-
-  List<ReceptionVisit> visits(Where w, Instant afterAt, UUID afterId, int fetch) {
+  List<ReceptionVisit> visits(
+      VisitQuery q, UUID[] roots, Instant afterAt, UUID afterId, int fetch) {
+    SqlWhere w = new SqlWhere();
+    UnitFilter.apply(w, "v.unit_id", "v.unit_path", q.orgUnitId(), q.orgUnitMode());
+    w.addIfPresent("v.received_date >= :from", "from", q.from());
+    w.addIfPresent("v.received_date <= :to", "to", q.to());
+    w.addIfPresent("v.content_kind = :kind", "kind", name(q.contentKind()));
+    w.addIfPresent("v.field = :field", "field", name(q.field()));
+    w.addIfPresent("v.case_id = :case", "case", q.caseId());
+    w.addIfPresent("v.session_id = :session", "session", q.sessionId());
+    inScope(w, "v", roots);
     return newestFirst(
         ReceptionVisit.class, "reception_visit", "v", "received_at", w, afterAt, afterId, fetch);
   }
 
-  List<ReceptionSession> sessions(Where w, java.time.LocalDate afterDate, UUID afterId, int fetch) {
+  List<ReceptionSession> sessions(
+      SessionQuery q, UUID[] roots, LocalDate afterDate, UUID afterId, int fetch) {
+    SqlWhere w = new SqlWhere();
+    UnitFilter.apply(w, "s.unit_id", "s.unit_path", q.orgUnitId(), q.orgUnitMode());
+    w.addIfPresent("s.session_date >= :from", "from", q.from());
+    w.addIfPresent("s.session_date <= :to", "to", q.to());
+    w.addIfPresent("s.host_role = :role", "role", name(q.hostRole()));
+    w.addIfPresent("s.kind = :kind", "kind", name(q.kind()));
+    inScope(w, "s", roots);
     return newestFirst(
         ReceptionSession.class,
         "reception_session",
@@ -82,40 +61,96 @@ class ReceptionRepository {
         fetch);
   }
 
-  List<ReceptionCase> cases(Where w, java.time.LocalDate afterDate, UUID afterId, int fetch) {
+  /** A page of cases; {@code today} decides which are overdue. */
+  List<ReceptionCase> cases(
+      CaseQuery q, LocalDate today, UUID[] roots, LocalDate afterDate, UUID afterId, int fetch) {
+    SqlWhere w = new SqlWhere();
+    UnitFilter.apply(w, "c.unit_id", "c.unit_path", q.orgUnitId(), q.orgUnitMode());
+    w.addIfPresent("c.kind = :kind", "kind", name(q.kind()));
+    w.addIfPresent("c.status = :status", "status", name(q.status()));
+    if (Boolean.TRUE.equals(q.overdue())) {
+      w.add(
+          "c.status in ('RECEIVED','ACCEPTED') and ((c.accepted_date is null and c.acceptance_due_date < :today)"
+              + " or (c.resolved_date is null and c.resolution_due_date < :today))",
+          "today",
+          today);
+    }
+    inScope(w, "c", roots);
     return newestFirst(
         ReceptionCase.class, "reception_case", "c", "received_date", w, afterDate, afterId, fetch);
   }
 
+  /** Cases by id (those that exist). */
+  List<ReceptionCase> cases(List<UUID> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return em.createQuery("from ReceptionCase c where c.id in :ids", ReceptionCase.class)
+        .setParameter("ids", ids)
+        .getResultList();
+  }
+
+  /** Rows whose unit path (column {@code alias.unit_path}) meets the scope roots. */
+  static SqlWhere inScope(SqlWhere w, String alias, UUID[] roots) {
+    return roots == null
+        ? w
+        : w.add(alias + ".unit_path && cast(:roots as uuid[])", "roots", roots);
+  }
+
+  private static String name(Enum<?> e) {
+    return e == null ? null : e.name();
+  }
+
   /**
-   * One keyset page of {@code table} (under the alias its {@link Where} filters are written with),
-   * newest first by {@code key} then id, after ({@code afterKey}, {@code afterId}).
+   * One keyset page of {@code table} (under the alias the conditions are written with), newest
+   * first by {@code key} then id, after ({@code afterKey}, {@code afterId}).
    */
-  @SuppressWarnings("unchecked")
   private <T> List<T> newestFirst(
       Class<T> type,
       String table,
       String alias,
       String key,
-      Where w,
+      SqlWhere w,
       Object afterKey,
       UUID afterId,
       int fetch) {
     String k = alias + "." + key;
     String id = alias + ".id";
-    String sql = "select " + alias + ".* from " + table + " " + alias + " where " + w.sql();
     if (afterId != null) {
-      sql += " and (" + k + ", " + id + ") < (:afterKey, :afterId)";
+      w.add("(" + k + ", " + id + ") < (:afterKey, :afterId)", "afterKey", afterKey)
+          .param("afterId", afterId);
     }
-    sql += " order by " + k + " desc, " + id + " desc limit :fetch";
-    Query q = em.createNativeQuery(sql, type);
-    w.bind(q);
-    if (afterId != null) {
-      q.setParameter("afterKey", afterKey);
-      q.setParameter("afterId", afterId);
-    }
-    q.setParameter("fetch", fetch);
-    return q.getResultList();
+    String sql =
+        "select "
+            + alias
+            + ".* from "
+            + table
+            + " "
+            + alias
+            + " where "
+            + w.sql()
+            + " order by "
+            + k
+            + " desc, "
+            + id
+            + " desc limit :fetch";
+    @SuppressWarnings("unchecked")
+    List<T> rows =
+        w.bind(em.createNativeQuery(sql, type)).setParameter("fetch", fetch).getResultList();
+    return rows;
+  }
+
+  // ------------------------------------------------------------------ scope
+
+  /**
+   * The roots of the scope of {@code unit} (SQL function {@code danvan_scope_roots}, published by
+   * the org-unit feature).
+   */
+  UUID[] scopeRootsOf(UUID unit) {
+    return PgTypes.uuids(
+        em.createNativeQuery("select danvan_scope_roots(:unit)")
+            .setParameter("unit", unit)
+            .getSingleResult());
   }
 
   // ------------------------------------------------------------------ personal data
@@ -165,58 +200,68 @@ class ReceptionRepository {
         .getResultList();
   }
 
+  // ------------------------------------------------------------------ duplicates
+
   /**
    * Cases of other visits by a person with one of these ID hashes, in scope; when {@code
    * withDenunciations} is false, neither side may be a denunciation (a match would link a denouncer
    * to a name).
    */
-  @SuppressWarnings("unchecked")
-  List<UUID> casesBySameperson(
-      UUID visitId, List<byte[]> hashes, String roots, boolean withDenunciations, int limit) {
+  List<UUID> casesBySamePerson(
+      UUID visitId, List<byte[]> hashes, UUID[] roots, boolean withDenunciations, int limit) {
     if (hashes.isEmpty()) {
       return List.of();
     }
-    String sql =
-        "select c.id from reception_case c where exists (select 1 from reception_visit v"
-            + " join reception_identity_hash h on h.visit_id = v.id"
-            + " where v.case_id = c.id and v.id <> :visit and h.id_hash in (:hashes)"
-            + (withDenunciations ? "" : " and v.content_kind <> 'DENUNCIATION'")
-            + ")"
-            + (roots == null ? "" : " and c.unit_path && cast(:roots as uuid[])")
-            + (withDenunciations ? "" : " and c.kind <> 'DENUNCIATION'")
-            + " order by c.received_date desc limit :n";
-    Query q =
-        em.createNativeQuery(sql)
-            .setParameter("visit", visitId)
-            .setParameter("hashes", hashes)
-            .setParameter("n", limit);
-    if (roots != null) {
-      q.setParameter("roots", roots);
+    SqlWhere w =
+        new SqlWhere()
+            .add(
+                "exists (select 1 from reception_visit v"
+                    + " join reception_identity_hash h on h.visit_id = v.id"
+                    + " where v.case_id = c.id and v.id <> :visit and h.id_hash in (:hashes)"
+                    + (withDenunciations ? "" : " and v.content_kind <> 'DENUNCIATION'")
+                    + ")",
+                "visit",
+                visitId)
+            .param("hashes", hashes);
+    if (!withDenunciations) {
+      w.add("c.kind <> 'DENUNCIATION'");
     }
-    return q.getResultList();
+    inScope(w, "c", roots);
+    List<?> rows =
+        w.bind(
+                em.createNativeQuery(
+                    "select c.id from reception_case c where "
+                        + w.sql()
+                        + " order by c.received_date desc limit :n"))
+            .setParameter("n", limit)
+            .getResultList();
+    return rows.stream().map(PgTypes::uuid).toList();
   }
 
   /** Cases whose visits' summaries resemble {@code summary} (trigram, accent-insensitive). */
-  List<Object[]> casesBySimilarContent(
-      UUID visitId, String summary, String roots, double threshold, int limit) {
-    String sql =
-        "select v.case_id, max(similarity(danvan_fold(v.summary), danvan_fold(:s))) sim"
-            + " from reception_visit v join reception_case c on c.id = v.case_id"
-            + " where v.id <> :visit and danvan_fold(v.summary) % danvan_fold(:s)"
-            + (roots == null ? "" : " and c.unit_path && cast(:roots as uuid[])")
-            + " group by v.case_id having max(similarity(danvan_fold(v.summary), danvan_fold(:s))) >= :t"
-            + " order by sim desc limit :n";
-    Query q =
-        em.createNativeQuery(sql)
-            .setParameter("visit", visitId)
-            .setParameter("s", summary)
+  List<SimilarCase> casesBySimilarContent(
+      UUID visitId, String summary, UUID[] roots, double threshold, int limit) {
+    SqlWhere w =
+        new SqlWhere()
+            .add("v.id <> :visit", "visit", visitId)
+            .add("danvan_fold(v.summary) % danvan_fold(:s)", "s", summary);
+    inScope(w, "c", roots);
+    List<?> rows =
+        w.bind(
+                em.createNativeQuery(
+                    "select v.case_id, max(similarity(danvan_fold(v.summary), danvan_fold(:s))) sim"
+                        + " from reception_visit v join reception_case c on c.id = v.case_id"
+                        + " where "
+                        + w.sql()
+                        + " group by v.case_id"
+                        + " having max(similarity(danvan_fold(v.summary), danvan_fold(:s))) >= :t"
+                        + " order by sim desc limit :n"))
             .setParameter("t", threshold)
-            .setParameter("n", limit);
-    if (roots != null) {
-      q.setParameter("roots", roots);
-    }
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows = q.getResultList();
-    return rows;
+            .setParameter("n", limit)
+            .getResultList();
+    return rows.stream()
+        .map(o -> (Object[]) o)
+        .map(r -> new SimilarCase(PgTypes.uuid(r[0]), ((Number) r[1]).doubleValue()))
+        .toList();
   }
 }

@@ -5,11 +5,9 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -29,7 +27,7 @@ public class ReceptionRetention {
   private static final Logger LOG = Logger.getLogger(ReceptionRetention.class);
   private static final int BATCH = 500;
 
-  @Inject EntityManager em;
+  @Inject ReceptionRetentionRepository repo;
   @Inject ReceptionConfig config;
   @Inject AuditTrail audit;
   @Inject CurrentUser user;
@@ -77,42 +75,20 @@ public class ReceptionRetention {
    * visit.
    */
   private int eraseVisitsWithoutCase(LocalDate cutoff) {
-    @SuppressWarnings("unchecked")
-    List<UUID> ids =
-        em.createNativeQuery(
-                "select id from reception_visit where case_id is null and received_date <= :cutoff"
-                    + " and personal_data_erased_at is null limit :n for update skip locked")
-            .setParameter("cutoff", cutoff)
-            .setParameter("n", BATCH)
-            .getResultList();
+    List<UUID> ids = repo.lockVisitsWithoutCase(cutoff, BATCH);
     if (ids.isEmpty()) {
       return 0;
     }
-    em.createNativeQuery("delete from reception_identity_hash where visit_id in (:ids)")
-        .setParameter("ids", ids)
-        .executeUpdate();
-    em.createNativeQuery("delete from reception_protected_identity where visit_id in (:ids)")
-        .setParameter("ids", ids)
-        .executeUpdate();
-    recordErased(
-        ReceptionVisitService.ENTITY,
-        em.createNativeQuery(
-                "update reception_visit set visitor_data = null, personal_data_erased_at = :now, version = version + 1"
-                    + " where id in (:ids) returning id, unit_id, version")
-            .setParameter("now", Instant.now(clock))
-            .setParameter("ids", ids)
-            .getResultList());
+    recordErased(ReceptionVisitService.ENTITY, repo.eraseVisits(ids, Instant.now(clock)));
     return ids.size();
   }
 
   /** One audit event and change-log entry per erased record, written set-based. */
-  private void recordErased(String entityType, List<?> rows) {
-    List<AuditTrail.Change> changes = new ArrayList<>(rows.size());
-    for (Object o : rows) {
-      Object[] r = (Object[]) o;
-      changes.add(
-          new AuditTrail.Change((UUID) r[0], (UUID) r[1], ((Number) r[2]).longValue(), null, null));
-    }
+  private void recordErased(String entityType, List<ReceptionRetentionRepository.Erased> rows) {
+    List<AuditTrail.Change> changes =
+        rows.stream()
+            .map(r -> new AuditTrail.Change(r.id(), r.unitId(), r.version(), null, null))
+            .toList();
     audit.recordAll(
         "PERSONAL_DATA_ERASED",
         entityType,
@@ -122,44 +98,13 @@ public class ReceptionRetention {
   }
 
   private int eraseBatch(LocalDate cutoff) {
-    @SuppressWarnings("unchecked")
-    List<Object[]> cases =
-        em.createNativeQuery(
-                "select id, unit_id from reception_case where status = 'CLOSED' and closed_date <= :cutoff"
-                    + " and personal_data_erased_at is null order by closed_date limit :n for update skip locked")
-            .setParameter("cutoff", cutoff)
-            .setParameter("n", BATCH)
-            .getResultList();
-    if (cases.isEmpty()) {
+    List<UUID> ids = repo.lockClosedCases(cutoff, BATCH);
+    if (ids.isEmpty()) {
       return 0;
     }
     Instant now = Instant.now(clock);
-    List<UUID> ids = cases.stream().map(r -> (UUID) r[0]).toList();
-    em.createNativeQuery(
-            "delete from reception_identity_hash h using reception_visit v where h.visit_id = v.id and v.case_id in (:ids)")
-        .setParameter("ids", ids)
-        .executeUpdate();
-    em.createNativeQuery(
-            "delete from reception_protected_identity p using reception_visit v where p.visit_id = v.id and v.case_id in (:ids)")
-        .setParameter("ids", ids)
-        .executeUpdate();
-    recordErased(
-        ReceptionVisitService.ENTITY,
-        em.createNativeQuery(
-                "update reception_visit set visitor_data = null, personal_data_erased_at = :now, version = version + 1"
-                    + " where case_id in (:ids) and personal_data_erased_at is null"
-                    + " returning id, unit_id, version")
-            .setParameter("now", now)
-            .setParameter("ids", ids)
-            .getResultList());
-    recordErased(
-        ReceptionCaseService.ENTITY,
-        em.createNativeQuery(
-                "update reception_case set personal_data_erased_at = :now, version = version + 1"
-                    + " where id in (:ids) returning id, unit_id, version")
-            .setParameter("now", now)
-            .setParameter("ids", ids)
-            .getResultList());
-    return cases.size();
+    recordErased(ReceptionVisitService.ENTITY, repo.eraseVisitsOfCases(ids, now));
+    recordErased(ReceptionCaseService.ENTITY, repo.eraseCases(ids, now));
+    return ids.size();
   }
 }

@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -25,7 +26,7 @@ import vn.danvan.shared.http.ETags;
 import vn.danvan.shared.http.Idempotency;
 import vn.danvan.shared.http.Responses;
 import vn.danvan.shared.paging.Page;
-import vn.danvan.shared.paging.PageRequest;
+import vn.danvan.shared.paging.PageParams;
 import vn.danvan.shared.persistence.OrgUnitMode;
 import vn.danvan.shared.security.Roles;
 
@@ -61,13 +62,9 @@ public class ReceptionSessionResource {
           HostRole hostRole,
       @RestQuery @Parameter(description = "Hình thức tiếp.", example = "PERIODIC_HEAD")
           SessionKind kind,
-      @RestQuery
-          @Parameter(description = "Số phần tử mỗi trang (1–500, mặc định 50).", example = "50")
-          Integer limit,
-      @RestQuery @Parameter(description = "Con trỏ trang sau.") String cursor) {
+      @BeanParam PageParams page) {
     return sessions.list(
-        new ReceptionSessionService.ListFilter(orgUnitId, orgUnitMode, from, to, hostRole, kind),
-        PageRequest.of(limit, cursor));
+        new SessionQuery(orgUnitId, orgUnitMode, from, to, hostRole, kind), page.toRequest());
   }
 
   @POST

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
-import vn.danvan.orgunit.OrgUnitResponse;
 import vn.danvan.orgunit.OrgUnitService;
 import vn.danvan.shared.audit.AuditTrail;
 import vn.danvan.shared.error.ApiException;
@@ -19,7 +18,6 @@ import vn.danvan.shared.http.ETags;
 import vn.danvan.shared.paging.Cursor;
 import vn.danvan.shared.paging.Page;
 import vn.danvan.shared.paging.PageRequest;
-import vn.danvan.shared.persistence.OrgUnitMode;
 
 /** Reception sessions (buổi tiếp): who received citizens, where and when. */
 @ApplicationScoped
@@ -36,50 +34,24 @@ public class ReceptionSessionService {
   @Inject Clock clock;
   @Inject EntityManager em;
 
-  public record ListFilter(
-      UUID orgUnitId,
-      OrgUnitMode orgUnitMode,
-      LocalDate from,
-      LocalDate to,
-      HostRole hostRole,
-      SessionKind kind) {}
-
-  @Transactional
+  @Transactional(Transactional.TxType.SUPPORTS)
   public SessionResponse get(UUID id) {
     return SessionResponse.of(visible(id));
   }
 
-  @Transactional
-  public Page<SessionResponse> list(ListFilter f, PageRequest page) {
-    ReceptionRepository.Where w = new ReceptionRepository.Where();
-    ReceptionRepository.unitFilter(w, "s", f.orgUnitId(), f.orgUnitMode());
-    if (f.from() != null) {
-      w.add("s.session_date >= :from", "from", f.from());
-    }
-    if (f.to() != null) {
-      w.add("s.session_date <= :to", "to", f.to());
-    }
-    if (f.hostRole() != null) {
-      w.add("s.host_role = :role", "role", f.hostRole().name());
-    }
-    if (f.kind() != null) {
-      w.add("s.kind = :kind", "kind", f.kind().name());
-    }
-    if (!access.unrestricted()) {
-      w.add("s.unit_path && cast(:roots as uuid[])", "roots", access.roots());
-    }
-    Cursor.Keys keys = page.keys("reception-sessions", Cursor.KeyType.DATE, Cursor.KeyType.UUID);
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Page<SessionResponse> list(SessionQuery q, PageRequest page) {
+    String list = Cursor.tag("reception-sessions", q);
+    Cursor.Keys keys = page.keys(list, Cursor.KeyType.DATE, Cursor.KeyType.UUID);
     List<ReceptionSession> rows =
         repo.sessions(
-            w,
+            q,
+            access.roots(),
             keys == null ? null : keys.date(0),
             keys == null ? null : keys.uuid(1),
             page.fetchSize());
     return Page.of(
-        rows,
-        page.limit(),
-        SessionResponse::of,
-        s -> Cursor.encode("reception-sessions", s.sessionDate, s.id));
+        rows, page.limit(), SessionResponse::of, s -> Cursor.encode(list, s.sessionDate, s.id));
   }
 
   @Transactional
@@ -134,17 +106,17 @@ public class ReceptionSessionService {
     s.note = trim(req.note());
   }
 
-  /** The unit's path on {@code day}; 400 when the unit is unknown or outside the caller's scope. */
+  /**
+   * The unit's path on {@code day}; 422 {@code UNKNOWN_UNIT} when the unit does not exist that day
+   * or lies outside the caller's scope (a record of it would not be visible to the caller).
+   */
   static UUID[] unitPath(
       OrgUnitService units, ReceptionAccess access, UUID unitId, LocalDate day, String pointer) {
-    if (!access.containsUnit(unitId)) {
-      throw ApiException.invalid(pointer, "field.UNKNOWN_UNIT");
+    UUID[] path = units.find(unitId, day).map(u -> u.path().toArray(UUID[]::new)).orElse(null);
+    if (path == null || !access.contains(path)) {
+      throw ApiException.unknownUnit(pointer);
     }
-    OrgUnitResponse unit =
-        units
-            .find(unitId, day)
-            .orElseThrow(() -> ApiException.invalid(pointer, "field.UNKNOWN_UNIT"));
-    return unit.path().toArray(UUID[]::new);
+    return path;
   }
 
   private ReceptionSession visible(UUID id) {

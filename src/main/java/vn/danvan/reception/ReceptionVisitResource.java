@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -28,7 +29,7 @@ import vn.danvan.shared.http.ETags;
 import vn.danvan.shared.http.Idempotency;
 import vn.danvan.shared.http.Responses;
 import vn.danvan.shared.paging.Page;
-import vn.danvan.shared.paging.PageRequest;
+import vn.danvan.shared.paging.PageParams;
 import vn.danvan.shared.persistence.OrgUnitMode;
 import vn.danvan.shared.security.Roles;
 
@@ -72,14 +73,10 @@ public class ReceptionVisitResource {
       @RestQuery
           @Parameter(description = "Buổi tiếp.", example = "6f1c1a52-3e7e-4c55-9d1a-0f8b3c2d1e01")
           UUID sessionId,
-      @RestQuery
-          @Parameter(description = "Số phần tử mỗi trang (1–500, mặc định 50).", example = "50")
-          Integer limit,
-      @RestQuery @Parameter(description = "Con trỏ trang sau.") String cursor) {
+      @BeanParam PageParams page) {
     return visits.list(
-        new ReceptionVisitService.ListFilter(
-            orgUnitId, orgUnitMode, from, to, contentKind, field, caseId, sessionId),
-        PageRequest.of(limit, cursor));
+        new VisitQuery(orgUnitId, orgUnitMode, from, to, contentKind, field, caseId, sessionId),
+        page.toRequest());
   }
 
   @POST

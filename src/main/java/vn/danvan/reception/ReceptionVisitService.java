@@ -28,7 +28,6 @@ import vn.danvan.shared.http.ETags;
 import vn.danvan.shared.paging.Cursor;
 import vn.danvan.shared.paging.Page;
 import vn.danvan.shared.paging.PageRequest;
-import vn.danvan.shared.persistence.OrgUnitMode;
 import vn.danvan.shared.time.BusinessTime;
 
 /**
@@ -64,72 +63,33 @@ public class ReceptionVisitService {
     NONE
   }
 
-  public record ListFilter(
-      UUID orgUnitId,
-      OrgUnitMode orgUnitMode,
-      LocalDate from,
-      LocalDate to,
-      ContentKind contentKind,
-      VisitField field,
-      UUID caseId,
-      UUID sessionId) {}
-
   // ------------------------------------------------------------------ reads
 
-  @Transactional
+  @Transactional(Transactional.TxType.SUPPORTS)
   public VisitResponse get(UUID id) {
     ReceptionVisit v = visible(id);
     return response(v, callerView());
   }
 
-  @Transactional
-  public Page<VisitResponse> list(ListFilter f, PageRequest page) {
-    ReceptionRepository.Where w = where(f);
-    Cursor.Keys keys = page.keys("reception-visits", Cursor.KeyType.INSTANT, Cursor.KeyType.UUID);
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Page<VisitResponse> list(VisitQuery q, PageRequest page) {
+    String list = Cursor.tag("reception-visits", q);
+    Cursor.Keys keys = page.keys(list, Cursor.KeyType.INSTANT, Cursor.KeyType.UUID);
     List<ReceptionVisit> rows =
         repo.visits(
-            w,
+            q,
+            access.roots(),
             keys == null ? null : keys.instant(0),
             keys == null ? null : keys.uuid(1),
             page.fetchSize());
     View view = callerView();
     return Page.of(
-        rows,
-        page.limit(),
-        v -> response(v, view),
-        v -> Cursor.encode("reception-visits", v.receivedAt, v.id));
-  }
-
-  ReceptionRepository.Where where(ListFilter f) {
-    ReceptionRepository.Where w = new ReceptionRepository.Where();
-    ReceptionRepository.unitFilter(w, "v", f.orgUnitId(), f.orgUnitMode());
-    if (f.from() != null) {
-      w.add("v.received_date >= :from", "from", f.from());
-    }
-    if (f.to() != null) {
-      w.add("v.received_date <= :to", "to", f.to());
-    }
-    if (f.contentKind() != null) {
-      w.add("v.content_kind = :kind", "kind", f.contentKind().name());
-    }
-    if (f.field() != null) {
-      w.add("v.field = :field", "field", f.field().name());
-    }
-    if (f.caseId() != null) {
-      w.add("v.case_id = :case", "case", f.caseId());
-    }
-    if (f.sessionId() != null) {
-      w.add("v.session_id = :session", "session", f.sessionId());
-    }
-    if (!access.unrestricted()) {
-      w.add("v.unit_path && cast(:roots as uuid[])", "roots", access.roots());
-    }
-    return w;
+        rows, page.limit(), v -> response(v, view), v -> Cursor.encode(list, v.receivedAt, v.id));
   }
 
   /** The rows of a list in book order, for the export (same scope and filters as the list). */
-  List<ReceptionVisit> rows(ListFilter f, int max) {
-    return repo.visits(where(f), null, null, max);
+  List<ReceptionVisit> rows(VisitQuery q, int max) {
+    return repo.visits(q, access.roots(), null, null, max);
   }
 
   /**
@@ -187,11 +147,11 @@ public class ReceptionVisitService {
   private ReceptionVisit documentsReadable(UUID id, String reason, UUID attachmentId) {
     ReceptionVisit v = visible(id);
     if (!access.fullView()) {
-      throw new ApiException(403, "FORBIDDEN");
+      throw ApiException.forbidden();
     }
     if (v.protectedIdentity()) {
       if (!access.denunciationHandler()) {
-        throw new ApiException(403, "FORBIDDEN");
+        throw ApiException.forbidden();
       }
       String why = reason == null ? null : reason.strip();
       if (why == null || why.length() < 2 || why.length() > 500) {

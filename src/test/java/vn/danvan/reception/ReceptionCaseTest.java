@@ -97,7 +97,7 @@ class ReceptionCaseTest {
     assertProblem(
         transition(id, 1, "EXTEND", "2026-04-01", "01/QĐ-UBND"), 409, "EXTENSION_NOT_ALLOWED");
     assertProblem(transition(id, 1, "RESOLVE", "2026-04-20", null), 400, "VALIDATION_FAILED");
-    assertProblem(transition(id, 1, "ACCEPT", "2026-04-20", null), 409, "CASE_ILLEGAL_TRANSITION");
+    assertProblem(transition(id, 1, "ACCEPT", "2026-04-20", null), 409, "ILLEGAL_TRANSITION");
     assertProblem(
         transition(id, 0, "RESOLVE", "2026-04-20", "25/QĐ-UBND"), 412, "PRECONDITION_FAILED");
     Response resolved = transition(id, 1, "RESOLVE", "2026-04-20", "25/QĐ-UBND");
@@ -150,6 +150,11 @@ class ReceptionCaseTest {
     // scope and roles
     assertProblem(as("viewer").get(CASES + "/" + pid), 404, "NOT_FOUND");
     assertProblem(json("viewer").body(plain).post(CASES), 403, "FORBIDDEN");
+    Map<String, Object> elsewhere = new LinkedHashMap<>(plain);
+    elsewhere.put("orgUnitId", HA_NOI);
+    Response outside = json("reception").body(elsewhere).post(CASES);
+    assertProblem(outside, 422, "UNKNOWN_UNIT");
+    assertThat(outside.jsonPath().getString("errors[0].pointer")).isEqualTo("/orgUnitId");
   }
 
   @Test

@@ -175,8 +175,13 @@ class ReceptionVisitTest {
     Map<String, Object> hn = new java.util.LinkedHashMap<>(body);
     hn.put("orgUnitId", HA_NOI);
     Response r = create("reception", hn);
-    assertProblem(r, 400, "VALIDATION_FAILED");
+    assertProblem(r, 422, "UNKNOWN_UNIT");
     assertThat(r.jsonPath().getString("errors[0].pointer")).isEqualTo("/orgUnitId");
+    // as is a unit that does not exist
+    hn.put("orgUnitId", UUID.randomUUID().toString());
+    Response unknown = create("reception", hn);
+    assertProblem(unknown, 422, "UNKNOWN_UNIT");
+    assertThat(unknown.jsonPath().getString("errors[0].pointer")).isEqualTo("/orgUnitId");
     assertThat(as("anybody").get(VISITS).statusCode()).isEqualTo(401);
   }
 
@@ -201,7 +206,31 @@ class ReceptionVisitTest {
             .get(VISITS);
     assertThat(page1.statusCode()).as(page1.asString()).isEqualTo(200);
     assertThat(page1.jsonPath().getList("items")).hasSize(1);
-    assertThat(page1.jsonPath().getString("next")).isNotNull();
+    String next = page1.jsonPath().getString("next");
+    assertThat(next).isNotNull();
+    Response page2 =
+        as("hcm-manager")
+            .queryParam("orgUnitId", HCM)
+            .queryParam("orgUnitMode", "DESCENDANTS")
+            .queryParam("from", "2026-02-02")
+            .queryParam("to", "2026-02-04")
+            .queryParam("contentKind", "FEEDBACK")
+            .queryParam("limit", 1)
+            .queryParam("cursor", next)
+            .get(VISITS);
+    assertThat(page2.statusCode()).as(page2.asString()).isEqualTo(200);
+    // the cursor is bound to the filters it was made with
+    Response replayed =
+        as("hcm-manager")
+            .queryParam("orgUnitId", HCM)
+            .queryParam("orgUnitMode", "DESCENDANTS")
+            .queryParam("from", "2026-02-02")
+            .queryParam("to", "2026-02-04")
+            .queryParam("contentKind", "PETITION")
+            .queryParam("limit", 1)
+            .queryParam("cursor", next)
+            .get(VISITS);
+    assertProblem(replayed, 400, "INVALID_CURSOR");
   }
 
   @Test
@@ -272,6 +301,11 @@ class ReceptionVisitTest {
     assertProblem(as("viewer").get(SESSIONS + "/" + id), 404, "NOT_FOUND");
     assertThat(as("hcm-manager").queryParam("orgUnitId", AN_HOI_TAY).get(SESSIONS).asString())
         .contains(id);
+    Map<String, Object> elsewhere = new java.util.LinkedHashMap<>(s);
+    elsewhere.put("orgUnitId", HA_NOI);
+    Response outside = json("reception").body(elsewhere).post(SESSIONS);
+    assertProblem(outside, 422, "UNKNOWN_UNIT");
+    assertThat(outside.jsonPath().getString("errors[0].pointer")).isEqualTo("/orgUnitId");
 
     // a visit may name a session of its own unit only
     Map<String, Object> v =
