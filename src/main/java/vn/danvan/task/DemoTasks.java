@@ -37,6 +37,7 @@ class DemoTasks {
   private static final Logger LOG = Logger.getLogger(DemoTasks.class);
 
   @Inject TaskService tasks;
+  @Inject TaskProgressService progress;
   @Inject BulkLoad bulkLoad;
   @Inject TaskRepository repo;
   @Inject Clock clock;
@@ -434,6 +435,6 @@ class DemoTasks {
   }
 
   private void progress(UUID id, int percent, String note) {
-    tasks.addProgress(id, new ProgressUpdateRequest(percent, note));
+    progress.addProgress(id, new ProgressUpdateRequest(percent, note));
   }
 }

@@ -366,58 +366,6 @@ class TaskRepository {
     return out;
   }
 
-  // ------------------------------------------------------------------ progress
-
-  void insertProgress(ProgressUpdateResponse p) {
-    em.createNativeQuery(
-            "insert into task_progress (id, task_id, percent, note, reported_by, reported_at)"
-                + " values (:id, :t, :p, :n, :by, :at)")
-        .setParameter("id", p.id())
-        .setParameter("t", p.taskId())
-        .setParameter("p", p.percent())
-        .setParameter("n", p.note())
-        .setParameter("by", p.reportedBy())
-        .setParameter("at", ts(p.reportedAt()))
-        .executeUpdate();
-  }
-
-  boolean progressExists(UUID taskId, UUID progressId) {
-    return (Boolean)
-        em.createNativeQuery(
-                "select exists (select 1 from task_progress where id = :id and task_id = :t)")
-            .setParameter("id", progressId)
-            .setParameter("t", taskId)
-            .getSingleResult();
-  }
-
-  /** Newest first. */
-  List<ProgressUpdateResponse> progress(
-      UUID taskId, OffsetDateTime afterAt, UUID afterId, int fetch) {
-    Query q =
-        em.createNativeQuery(
-            "select id, task_id, percent, note, reported_by, reported_at from task_progress"
-                + " where task_id = :t"
-                + (afterId != null ? " and (reported_at, id) < (:at, :id)" : "")
-                + " order by reported_at desc, id desc limit :fetch");
-    q.setParameter("t", taskId).setParameter("fetch", fetch);
-    if (afterId != null) {
-      q.setParameter("at", afterAt).setParameter("id", afterId);
-    }
-    List<ProgressUpdateResponse> out = new ArrayList<>();
-    for (Object o : q.getResultList()) {
-      Object[] r = (Object[]) o;
-      out.add(
-          new ProgressUpdateResponse(
-              (UUID) r[0],
-              (UUID) r[1],
-              ((Number) r[2]).intValue(),
-              (String) r[3],
-              (String) r[4],
-              instant(r[5])));
-    }
-    return out;
-  }
-
   // ------------------------------------------------------------------ extensions
 
   private static final String EXTENSION_COLUMNS =

@@ -13,14 +13,11 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -30,8 +27,6 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.RestResponse.ResponseBuilder;
-import vn.danvan.shared.attachment.AttachmentResponse;
-import vn.danvan.shared.attachment.AttachmentUpload;
 import vn.danvan.shared.http.ETags;
 import vn.danvan.shared.http.Idempotency;
 import vn.danvan.shared.http.Responses;
@@ -322,107 +317,6 @@ public class TaskResource {
       description = "Các việc con vừa tạo, cùng dạng một trang danh sách (không có trang sau).")
   public record DelegatedTasks(
       @Schema(description = "Các việc con đã tạo.") List<TaskResponse> items) {}
-
-  @POST
-  @Path("/{id}/progress-updates")
-  @RolesAllowed({Roles.ADMIN, Roles.UNIT_MANAGER, Roles.OFFICER})
-  @Operation(
-      operationId = "addTaskProgress",
-      summary = "Báo cáo tiến độ",
-      description =
-          "Đơn vị chủ trì ghi một lần báo cáo tiến độ (%, ghi chú); lịch sử chỉ thêm, không sửa, không xóa."
-              + " Nhiệm vụ đã xong hoặc đã hủy: 409.")
-  @APIResponse(responseCode = "201", description = "Đã ghi.")
-  public RestResponse<ProgressUpdateResponse> addProgress(
-      @RestPath UUID id,
-      @RestHeader(Idempotency.HEADER) @Parameter(description = "Khóa chống tạo trùng khi gửi lại.")
-          String idempotencyKey,
-      @Valid @NotNull ProgressUpdateRequest body) {
-    return idempotency.run(
-        idempotencyKey,
-        body,
-        ProgressUpdateResponse.class,
-        () -> {
-          ProgressUpdateResponse p = tasks.addProgress(id, body);
-          return ResponseBuilder.<ProgressUpdateResponse>created(
-                  URI.create(BASE + "/" + id + "/progress-updates/" + p.id()))
-              .entity(p)
-              .build();
-        });
-  }
-
-  @GET
-  @Path("/{id}/progress-updates")
-  @RolesAllowed(Roles.READERS)
-  @Operation(
-      operationId = "listTaskProgress",
-      summary = "Lịch sử tiến độ",
-      description = "Các lần báo cáo tiến độ, mới nhất trước; phân trang.")
-  public Page<ProgressUpdateResponse> progress(@RestPath UUID id, @BeanParam PageParams page) {
-    return tasks.progress(id, page.toRequest());
-  }
-
-  @POST
-  @Path("/{id}/progress-updates/{pid}/evidence")
-  @Consumes(MediaType.MULTIPART_FORM_DATA)
-  @RolesAllowed({Roles.ADMIN, Roles.UNIT_MANAGER, Roles.OFFICER})
-  @Operation(
-      operationId = "addTaskProgressEvidence",
-      summary = "Đính kèm minh chứng tiến độ",
-      description =
-          "Đơn vị chủ trì tải lên một tệp minh chứng cho một lần báo cáo tiến độ (multipart/form-data, trường file;"
-              + " description tùy chọn): biên bản, ảnh, báo cáo đã ký. PDF, DOCX, XLSX hoặc ảnh, nhận biết từ nội dung (415),"
-              + " giới hạn danvan.attachments.max-size (413). Lưu kèm kích thước và SHA-256.")
-  @APIResponse(responseCode = "201", description = "Đã lưu tệp.")
-  public RestResponse<AttachmentResponse> addEvidence(
-      @RestPath UUID id, @RestPath UUID pid, AttachmentUpload upload) {
-    AttachmentResponse created = tasks.addEvidence(id, pid, upload);
-    return ResponseBuilder.<AttachmentResponse>created(
-            URI.create(
-                BASE
-                    + "/"
-                    + id
-                    + "/progress-updates/"
-                    + pid
-                    + "/evidence/"
-                    + created.id()
-                    + "/content"))
-        .entity(created)
-        .build();
-  }
-
-  @GET
-  @Path("/{id}/progress-updates/{pid}/evidence")
-  @RolesAllowed(Roles.READERS)
-  @Operation(
-      operationId = "listTaskProgressEvidence",
-      summary = "Minh chứng của một lần báo cáo tiến độ",
-      description =
-          "Các tệp minh chứng (không kèm nội dung), cũ trước; ai xem được nhiệm vụ thì xem được.")
-  public Page<AttachmentResponse> evidence(@RestPath UUID id, @RestPath UUID pid) {
-    return new Page<>(tasks.evidence(id, pid), null);
-  }
-
-  @GET
-  @Path("/{id}/progress-updates/{pid}/evidence/{attachmentId}/content")
-  @Produces(MediaType.WILDCARD)
-  @RolesAllowed(Roles.READERS)
-  @Operation(
-      operationId = "getTaskProgressEvidenceContent",
-      summary = "Tải tệp minh chứng",
-      description =
-          "Nội dung tệp, với loại nội dung đã nhận biết, tên tệp trong Content-Disposition và SHA-256 trong ETag.")
-  @APIResponse(
-      responseCode = "200",
-      description = "Nội dung tệp.",
-      content =
-          @Content(
-              mediaType = "application/octet-stream",
-              schema = @Schema(type = SchemaType.STRING, format = "binary")))
-  public Response evidenceContent(
-      @RestPath UUID id, @RestPath UUID pid, @RestPath UUID attachmentId) {
-    return tasks.evidenceContent(id, pid, attachmentId).toResponse();
-  }
 
   @POST
   @Path("/{id}/extension-requests")

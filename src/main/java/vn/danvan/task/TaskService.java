@@ -7,7 +7,6 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -18,17 +17,12 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
 import vn.danvan.directive.DirectiveService;
 import vn.danvan.orgunit.OrgUnitResponse;
 import vn.danvan.orgunit.OrgUnitService;
-import vn.danvan.shared.attachment.AttachmentContent;
-import vn.danvan.shared.attachment.AttachmentResponse;
-import vn.danvan.shared.attachment.AttachmentStore;
-import vn.danvan.shared.attachment.AttachmentUpload;
 import vn.danvan.shared.audit.AuditTrail;
 import vn.danvan.shared.error.ApiException;
 import vn.danvan.shared.error.ApiException.FieldError;
@@ -58,7 +52,6 @@ public class TaskService {
 
   public static final String ENTITY = "TASK";
   static final String EXTENSION_ENTITY = "TASK_EXTENSION";
-  static final String PROGRESS_ENTITY = "TASK_PROGRESS";
   private static final String LABEL = "entity.TASK";
   private static final Logger LOG = Logger.getLogger(TaskService.class);
   static final int MAX_OCCURRENCES = 1000;
@@ -72,7 +65,6 @@ public class TaskService {
   @Inject AuditTrail audit;
   @Inject Clock clock;
   @Inject EntityManager em;
-  @Inject AttachmentStore attachments;
   @Inject DirectiveService directives;
 
   public record ListFilter(
@@ -676,79 +668,6 @@ public class TaskService {
     return created;
   }
 
-  // ------------------------------------------------------------------ progress
-
-  @Transactional
-  public ProgressUpdateResponse addProgress(UUID id, ProgressUpdateRequest req) {
-    Task t = visible(id);
-    requireLead(t);
-    if (!t.status.open()) {
-      throw ApiException.conflict("TASK_NOT_OPEN");
-    }
-    TaskResponse before = response(t);
-    ProgressUpdateResponse p =
-        new ProgressUpdateResponse(
-            UUID.randomUUID(),
-            t.id,
-            req.percent(),
-            blankToNull(req.note()),
-            user.username(),
-            now());
-    repo.insertProgress(p);
-    t.progress = req.percent();
-    t.updatedAt = p.reportedAt();
-    em.flush();
-    audit.action(
-        "TASK_PROGRESS", ENTITY, t.id, t.leadUnitId, t.version, before, response(t), p.note());
-    return p;
-  }
-
-  @Transactional
-  public Page<ProgressUpdateResponse> progress(UUID id, PageRequest page) {
-    visible(id);
-    Cursor.Keys keys = page.keys("task-progress", Cursor.KeyType.INSTANT, Cursor.KeyType.UUID);
-    OffsetDateTime afterAt = null;
-    UUID afterId = null;
-    if (keys != null) {
-      afterAt = keys.offsetDateTime(0);
-      afterId = keys.uuid(1);
-    }
-    return Page.of(
-        repo.progress(id, afterAt, afterId, page.fetchSize()),
-        page.limit(),
-        Function.identity(),
-        p -> Cursor.encode("task-progress", p.reportedAt(), p.id()));
-  }
-
-  /** Evidence of a progress report (minutes, photos, a signed report), added by the lead unit. */
-  @Transactional
-  public AttachmentResponse addEvidence(UUID id, UUID progressId, AttachmentUpload upload) {
-    Task t = visible(id);
-    requireLead(t);
-    requireProgress(id, progressId);
-    return attachments.store(PROGRESS_ENTITY, progressId, t.leadUnitId, upload);
-  }
-
-  @Transactional
-  public List<AttachmentResponse> evidence(UUID id, UUID progressId) {
-    visible(id);
-    requireProgress(id, progressId);
-    return attachments.list(PROGRESS_ENTITY, progressId);
-  }
-
-  @Transactional
-  public AttachmentContent evidenceContent(UUID id, UUID progressId, UUID attachmentId) {
-    visible(id);
-    requireProgress(id, progressId);
-    return attachments.content(PROGRESS_ENTITY, progressId, attachmentId);
-  }
-
-  private void requireProgress(UUID taskId, UUID progressId) {
-    if (!repo.progressExists(taskId, progressId)) {
-      throw ApiException.notFound("entity.TASK_PROGRESS");
-    }
-  }
-
   // ------------------------------------------------------------------ extensions
 
   @Transactional
@@ -1311,7 +1230,7 @@ public class TaskService {
   // ------------------------------------------------------------------ helpers
 
   /** The task, or 404 when missing or outside the caller's scope. */
-  private Task visible(UUID id) {
+  Task visible(UUID id) {
     Task t = Task.findById(id);
     if (t == null || !canSee(t)) {
       throw ApiException.notFound(LABEL);
@@ -1347,7 +1266,7 @@ public class TaskService {
   }
 
   /** Progress and extension requests come from the lead unit. */
-  private void requireLead(Task t) {
+  void requireLead(Task t) {
     if (!scope.contains(t.leadUnitId)) {
       throw new ApiException(403, "FORBIDDEN");
     }
@@ -1372,7 +1291,7 @@ public class TaskService {
         .toList();
   }
 
-  private TaskResponse response(Task t) {
+  TaskResponse response(Task t) {
     return TaskResponse.of(
         t, repo.children(List.of(t.id)).getOrDefault(t.id, TaskResponse.Children.NONE), today());
   }
