@@ -51,7 +51,6 @@ import vn.danvan.shared.time.BusinessTime;
 public class TaskService {
 
   public static final String ENTITY = "TASK";
-  static final String EXTENSION_ENTITY = "TASK_EXTENSION";
   private static final String LABEL = "entity.TASK";
   private static final Logger LOG = Logger.getLogger(TaskService.class);
   static final int MAX_OCCURRENCES = 1000;
@@ -668,106 +667,6 @@ public class TaskService {
     return created;
   }
 
-  // ------------------------------------------------------------------ extensions
-
-  @Transactional
-  public ExtensionResponse requestExtension(UUID id, ExtensionRequestInput req) {
-    Task t = visible(id);
-    requireLead(t);
-    if (!t.status.open()) {
-      throw ApiException.conflict("TASK_NOT_OPEN");
-    }
-    if (t.dueDate == null) {
-      throw ApiException.conflict("TASK_RECURRING");
-    }
-    if (!req.requestedDueDate().isAfter(t.dueDate)) {
-      throw ApiException.invalid("/requestedDueDate", "field.EXTENSION_NOT_LATER");
-    }
-    requireWithinParent(t, req.requestedDueDate(), "/requestedDueDate");
-    if (repo.hasPendingExtension(t.id)) {
-      throw ApiException.conflict("EXTENSION_PENDING");
-    }
-    ExtensionResponse e =
-        new ExtensionResponse(
-            UUID.randomUUID(),
-            t.id,
-            req.requestedDueDate(),
-            t.dueDate,
-            req.reason().trim(),
-            ExtensionStatus.PENDING,
-            user.username(),
-            now(),
-            null,
-            null,
-            null,
-            0);
-    repo.insertExtension(e);
-    audit.created(EXTENSION_ENTITY, e.id(), t.leadUnitId, e.version(), e);
-    return e;
-  }
-
-  @Transactional
-  public Page<ExtensionResponse> extensions(UUID id) {
-    visible(id);
-    return new Page<>(repo.extensions(id, null), null);
-  }
-
-  @Transactional
-  public ExtensionResponse extension(UUID id, UUID extensionId) {
-    visible(id);
-    return repo.extensions(id, extensionId).stream()
-        .findFirst()
-        .orElseThrow(() -> ApiException.notFound("entity.TASK_EXTENSION"));
-  }
-
-  /** The assigning unit's manager approves (the due date moves, history kept) or rejects. */
-  @Transactional
-  public ExtensionResponse decideExtension(
-      UUID id, UUID extensionId, long expectedVersion, ExtensionDecisionRequest req) {
-    Task t = visible(id);
-    ExtensionResponse e =
-        repo.extensions(id, extensionId).stream()
-            .findFirst()
-            .orElseThrow(() -> ApiException.notFound("entity.TASK_EXTENSION"));
-    if (!user.isAdmin() && (t.assigningUnitId == null || !scope.contains(t.assigningUnitId))) {
-      throw new ApiException(403, "FORBIDDEN");
-    }
-    ETags.check(expectedVersion, e.version());
-    if (e.status() != ExtensionStatus.PENDING) {
-      throw ApiException.conflict("EXTENSION_DECIDED");
-    }
-    Instant at = now();
-    if (req.action() == ExtensionAction.APPROVE) {
-      requireWithinParent(t, e.requestedDueDate(), "/requestedDueDate");
-      TaskResponse before = response(t);
-      t.dueDate = e.requestedDueDate();
-      t.updatedAt = at;
-      em.flush();
-      repo.recordDueDate(t.id, t.dueDate, DueDateSource.EXTENSION, e.id(), user.username(), at);
-      audit.action(
-          "TASK_EXTENDED", ENTITY, t.id, t.leadUnitId, t.version, before, response(t), e.reason());
-    }
-    repo.decideExtension(
-        e.id(),
-        req.action() == ExtensionAction.APPROVE
-            ? ExtensionStatus.APPROVED
-            : ExtensionStatus.REJECTED,
-        user.username(),
-        at,
-        blankToNull(req.note()));
-    ExtensionResponse after = repo.extensions(id, extensionId).getFirst();
-    audit.action(
-        "TASK_EXTENSION_" + req.action().name(),
-        EXTENSION_ENTITY,
-        e.id(),
-        t.leadUnitId,
-        after.version(),
-        e,
-        after,
-        after.decisionNote());
-    return after;
-  }
-
   // ------------------------------------------------------------------ recurrence
 
   /**
@@ -1203,16 +1102,6 @@ public class TaskService {
     }
     if (p.recurrenceFrequency != null) {
       throw ApiException.conflict("TASK_RECURRING");
-    }
-  }
-
-  private void requireWithinParent(Task t, LocalDate due, String pointer) {
-    if (t.parentId == null || t.seriesId != null) {
-      return;
-    }
-    Task parent = Task.findById(t.parentId);
-    if (parent != null && parent.dueDate != null && due.isAfter(parent.dueDate)) {
-      throw ApiException.invalid(pointer, "field.DUE_AFTER_PARENT", parent.dueDate);
     }
   }
 
