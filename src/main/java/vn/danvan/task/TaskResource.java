@@ -144,31 +144,6 @@ public class TaskResource {
   }
 
   @GET
-  @Path("/statistics")
-  @RolesAllowed(Roles.READERS)
-  @Operation(
-      operationId = "getTaskStatistics",
-      summary = "Thống kê bốn tình trạng",
-      description =
-          "Số nhiệm vụ DONE_ON_TIME, DONE_LATE, IN_PROGRESS_IN_TERM, OVERDUE trong toàn cây con của đơn vị (theo đơn vị"
-              + " chủ trì) tại ngày asOf (mặc định hôm nay): nhiệm vụ giao sau asOf không tính, hoàn thành sau asOf tính là"
-              + " chưa hoàn thành. Nhóm theo đơn vị con trực tiếp, văn bản chỉ đạo hoặc tháng của hạn; kèm tổng.")
-  public TaskStatisticsResponse statistics(
-      @RestQuery
-          @Parameter(
-              description = "Đơn vị gốc (bắt buộc, trong phạm vi).",
-              example = "00000000-0000-4000-8001-000000000079",
-              required = true)
-          UUID orgUnitId,
-      @RestQuery
-          @Parameter(description = "Cách nhóm (mặc định CHILD_UNIT).", example = "CHILD_UNIT")
-          TaskStatisticsGroupBy groupBy,
-      @RestQuery @Parameter(description = "Ngày tính tình trạng.", example = "2026-06-30")
-          LocalDate asOf) {
-    return tasks.statistics(orgUnitId, groupBy, asOf);
-  }
-
-  @GET
   @Path("/{id}")
   @RolesAllowed(Roles.READERS)
   @Operation(
