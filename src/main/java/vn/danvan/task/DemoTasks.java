@@ -37,6 +37,8 @@ class DemoTasks {
   private static final Logger LOG = Logger.getLogger(DemoTasks.class);
 
   @Inject TaskService tasks;
+  @Inject TaskProgressService progress;
+  @Inject TaskExtensionService extensions;
   @Inject BulkLoad bulkLoad;
   @Inject TaskRepository repo;
   @Inject Clock clock;
@@ -191,11 +193,11 @@ class DemoTasks {
             List.of(vanPhong));
     progress(report246, 40, "Đã tổng hợp số liệu của 16 phường");
     ExtensionResponse ext =
-        tasks.requestExtension(
+        extensions.requestExtension(
             report246,
             new ExtensionRequestInput(
                 LocalDate.parse("2023-11-15"), "Chờ số liệu tiếp công dân của Thanh tra quận"));
-    tasks.decideExtension(
+    extensions.decideExtension(
         report246,
         ext.id(),
         ext.version(),
@@ -434,6 +436,6 @@ class DemoTasks {
   }
 
   private void progress(UUID id, int percent, String note) {
-    tasks.addProgress(id, new ProgressUpdateRequest(percent, note));
+    progress.addProgress(id, new ProgressUpdateRequest(percent, note));
   }
 }

@@ -7,7 +7,6 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -18,17 +17,12 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
 import vn.danvan.directive.DirectiveService;
 import vn.danvan.orgunit.OrgUnitResponse;
 import vn.danvan.orgunit.OrgUnitService;
-import vn.danvan.shared.attachment.AttachmentContent;
-import vn.danvan.shared.attachment.AttachmentResponse;
-import vn.danvan.shared.attachment.AttachmentStore;
-import vn.danvan.shared.attachment.AttachmentUpload;
 import vn.danvan.shared.audit.AuditTrail;
 import vn.danvan.shared.error.ApiException;
 import vn.danvan.shared.error.ApiException.FieldError;
@@ -57,8 +51,6 @@ import vn.danvan.shared.time.BusinessTime;
 public class TaskService {
 
   public static final String ENTITY = "TASK";
-  static final String EXTENSION_ENTITY = "TASK_EXTENSION";
-  static final String PROGRESS_ENTITY = "TASK_PROGRESS";
   private static final String LABEL = "entity.TASK";
   private static final Logger LOG = Logger.getLogger(TaskService.class);
   static final int MAX_OCCURRENCES = 1000;
@@ -72,7 +64,6 @@ public class TaskService {
   @Inject AuditTrail audit;
   @Inject Clock clock;
   @Inject EntityManager em;
-  @Inject AttachmentStore attachments;
   @Inject DirectiveService directives;
 
   public record ListFilter(
@@ -676,179 +667,6 @@ public class TaskService {
     return created;
   }
 
-  // ------------------------------------------------------------------ progress
-
-  @Transactional
-  public ProgressUpdateResponse addProgress(UUID id, ProgressUpdateRequest req) {
-    Task t = visible(id);
-    requireLead(t);
-    if (!t.status.open()) {
-      throw ApiException.conflict("TASK_NOT_OPEN");
-    }
-    TaskResponse before = response(t);
-    ProgressUpdateResponse p =
-        new ProgressUpdateResponse(
-            UUID.randomUUID(),
-            t.id,
-            req.percent(),
-            blankToNull(req.note()),
-            user.username(),
-            now());
-    repo.insertProgress(p);
-    t.progress = req.percent();
-    t.updatedAt = p.reportedAt();
-    em.flush();
-    audit.action(
-        "TASK_PROGRESS", ENTITY, t.id, t.leadUnitId, t.version, before, response(t), p.note());
-    return p;
-  }
-
-  @Transactional
-  public Page<ProgressUpdateResponse> progress(UUID id, PageRequest page) {
-    visible(id);
-    Cursor.Keys keys = page.keys("task-progress", Cursor.KeyType.INSTANT, Cursor.KeyType.UUID);
-    OffsetDateTime afterAt = null;
-    UUID afterId = null;
-    if (keys != null) {
-      afterAt = keys.offsetDateTime(0);
-      afterId = keys.uuid(1);
-    }
-    return Page.of(
-        repo.progress(id, afterAt, afterId, page.fetchSize()),
-        page.limit(),
-        Function.identity(),
-        p -> Cursor.encode("task-progress", p.reportedAt(), p.id()));
-  }
-
-  /** Evidence of a progress report (minutes, photos, a signed report), added by the lead unit. */
-  @Transactional
-  public AttachmentResponse addEvidence(UUID id, UUID progressId, AttachmentUpload upload) {
-    Task t = visible(id);
-    requireLead(t);
-    requireProgress(id, progressId);
-    return attachments.store(PROGRESS_ENTITY, progressId, t.leadUnitId, upload);
-  }
-
-  @Transactional
-  public List<AttachmentResponse> evidence(UUID id, UUID progressId) {
-    visible(id);
-    requireProgress(id, progressId);
-    return attachments.list(PROGRESS_ENTITY, progressId);
-  }
-
-  @Transactional
-  public AttachmentContent evidenceContent(UUID id, UUID progressId, UUID attachmentId) {
-    visible(id);
-    requireProgress(id, progressId);
-    return attachments.content(PROGRESS_ENTITY, progressId, attachmentId);
-  }
-
-  private void requireProgress(UUID taskId, UUID progressId) {
-    if (!repo.progressExists(taskId, progressId)) {
-      throw ApiException.notFound("entity.TASK_PROGRESS");
-    }
-  }
-
-  // ------------------------------------------------------------------ extensions
-
-  @Transactional
-  public ExtensionResponse requestExtension(UUID id, ExtensionRequestInput req) {
-    Task t = visible(id);
-    requireLead(t);
-    if (!t.status.open()) {
-      throw ApiException.conflict("TASK_NOT_OPEN");
-    }
-    if (t.dueDate == null) {
-      throw ApiException.conflict("TASK_RECURRING");
-    }
-    if (!req.requestedDueDate().isAfter(t.dueDate)) {
-      throw ApiException.invalid("/requestedDueDate", "field.EXTENSION_NOT_LATER");
-    }
-    requireWithinParent(t, req.requestedDueDate(), "/requestedDueDate");
-    if (repo.hasPendingExtension(t.id)) {
-      throw ApiException.conflict("EXTENSION_PENDING");
-    }
-    ExtensionResponse e =
-        new ExtensionResponse(
-            UUID.randomUUID(),
-            t.id,
-            req.requestedDueDate(),
-            t.dueDate,
-            req.reason().trim(),
-            ExtensionStatus.PENDING,
-            user.username(),
-            now(),
-            null,
-            null,
-            null,
-            0);
-    repo.insertExtension(e);
-    audit.created(EXTENSION_ENTITY, e.id(), t.leadUnitId, e.version(), e);
-    return e;
-  }
-
-  @Transactional
-  public Page<ExtensionResponse> extensions(UUID id) {
-    visible(id);
-    return new Page<>(repo.extensions(id, null), null);
-  }
-
-  @Transactional
-  public ExtensionResponse extension(UUID id, UUID extensionId) {
-    visible(id);
-    return repo.extensions(id, extensionId).stream()
-        .findFirst()
-        .orElseThrow(() -> ApiException.notFound("entity.TASK_EXTENSION"));
-  }
-
-  /** The assigning unit's manager approves (the due date moves, history kept) or rejects. */
-  @Transactional
-  public ExtensionResponse decideExtension(
-      UUID id, UUID extensionId, long expectedVersion, ExtensionDecisionRequest req) {
-    Task t = visible(id);
-    ExtensionResponse e =
-        repo.extensions(id, extensionId).stream()
-            .findFirst()
-            .orElseThrow(() -> ApiException.notFound("entity.TASK_EXTENSION"));
-    if (!user.isAdmin() && (t.assigningUnitId == null || !scope.contains(t.assigningUnitId))) {
-      throw new ApiException(403, "FORBIDDEN");
-    }
-    ETags.check(expectedVersion, e.version());
-    if (e.status() != ExtensionStatus.PENDING) {
-      throw ApiException.conflict("EXTENSION_DECIDED");
-    }
-    Instant at = now();
-    if (req.action() == ExtensionAction.APPROVE) {
-      requireWithinParent(t, e.requestedDueDate(), "/requestedDueDate");
-      TaskResponse before = response(t);
-      t.dueDate = e.requestedDueDate();
-      t.updatedAt = at;
-      em.flush();
-      repo.recordDueDate(t.id, t.dueDate, DueDateSource.EXTENSION, e.id(), user.username(), at);
-      audit.action(
-          "TASK_EXTENDED", ENTITY, t.id, t.leadUnitId, t.version, before, response(t), e.reason());
-    }
-    repo.decideExtension(
-        e.id(),
-        req.action() == ExtensionAction.APPROVE
-            ? ExtensionStatus.APPROVED
-            : ExtensionStatus.REJECTED,
-        user.username(),
-        at,
-        blankToNull(req.note()));
-    ExtensionResponse after = repo.extensions(id, extensionId).getFirst();
-    audit.action(
-        "TASK_EXTENSION_" + req.action().name(),
-        EXTENSION_ENTITY,
-        e.id(),
-        t.leadUnitId,
-        after.version(),
-        e,
-        after,
-        after.decisionNote());
-    return after;
-  }
-
   // ------------------------------------------------------------------ recurrence
 
   /**
@@ -957,86 +775,6 @@ public class TaskService {
   @Transactional
   public int followTree(LocalDate effective) {
     return repo.followTree(effective);
-  }
-
-  // ------------------------------------------------------------------ statistics
-
-  /**
-   * Four-state counts of the subtree of a unit as of a day, grouped, each task under the unit that
-   * led it that day. One aggregate over the covering index task_stats (the subtree is an equality
-   * on the stored ancestor columns and the group key another of them; a province is ~3% of the
-   * tasks), plus the closed periods of the lead history valid that day. The whole country by
-   * province today reads the tally maintained by triggers in the writing transactions.
-   */
-  @Transactional
-  public TaskStatisticsResponse statistics(
-      UUID orgUnitId, TaskStatisticsGroupBy groupBy, LocalDate asOf) {
-    if (orgUnitId == null) {
-      throw ApiException.invalid("/orgUnitId", "field.REQUIRED");
-    }
-    LocalDate day = asOf != null ? asOf : today();
-    TaskStatisticsGroupBy by = groupBy == null ? TaskStatisticsGroupBy.CHILD_UNIT : groupBy;
-    scope.require(orgUnitId, "entity.ORG_UNIT");
-    OrgUnitResponse unit =
-        units.find(orgUnitId, day).orElseThrow(() -> ApiException.notFound("entity.ORG_UNIT"));
-    List<UUID> path = unit.path();
-    int n = path.size();
-    Map<String, Object> params = new HashMap<>();
-    params.put("day", day);
-    List<String> where = new ArrayList<>();
-    // the subtree and the child unit by the lead unit's path on that day (the tree as of asOf)
-    String lead = TaskRepository.LEAD;
-    for (int k = 2; k <= Math.min(n, 4); k++) {
-      where.add(lead + ".unit_at_" + k + " = :p" + k);
-      params.put("p" + k, path.get(k - 1));
-    }
-    if (n > 4) {
-      where.add(lead + ".lead_unit_path @> array[cast(:unit as uuid)]");
-      params.put("unit", orgUnitId);
-    }
-    String key =
-        switch (by) {
-          case CHILD_UNIT ->
-              n + 1 <= 4 ? lead + ".unit_at_" + (n + 1) : lead + ".lead_unit_path[" + (n + 1) + "]";
-          case DIRECTIVE -> "t.directive_id";
-          case MONTH -> "to_char(t.due_date, 'YYYY-MM')";
-        };
-    // the whole country by province, today: the live tally instead of a scan of every task
-    List<Object[]> rows =
-        n == 1 && by == TaskStatisticsGroupBy.CHILD_UNIT && day.equals(today())
-            ? repo.provincesToday(day)
-            : repo.statistics(key, where, params);
-    Map<UUID, String> labels =
-        switch (by) {
-          case CHILD_UNIT -> {
-            Set<UUID> ids = new HashSet<>();
-            ids.add(orgUnitId);
-            rows.stream().filter(r -> r[0] != null).forEach(r -> ids.add((UUID) r[0]));
-            yield repo.unitNames(ids, day);
-          }
-          case DIRECTIVE ->
-              directives.readableNumbers(
-                  rows.stream().filter(r -> r[0] != null).map(r -> (UUID) r[0]).toList());
-          case MONTH -> Map.of();
-        };
-    long[] total = new long[4];
-    List<TaskStatisticsResponse.Group> groups = new ArrayList<>();
-    for (Object[] r : rows) {
-      long[] c = new long[4];
-      for (int i = 0; i < 4; i++) {
-        c[i] = ((Number) r[i + 1]).longValue();
-        total[i] += c[i];
-      }
-      Object k = r[0] == null && by == TaskStatisticsGroupBy.CHILD_UNIT ? orgUnitId : r[0];
-      String label = k instanceof UUID u ? labels.get(u) : null;
-      groups.add(
-          new TaskStatisticsResponse.Group(k == null ? null : k.toString(), label, counts(c)));
-    }
-    return new TaskStatisticsResponse(orgUnitId, by, day, counts(total), groups);
-  }
-
-  private static TaskStatisticsResponse.Counts counts(long[] c) {
-    return new TaskStatisticsResponse.Counts(c[0] + c[1] + c[2] + c[3], c[0], c[1], c[2], c[3]);
   }
 
   // ------------------------------------------------------------------ rules
@@ -1287,16 +1025,6 @@ public class TaskService {
     }
   }
 
-  private void requireWithinParent(Task t, LocalDate due, String pointer) {
-    if (t.parentId == null || t.seriesId != null) {
-      return;
-    }
-    Task parent = Task.findById(t.parentId);
-    if (parent != null && parent.dueDate != null && due.isAfter(parent.dueDate)) {
-      throw ApiException.invalid(pointer, "field.DUE_AFTER_PARENT", parent.dueDate);
-    }
-  }
-
   private static boolean sameRecurrence(Recurrence requested, Recurrence current) {
     if (requested == null || current == null) {
       return requested == null && current == null;
@@ -1311,7 +1039,7 @@ public class TaskService {
   // ------------------------------------------------------------------ helpers
 
   /** The task, or 404 when missing or outside the caller's scope. */
-  private Task visible(UUID id) {
+  Task visible(UUID id) {
     Task t = Task.findById(id);
     if (t == null || !canSee(t)) {
       throw ApiException.notFound(LABEL);
@@ -1347,7 +1075,7 @@ public class TaskService {
   }
 
   /** Progress and extension requests come from the lead unit. */
-  private void requireLead(Task t) {
+  void requireLead(Task t) {
     if (!scope.contains(t.leadUnitId)) {
       throw new ApiException(403, "FORBIDDEN");
     }
@@ -1372,7 +1100,7 @@ public class TaskService {
         .toList();
   }
 
-  private TaskResponse response(Task t) {
+  TaskResponse response(Task t) {
     return TaskResponse.of(
         t, repo.children(List.of(t.id)).getOrDefault(t.id, TaskResponse.Children.NONE), today());
   }

@@ -327,6 +327,31 @@ class TaskApiTest {
         "TASK_NOT_OPEN");
   }
 
+  @Test
+  void aProgressCursorIsBoundToItsTask() {
+    String a = created("admin", body(f.c1, "2030-03-31"));
+    String b = created("admin", body(f.c2, "2030-03-31"));
+    progress(a, 10);
+    TestClock.today(LocalDate.parse("2030-01-20"));
+    progress(a, 20);
+    progress(b, 30);
+    Response first = json("admin").queryParam("limit", 1).get(BASE + "/" + a + "/progress-updates");
+    String next = first.jsonPath().getString("next");
+    assertThat(next).isNotNull();
+    // the next page of another task's history is refused, not silently skipped
+    assertProblem(
+        json("admin").queryParam("cursor", next).get(BASE + "/" + b + "/progress-updates"),
+        400,
+        "INVALID_CURSOR");
+    assertThat(
+            json("admin")
+                .queryParam("cursor", next)
+                .get(BASE + "/" + a + "/progress-updates")
+                .jsonPath()
+                .getList("items.percent"))
+        .containsExactly(10);
+  }
+
   private static void progress(String id, int percent) {
     Response r =
         json("admin")
