@@ -10,12 +10,16 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import vn.danvan.orgunit.NationalDataset;
 import vn.danvan.shared.security.CurrentUser;
 
 /**
  * Loads the demo data on start-up ({@code danvan.demo.load}, by default in the embedded mode): the
  * loaders of {@link #STEPS}, one after the other, as the system user. Each builds on the ones
  * before it and finds with one query whether its data is there, so a second start loads nothing.
+ * Then, on its own switch ({@code danvan.demo.national-dataset}), the national tree of units: after
+ * the demo world, which would otherwise find its root there and not load.
  */
 @ApplicationScoped
 public class DemoData {
@@ -31,8 +35,11 @@ public class DemoData {
           DemoTasks.class, // the tasks of two documents
           ReceptionDemoData.class); // the reception book of the wards
 
+  private static final Logger LOG = Logger.getLogger(DemoData.class);
+
   @Inject Instance<DemoStep> steps;
   @Inject CurrentUser user;
+  @Inject NationalDataset nationalDataset;
 
   @ConfigProperty(name = "danvan.demo.load")
   Optional<Boolean> load;
@@ -40,9 +47,15 @@ public class DemoData {
   @ConfigProperty(name = "danvan.embedded-db.active", defaultValue = "false")
   boolean embedded;
 
+  @ConfigProperty(name = "danvan.demo.national-dataset", defaultValue = "false")
+  boolean national;
+
   void onStart(@Observes @Priority(STARTUP_PRIORITY) StartupEvent event) {
     if (load.orElse(embedded)) {
       loadIfAbsent();
+    }
+    if (national) {
+      loadNationalDataset();
     }
   }
 
@@ -52,6 +65,17 @@ public class DemoData {
     user.actAsSystem("system:demo-data");
     for (Class<? extends DemoStep> step : STEPS) {
       steps.select(step).get().loadIfAbsent();
+    }
+  }
+
+  private void loadNationalDataset() {
+    NationalDataset.Result result = nationalDataset.load();
+    if (result.alreadyLoaded()) {
+      LOG.infof("National data set already loaded (checked in %d ms)", result.elapsedMillis());
+    } else {
+      LOG.infof(
+          "National data set: %d units, %d versions, %d lineage edges inserted in %d ms",
+          result.units(), result.versions(), result.lineage(), result.elapsedMillis());
     }
   }
 }
