@@ -97,4 +97,16 @@ class ArchitectureTest {
           .check(classes);
     }
   }
+
+  @Test
+  void nothingDependsOnTheDemoPackage() {
+    // the demo loaders use the features; no feature (nor shared code) knows them
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("vn.danvan.demo..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("vn.danvan.demo..")
+        .check(classes);
+  }
 }

@@ -197,7 +197,7 @@ public class DirectiveService {
 
   /** Creates a draft under a given id (the demo documents have well-known ids). */
   @Transactional
-  DirectiveResponse create(UUID id, DirectiveRequest req) {
+  public DirectiveResponse create(UUID id, DirectiveRequest req) {
     Directive d = new Directive();
     d.id = id;
     d.status = DirectiveStatus.DRAFT;
@@ -716,5 +716,13 @@ public class DirectiveService {
 
   private static String escapeLike(String s) {
     return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+  }
+
+  // ------------------------------------------------------------------ for the demo data
+
+  /** Whether the document exists, whatever the caller's scope: one primary-key lookup. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public boolean exists(UUID id) {
+    return Directive.findById(id) != null;
   }
 }

@@ -29,7 +29,7 @@ import java.util.zip.GZIPInputStream;
  *
  * <p>Read once, on first use, and immutable afterwards. Lists are in code order.
  */
-final class AdministrativeAtlas {
+public final class AdministrativeAtlas {
 
   static final String RESOURCE_DIR = "/reference/vn-admin-units/";
 
@@ -43,10 +43,10 @@ final class AdministrativeAtlas {
    * A commune (xã, phường, thị trấn; from 2025 also đặc khu). {@code districtCode} is null for the
    * communes of 2025, which have no district.
    */
-  record Commune(String code, String name, String districtCode, String provinceCode) {}
+  public record Commune(String code, String name, String districtCode, String provinceCode) {}
 
   /** An old commune went wholly ({@code full}) or in part into a new commune on 1 July 2025. */
-  record Mapping(String oldCommuneCode, String newCommuneCode, boolean full) {}
+  public record Mapping(String oldCommuneCode, String newCommuneCode, boolean full) {}
 
   /** An island district without communes that became a đặc khu (a commune) on 1 July 2025. */
   record DistrictMapping(String oldDistrictCode, String newCommuneCode) {}
@@ -80,7 +80,7 @@ final class AdministrativeAtlas {
   }
 
   /** The atlas, loaded from the class path on first call. */
-  static AdministrativeAtlas get() {
+  public static AdministrativeAtlas get() {
     return Holder.INSTANCE;
   }
 
@@ -147,7 +147,7 @@ final class AdministrativeAtlas {
     return districts2019;
   }
 
-  List<Commune> communes2019() {
+  public List<Commune> communes2019() {
     return communes2019;
   }
 
@@ -160,7 +160,7 @@ final class AdministrativeAtlas {
   }
 
   /** Old commune → new commune, one row per pair, ordered by old then new code. */
-  List<Mapping> mappings() {
+  public List<Mapping> mappings() {
     return mappings;
   }
 
@@ -176,7 +176,7 @@ final class AdministrativeAtlas {
     return Optional.ofNullable(districts2019ByCode.get(code));
   }
 
-  Optional<Commune> commune2019(String code) {
+  public Optional<Commune> commune2019(String code) {
     return Optional.ofNullable(communes2019ByCode.get(code));
   }
 
@@ -184,7 +184,7 @@ final class AdministrativeAtlas {
     return Optional.ofNullable(provinces2025ByCode.get(code));
   }
 
-  Optional<Commune> commune2025(String code) {
+  public Optional<Commune> commune2025(String code) {
     return Optional.ofNullable(communes2025ByCode.get(code));
   }
 

@@ -3,9 +3,7 @@ package vn.danvan.orgunit;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,7 +26,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 import javax.sql.DataSource;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
@@ -129,28 +126,10 @@ public class NationalDataset {
           new Dept("DAN_TOC", "Ban Dân tộc"));
 
   private final DataSource dataSource;
-  private final boolean loadAtStartup;
 
   @Inject
-  NationalDataset(
-      DataSource dataSource,
-      @ConfigProperty(name = "danvan.demo.national-dataset", defaultValue = "false")
-          boolean loadAtStartup) {
+  NationalDataset(DataSource dataSource) {
     this.dataSource = dataSource;
-    this.loadAtStartup = loadAtStartup;
-  }
-
-  void onStart(@Observes StartupEvent event) {
-    if (loadAtStartup) {
-      Result result = load();
-      if (result.alreadyLoaded()) {
-        LOG.infof("National data set already loaded (checked in %d ms)", result.elapsedMillis());
-      } else {
-        LOG.infof(
-            "National data set: %d units, %d versions, %d lineage edges inserted in %d ms",
-            result.units(), result.versions(), result.lineage(), result.elapsedMillis());
-      }
-    }
   }
 
   /**

@@ -803,4 +803,12 @@ public class OrgUnitService {
   private static String escapeLike(String s) {
     return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
   }
+
+  // ------------------------------------------------------------------ for the demo data
+
+  /** Whether the unit exists, whatever the caller's scope: one primary-key lookup. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public boolean exists(UUID id) {
+    return repo.find(id).isPresent();
+  }
 }

@@ -1207,4 +1207,12 @@ public class TaskService {
       }
     }
   }
+
+  // ------------------------------------------------------------------ for the demo data
+
+  /** Whether any task implements the document, whatever the caller's scope: one query. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public boolean existsForDirective(UUID directiveId) {
+    return repo.existsForDirective(directiveId);
+  }
 }

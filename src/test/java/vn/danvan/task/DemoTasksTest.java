@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import vn.danvan.directive.DemoDirectives;
+import vn.danvan.demo.DemoDirectives;
 import vn.danvan.orgunit.UnitIds;
 import vn.danvan.testing.TestClock;
 
