@@ -20,7 +20,7 @@ import vn.danvan.shared.security.UnitScope;
  * the assigning unit approves (the due date moves, its history kept) or rejects.
  */
 @ApplicationScoped
-class TaskExtensionService {
+public class TaskExtensionService {
 
   static final String ENTITY = "TASK_EXTENSION";
 

@@ -26,7 +26,7 @@ import vn.danvan.shared.security.CurrentUser;
  * read by whoever sees the task.
  */
 @ApplicationScoped
-class TaskProgressService {
+public class TaskProgressService {
 
   static final String ENTITY = "TASK_PROGRESS";
   private static final String LIST = "task-progress";

@@ -30,14 +30,27 @@ class TaskStatisticsRepository {
   record StatisticsRow(
       UUID id, String month, long doneOnTime, long doneLate, long inTerm, long overdue) {}
 
-  /** The four states on :day of the tasks {@code t} of a group, as four counts. */
+  /**
+   * The four states on :day of the tasks {@code t} of a group, as four counts, by the rule
+   * danvan_task_outcome (V18), which reads only columns of the covering index task_stats.
+   */
   private static final String FOUR_STATES =
-      " count(*) filter (where t.completed_on <= :day and t.completed_on <= t.due_date) as a,"
-          + " count(*) filter (where t.completed_on <= :day and t.completed_on > t.due_date) as b,"
-          + " count(*) filter (where (t.completed_on is null or t.completed_on > :day)"
-          + " and t.due_date >= :day) as c,"
-          + " count(*) filter (where (t.completed_on is null or t.completed_on > :day)"
-          + " and t.due_date < :day) as d";
+      " count(*) filter (where "
+          + outcome(TaskState.DONE_ON_TIME)
+          + ") as a,"
+          + " count(*) filter (where "
+          + outcome(TaskState.DONE_LATE)
+          + ") as b,"
+          + " count(*) filter (where "
+          + outcome(TaskState.IN_PROGRESS_IN_TERM)
+          + ") as c,"
+          + " count(*) filter (where "
+          + outcome(TaskState.OVERDUE)
+          + ") as d";
+
+  private static String outcome(TaskState state) {
+    return "danvan_task_outcome(t.due_date, t.completed_on, :day) = '" + state.name() + "'";
+  }
 
   /** The tasks the statistics count on :day (recurring series through their occurrences). */
   private static final String COUNTED =
@@ -117,11 +130,12 @@ class TaskStatisticsRepository {
   /**
    * Today's four-state counts per province from the live tally: whole months before and after the
    * current one come from task_tally; the open tasks of the current month are split at today from
-   * the base table. Same rows as {@link #statistics} for the root grouped by province, as of today.
-   * The tally counts a task under its current lead; a task whose lead changes only after today (a
-   * restructuring entered ahead of its date) is moved back under its lead of today (two small
-   * branches over the partial index task_lead_since and task_lead_history_past_to; empty
-   * otherwise).
+   * the base table (by sort_due, the sargable form of danvan_task_outcome for open tasks derived in
+   * V18: the covering index task_open_month has no due_date, completed_on). Same rows as {@link
+   * #statistics} for the root grouped by province, as of today. The tally counts a task under its
+   * current lead; a task whose lead changes only after today (a restructuring entered ahead of its
+   * date) is moved back under its lead of today (two small branches over the partial index
+   * task_lead_since and task_lead_history_past_to; empty otherwise).
    */
   List<StatisticsRow> provincesToday(LocalDate today) {
     LocalDate month = today.withDayOfMonth(1);
