@@ -111,7 +111,7 @@ public class TaskService {
               .find(f.orgUnitId(), today)
               // outside the caller's scope answers exactly like a unit that does not exist
               .filter(u -> scope.contains(u.id()))
-              .orElseThrow(() -> ApiException.invalid("/orgUnitId", "field.UNKNOWN_UNIT"));
+              .orElseThrow(() -> ApiException.unknownUnit("/orgUnitId"));
       OrgUnitMode mode = f.orgUnitMode() == null ? OrgUnitMode.SELECTED : f.orgUnitMode();
       params.put("unit", f.orgUnitId());
       String lead = leadCondition(unit.path().size(), mode);
@@ -490,7 +490,7 @@ public class TaskService {
     ETags.check(expectedVersion, t.version);
     TaskStatus next = t.status.after(req.action());
     if (next == null) {
-      throw ApiException.conflict("TASK_ILLEGAL_TRANSITION", t.status.name(), req.action().name());
+      throw ApiException.illegalTransition(LABEL, t.status, req.action());
     }
     LocalDate today = today();
     TaskResponse before = response(t);
