@@ -424,6 +424,25 @@ class TaskApiTest {
             .get(BASE),
         400,
         "INVALID_CURSOR");
+    // a cursor is bound to the filters it was read with: other filters would skip or repeat rows
+    assertProblem(
+        json("admin")
+            .queryParam("q", f.tag)
+            .queryParam("orgUnitId", f.c1)
+            .queryParam("role", "ANY")
+            .queryParam("limit", 2)
+            .queryParam("cursor", next)
+            .get(BASE),
+        400,
+        "INVALID_CURSOR");
+    assertProblem(
+        json("admin")
+            .queryParam("q", "tiep cong dan " + f.tag)
+            .queryParam("limit", 2)
+            .queryParam("cursor", next)
+            .get(BASE),
+        400,
+        "INVALID_CURSOR");
   }
 
   @Test
