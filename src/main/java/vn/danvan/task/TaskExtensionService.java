@@ -25,6 +25,7 @@ public class TaskExtensionService {
   static final String ENTITY = "TASK_EXTENSION";
 
   @Inject TaskService tasks;
+  @Inject TaskAccess access;
   @Inject TaskExtensionRepository repo;
   @Inject TaskRepository taskRepo;
   @Inject UnitScope scope;
@@ -35,8 +36,8 @@ public class TaskExtensionService {
 
   @Transactional
   public ExtensionResponse requestExtension(UUID id, ExtensionRequestInput req) {
-    Task t = tasks.visible(id);
-    tasks.requireLead(t);
+    Task t = access.visible(id);
+    access.requireLead(t);
     if (!t.status.open()) {
       throw ApiException.conflict("TASK_NOT_OPEN");
     }
@@ -71,13 +72,13 @@ public class TaskExtensionService {
 
   @Transactional(Transactional.TxType.SUPPORTS)
   public Page<ExtensionResponse> extensions(UUID id) {
-    tasks.visible(id);
+    access.visible(id);
     return new Page<>(repo.list(id, null), null);
   }
 
   @Transactional
   public ExtensionResponse extension(UUID id, UUID extensionId) {
-    tasks.visible(id);
+    access.visible(id);
     return repo.list(id, extensionId).stream()
         .findFirst()
         .orElseThrow(() -> ApiException.notFound("entity.TASK_EXTENSION"));
@@ -87,7 +88,7 @@ public class TaskExtensionService {
   @Transactional
   public ExtensionResponse decideExtension(
       UUID id, UUID extensionId, long expectedVersion, ExtensionDecisionRequest req) {
-    Task t = tasks.visible(id);
+    Task t = access.visible(id);
     ExtensionResponse e =
         repo.list(id, extensionId).stream()
             .findFirst()

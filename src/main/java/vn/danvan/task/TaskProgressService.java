@@ -35,6 +35,7 @@ public class TaskProgressService {
   record ProgressQuery(UUID taskId) {}
 
   @Inject TaskService tasks;
+  @Inject TaskAccess access;
   @Inject TaskProgressRepository repo;
   @Inject CurrentUser user;
   @Inject AuditTrail audit;
@@ -44,8 +45,8 @@ public class TaskProgressService {
 
   @Transactional
   public ProgressUpdateResponse addProgress(UUID id, ProgressUpdateRequest req) {
-    Task t = tasks.visible(id);
-    tasks.requireLead(t);
+    Task t = access.visible(id);
+    access.requireLead(t);
     if (!t.status.open()) {
       throw ApiException.conflict("TASK_NOT_OPEN");
     }
@@ -77,7 +78,7 @@ public class TaskProgressService {
   /** Newest first; a cursor is bound to its task. */
   @Transactional(Transactional.TxType.SUPPORTS)
   public Page<ProgressUpdateResponse> progress(UUID id, PageRequest page) {
-    tasks.visible(id);
+    access.visible(id);
     ProgressQuery query = new ProgressQuery(id);
     String list = Cursor.tag(LIST, query);
     Cursor.Keys keys = page.keys(list, Cursor.KeyType.INSTANT, Cursor.KeyType.UUID);
@@ -97,22 +98,22 @@ public class TaskProgressService {
   /** Evidence of a progress report (minutes, photos, a signed report), added by the lead unit. */
   @Transactional
   public AttachmentResponse addEvidence(UUID id, UUID progressId, AttachmentUpload upload) {
-    Task t = tasks.visible(id);
-    tasks.requireLead(t);
+    Task t = access.visible(id);
+    access.requireLead(t);
     requireProgress(id, progressId);
     return attachments.store(ENTITY, progressId, t.leadUnitId, upload);
   }
 
   @Transactional
   public List<AttachmentResponse> evidence(UUID id, UUID progressId) {
-    tasks.visible(id);
+    access.visible(id);
     requireProgress(id, progressId);
     return attachments.list(ENTITY, progressId);
   }
 
   @Transactional
   public AttachmentContent evidenceContent(UUID id, UUID progressId, UUID attachmentId) {
-    tasks.visible(id);
+    access.visible(id);
     requireProgress(id, progressId);
     return attachments.content(ENTITY, progressId, attachmentId);
   }

@@ -63,7 +63,7 @@ public class TaskResource {
       @RestQuery
           @Parameter(
               description =
-                  "Đơn vị lọc (theo vai trò role); đơn vị ngoài phạm vi trả 400 như đơn vị không tồn tại.",
+                  "Đơn vị lọc (theo vai trò role); đơn vị ngoài phạm vi trả 422 UNKNOWN_UNIT như đơn vị không tồn tại.",
               example = "00000000-0000-4000-8001-000000000079")
           UUID orgUnitId,
       @RestQuery
@@ -301,7 +301,12 @@ public class TaskResource {
       summary = "Lịch sử hạn",
       description =
           "Mọi hạn mà nhiệm vụ đã có: hạn giao ban đầu, sửa khi chưa bắt đầu, các lần gia hạn được duyệt; cũ trước.")
-  public List<DueDateChange> dueDates(@RestPath UUID id) {
-    return tasks.dueDates(id);
+  public TaskDueDates dueDates(@RestPath UUID id) {
+    return new TaskDueDates(tasks.dueDates(id));
   }
+
+  /** The due-date history of a task: not paged (a task has a few). */
+  @Schema(name = "TaskDueDates", description = "Lịch sử hạn của một nhiệm vụ.")
+  public record TaskDueDates(
+      @Schema(description = "Các hạn, cũ trước.") List<DueDateChange> items) {}
 }

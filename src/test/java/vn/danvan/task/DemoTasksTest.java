@@ -80,7 +80,8 @@ class DemoTasksTest {
     assertThat(report.getString("items[0].dueDate")).isEqualTo("2023-11-15");
     assertThat(report.getString("items[0].state")).isEqualTo("DONE_ON_TIME");
     String rid = report.getString("items[0].id");
-    assertThat(json("admin").get(BASE + "/" + rid + "/due-dates").jsonPath().getList("source"))
+    assertThat(
+            json("admin").get(BASE + "/" + rid + "/due-dates").jsonPath().getList("items.source"))
         .containsExactly("INITIAL", "EXTENSION");
 
     // Đống Đa: the 21 wards

@@ -104,9 +104,14 @@ class TaskApiTest {
             .post(BASE + "/" + id + "/transitions"),
         412,
         "PRECONDITION_FAILED");
-    assertProblem(transition("admin", id, "REOPEN", Map.of()), 409, "TASK_ILLEGAL_TRANSITION");
+    Response refused = transition("admin", id, "REOPEN", Map.of());
+    assertProblem(refused, 409, "ILLEGAL_TRANSITION");
+    assertThat(refused.jsonPath().getString("detail"))
+        .contains("nhiệm vụ")
+        .contains("NEW")
+        .contains("REOPEN");
     ok(transition("admin", id, "START", Map.of()));
-    assertProblem(transition("admin", id, "START", Map.of()), 409, "TASK_ILLEGAL_TRANSITION");
+    assertProblem(transition("admin", id, "START", Map.of()), 409, "ILLEGAL_TRANSITION");
     // COMPLETE needs a result; CANCEL a reason
     assertProblem(transition("admin", id, "COMPLETE", Map.of()), 400, "VALIDATION_FAILED");
     assertProblem(transition("admin", id, "CANCEL", Map.of()), 400, "VALIDATION_FAILED");
@@ -116,9 +121,9 @@ class TaskApiTest {
     assertThat(done.jsonPath().getString("status")).isEqualTo("DONE");
     assertThat(done.jsonPath().getString("completedOn")).isEqualTo("2030-01-10");
     assertThat(done.jsonPath().getString("resultNote")).isEqualTo("Đã gửi báo cáo");
-    assertProblem(complete("admin", id, null), 409, "TASK_ILLEGAL_TRANSITION");
+    assertProblem(complete("admin", id, null), 409, "ILLEGAL_TRANSITION");
     assertProblem(
-        transition("admin", id, "CANCEL", Map.of("reason", "x")), 409, "TASK_ILLEGAL_TRANSITION");
+        transition("admin", id, "CANCEL", Map.of("reason", "x")), 409, "ILLEGAL_TRANSITION");
     Response reopened = transition("admin", id, "REOPEN", Map.of());
     ok(reopened);
     assertThat(reopened.jsonPath().getString("status")).isEqualTo("IN_PROGRESS");
@@ -126,7 +131,7 @@ class TaskApiTest {
     Response cancelled = transition("admin", id, "CANCEL", Map.of("reason", "Không còn phù hợp"));
     ok(cancelled);
     assertThat(cancelled.jsonPath().getString("state")).isEqualTo("CANCELLED");
-    assertProblem(transition("admin", id, "START", Map.of()), 409, "TASK_ILLEGAL_TRANSITION");
+    assertProblem(transition("admin", id, "START", Map.of()), 409, "ILLEGAL_TRANSITION");
 
     // PUT never writes the status: a status in the body is ignored like any unknown field
     String other = created("admin", body(f.c1, "2030-03-31"));
@@ -441,6 +446,25 @@ class TaskApiTest {
         json("admin")
             .queryParam("q", f.tag)
             .queryParam("sort", "-dueDate")
+            .queryParam("cursor", next)
+            .get(BASE),
+        400,
+        "INVALID_CURSOR");
+    // a cursor is bound to the filters it was read with: other filters would skip or repeat rows
+    assertProblem(
+        json("admin")
+            .queryParam("q", f.tag)
+            .queryParam("orgUnitId", f.c1)
+            .queryParam("role", "ANY")
+            .queryParam("limit", 2)
+            .queryParam("cursor", next)
+            .get(BASE),
+        400,
+        "INVALID_CURSOR");
+    assertProblem(
+        json("admin")
+            .queryParam("q", "tiep cong dan " + f.tag)
+            .queryParam("limit", 2)
             .queryParam("cursor", next)
             .get(BASE),
         400,
