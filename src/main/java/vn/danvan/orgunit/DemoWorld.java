@@ -44,6 +44,7 @@ public class DemoWorld {
       "Luật Tổ chức chính quyền địa phương số 72/2025/QH15: chấm dứt hoạt động của đơn vị hành chính cấp huyện từ ngày 01/7/2025";
 
   @Inject OrgUnitService units;
+  @Inject RestructuringService restructurings;
   @Inject CurrentUser user;
   @Inject BulkLoad bulkLoad;
 
@@ -204,7 +205,7 @@ public class DemoWorld {
               null,
               ward.code(),
               province);
-      units.restructure(
+      restructurings.restructure(
           new RestructuringRequest(
               RestructuringKind.MERGE,
               REFORM,
@@ -225,7 +226,7 @@ public class DemoWorld {
 
   private void merge(
       List<UUID> sources, RestructuringRequest.NewUnit newUnit, UUID target, String legalBasis) {
-    units.restructure(
+    restructurings.restructure(
         new RestructuringRequest(
             RestructuringKind.MERGE,
             REFORM,
@@ -246,7 +247,7 @@ public class DemoWorld {
   }
 
   private void dissolve(UUID unit, UUID successor) {
-    units.restructure(
+    restructurings.restructure(
         new RestructuringRequest(
             RestructuringKind.DISSOLVE,
             REFORM,
