@@ -16,8 +16,9 @@ import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import vn.danvan.orgunit.AdministrativeAtlas.Commune;
-import vn.danvan.orgunit.AdministrativeAtlas.Mapping;
+import vn.danvan.orgunit.atlas.AdministrativeAtlas;
+import vn.danvan.orgunit.atlas.AdministrativeAtlas.Commune;
+import vn.danvan.orgunit.atlas.AdministrativeAtlas.Mapping;
 import vn.danvan.shared.logging.BulkLoad;
 import vn.danvan.shared.security.CurrentUser;
 
