@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import vn.danvan.orgunit.NationalDataset;
+import vn.danvan.orgunit.atlas.NationalDataset;
 import vn.danvan.shared.security.CurrentUser;
 
 /**

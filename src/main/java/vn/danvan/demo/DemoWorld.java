@@ -10,16 +10,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jboss.logging.Logger;
-import vn.danvan.orgunit.AdministrativeAtlas;
-import vn.danvan.orgunit.AdministrativeAtlas.Commune;
-import vn.danvan.orgunit.AdministrativeAtlas.Mapping;
 import vn.danvan.orgunit.CreateOrgUnitRequest;
 import vn.danvan.orgunit.LineageKind;
 import vn.danvan.orgunit.OrgUnitKind;
 import vn.danvan.orgunit.OrgUnitService;
 import vn.danvan.orgunit.RestructuringKind;
 import vn.danvan.orgunit.RestructuringRequest;
+import vn.danvan.orgunit.RestructuringService;
 import vn.danvan.orgunit.UnitIds;
+import vn.danvan.orgunit.atlas.AdministrativeAtlas;
+import vn.danvan.orgunit.atlas.AdministrativeAtlas.Commune;
+import vn.danvan.orgunit.atlas.AdministrativeAtlas.Mapping;
 import vn.danvan.shared.logging.BulkLoad;
 
 /**
@@ -45,6 +46,7 @@ class DemoWorld implements DemoStep {
       "Luật Tổ chức chính quyền địa phương số 72/2025/QH15: chấm dứt hoạt động của đơn vị hành chính cấp huyện từ ngày 01/7/2025";
 
   @Inject OrgUnitService units;
+  @Inject RestructuringService restructurings;
   @Inject BulkLoad bulkLoad;
 
   @Override
@@ -183,7 +185,7 @@ class DemoWorld implements DemoStep {
               null,
               ward.code(),
               province);
-      units.restructure(
+      restructurings.restructure(
           new RestructuringRequest(
               RestructuringKind.MERGE,
               REFORM,
@@ -204,7 +206,7 @@ class DemoWorld implements DemoStep {
 
   private void merge(
       List<UUID> sources, RestructuringRequest.NewUnit newUnit, UUID target, String legalBasis) {
-    units.restructure(
+    restructurings.restructure(
         new RestructuringRequest(
             RestructuringKind.MERGE,
             REFORM,
@@ -225,7 +227,7 @@ class DemoWorld implements DemoStep {
   }
 
   private void dissolve(UUID unit, UUID successor) {
-    units.restructure(
+    restructurings.restructure(
         new RestructuringRequest(
             RestructuringKind.DISSOLVE,
             REFORM,
