@@ -54,6 +54,7 @@ public class DirectiveService {
   private static final Pattern TYPE_PART = Pattern.compile("(?:\\d{4}/)?([\\p{L}]+)[-/].+");
 
   @Inject DirectiveRepository repo;
+  @Inject DirectiveGraphRepository graph;
   @Inject DirectiveAccess access;
   @Inject DirectiveObligationService obligations;
   @Inject OrgUnitService units;
@@ -119,13 +120,13 @@ public class DirectiveService {
   @Transactional(Transactional.TxType.SUPPORTS)
   public DirectiveGraphResponse cascade(UUID id, Integer depth) {
     visible(id);
-    return new DirectiveGraphResponse(id, repo.cascade(id, depth(depth), access.roots()));
+    return new DirectiveGraphResponse(id, graph.cascade(id, depth(depth), access.roots()));
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)
   public DirectiveGraphResponse basis(UUID id, Integer depth) {
     visible(id);
-    return new DirectiveGraphResponse(id, repo.basis(id, depth(depth), access.roots()));
+    return new DirectiveGraphResponse(id, graph.basis(id, depth(depth), access.roots()));
   }
 
   // ------------------------------------------------------------------ writes
