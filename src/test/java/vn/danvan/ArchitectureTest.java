@@ -66,49 +66,6 @@ class ArchitectureTest {
     }
   }
 
-  @Test
-  void repositoriesArePackagePrivate() {
-    classes()
-        .that()
-        .haveSimpleNameEndingWith("Repository")
-        .should()
-        .notBePublic()
-        .allowEmptyShould(true)
-        .check(classes);
-  }
-
-  @Test
-  void resourcesDoNotTouchEntitiesOrRepositories() {
-    noClasses()
-        .that()
-        .haveSimpleNameEndingWith("Resource")
-        .should()
-        .dependOnClassesThat()
-        .areAnnotatedWith(Entity.class)
-        .orShould()
-        .dependOnClassesThat()
-        .haveSimpleNameEndingWith("Repository")
-        .check(classes);
-  }
-
-  @Test
-  void featuresTalkToOtherFeaturesThroughServicesAndRecords() {
-    // another feature may use a feature's service, its records and enums, never its repository
-    for (String feature : FEATURES) {
-      noClasses()
-          .that()
-          .resideOutsideOfPackage(feature)
-          .should()
-          .dependOnClassesThat(
-              com.tngtech.archunit.base.DescribedPredicate.and(
-                  com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage(feature),
-                  com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameEndingWith(
-                      "Repository")))
-          .allowEmptyShould(true)
-          .check(classes);
-    }
-  }
-
   /**
    * The classes that administer the embedded server over JDBC at startup (roles, databases,
    * extensions): they run before any repository exists.
@@ -186,14 +143,45 @@ class ArchitectureTest {
   }
 
   @Test
-  void onlyTheDemoDependsOnTheDemo() {
-    noClasses()
+  void repositoriesArePackagePrivate() {
+    classes()
         .that()
-        .resideOutsideOfPackage("vn.danvan.demo..")
+        .haveSimpleNameEndingWith("Repository")
         .should()
-        .dependOnClassesThat()
-        .resideInAPackage("vn.danvan.demo..")
+        .notBePublic()
         .allowEmptyShould(true)
         .check(classes);
+  }
+
+  @Test
+  void resourcesDoNotTouchEntitiesOrRepositories() {
+    noClasses()
+        .that()
+        .haveSimpleNameEndingWith("Resource")
+        .should()
+        .dependOnClassesThat()
+        .areAnnotatedWith(Entity.class)
+        .orShould()
+        .dependOnClassesThat()
+        .haveSimpleNameEndingWith("Repository")
+        .check(classes);
+  }
+
+  @Test
+  void featuresTalkToOtherFeaturesThroughServicesAndRecords() {
+    // another feature may use a feature's service, its records and enums, never its repository
+    for (String feature : FEATURES) {
+      noClasses()
+          .that()
+          .resideOutsideOfPackage(feature)
+          .should()
+          .dependOnClassesThat(
+              com.tngtech.archunit.base.DescribedPredicate.and(
+                  com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage(feature),
+                  com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameEndingWith(
+                      "Repository")))
+          .allowEmptyShould(true)
+          .check(classes);
+    }
   }
 }
