@@ -18,7 +18,6 @@ import jakarta.persistence.EntityManager;
 import java.sql.Connection;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** The package rules of the house style, kept by the build. */
@@ -129,7 +128,6 @@ class ArchitectureTest {
   }
 
   @Test
-  @Disabled("enabled once the feature branches have moved their SQL")
   void onlyRepositoriesIssueSql() {
     sqlOnlyInRepositories().check(classes);
   }

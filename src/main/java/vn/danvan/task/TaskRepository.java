@@ -522,9 +522,4 @@ class TaskRepository {
   }
 
   // ------------------------------------------------------------------ helpers
-
-  /** For the progress and extension queries, until they move to their own repositories. */
-  private static OffsetDateTime ts(Instant at) {
-    return PgTypes.timestamp(at);
-  }
 }
