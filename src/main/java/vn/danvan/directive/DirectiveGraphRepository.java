@@ -39,7 +39,7 @@ class DirectiveGraphRepository {
    * not read stays in the tree as an undisclosed node, so that what implements it still hangs where
    * it belongs; a draft it may not read is left out.
    */
-  List<DirectiveGraphResponse.Node> cascade(UUID rootId, int depth, String roots) {
+  List<DirectiveGraphResponse.Node> cascade(UUID rootId, int depth, UUID[] roots) {
     String sql =
         "with recursive tree(id, parent_id, depth, seen) as ("
             + " select r.source_id, r.target_id, 1, array[r.target_id, r.source_id]"
@@ -76,7 +76,7 @@ class DirectiveGraphRepository {
    * What {@code rootId} implements or is based on, transitively: the chain upward. A document the
    * caller may not read is left out, and so is what is reached only through it.
    */
-  List<DirectiveGraphResponse.Node> basis(UUID rootId, int depth, String roots) {
+  List<DirectiveGraphResponse.Node> basis(UUID rootId, int depth, UUID[] roots) {
     String sql =
         "with recursive up(ref_id, source_id, target_id, citation, relation, depth, seen) as ("
             + " select r.id, r.source_id, r.target_id, r.citation, r.relation, 1, array[r.source_id]"
@@ -129,7 +129,7 @@ class DirectiveGraphRepository {
   private record NodeRow(DirectiveGraphResponse.Node node, boolean readable) {}
 
   @SuppressWarnings("unchecked")
-  private List<NodeRow> nodeRows(String sql, UUID rootId, int depth, String roots) {
+  private List<NodeRow> nodeRows(String sql, UUID rootId, int depth, UUID[] roots) {
     Query q = em.createNativeQuery(sql).setParameter("root", rootId).setParameter("depth", depth);
     List<Object[]> rows = DirectiveRepository.bindRoots(q, roots).getResultList();
     return rows.stream().map(r -> new NodeRow(node(r), Boolean.TRUE.equals(r[12]))).toList();

@@ -221,7 +221,7 @@ class DirectiveObligationRepository {
    * counts it.
    */
   List<CoverageRow> coverage(
-      CoverageQuery query, String afterName, UUID afterId, int fetch, String roots) {
+      CoverageQuery query, String afterName, UUID afterId, int fetch, UUID[] roots) {
     String shown = "o.fulfilled_on <= :asOf and " + DirectiveRepository.readable("d", roots);
     SqlWhere where =
         new SqlWhere()

@@ -98,7 +98,7 @@ public class DirectiveService {
     }
     String tag = Cursor.tag("directives", query);
     Cursor.Keys keys = page.keys(tag, Cursor.KeyType.DATE, Cursor.KeyType.UUID);
-    String roots = access.roots();
+    UUID[] roots = access.roots();
     List<Directive> rows =
         repo.page(
             query,
