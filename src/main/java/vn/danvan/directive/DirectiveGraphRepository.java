@@ -22,12 +22,10 @@ class DirectiveGraphRepository {
   @Inject EntityManager em;
 
   /** The issuer's name on the issue date (drafts: today), else its first: two index probes. */
+  /** The issuer's name on the issue date, by the org-unit feature's rule (V16). */
   private static final String UNIT_NAME =
-      " left join lateral (select coalesce("
-          + "(select v.name from org_unit_version v where v.unit_id = d.issuing_unit_id"
-          + "   and v.valid_from <= coalesce(d.issue_date, current_date) order by v.valid_from desc limit 1),"
-          + "(select v.name from org_unit_version v where v.unit_id = d.issuing_unit_id"
-          + "   order by v.valid_from limit 1)) as name) u on true";
+      " left join lateral (select org_unit_name_on(d.issuing_unit_id,"
+          + " coalesce(d.issue_date, current_date)) as name) u on true";
 
   private static final String NODE_COLUMNS =
       "d.type, d.full_number, d.title, d.status, d.issue_date, d.issuing_unit_id,"

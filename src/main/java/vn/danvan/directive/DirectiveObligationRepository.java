@@ -62,11 +62,7 @@ class DirectiveObligationRepository {
    * (unit_id, valid_from) index per row.
    */
   private static final String OBLIGED_UNIT_NAME =
-      " left join lateral (select coalesce("
-          + "(select v.name from org_unit_version v where v.unit_id = o.unit_id"
-          + "   and v.valid_from <= :asOf order by v.valid_from desc limit 1),"
-          + "(select v.name from org_unit_version v where v.unit_id = o.unit_id"
-          + "   order by v.valid_from limit 1)) as name) u on true";
+      " left join lateral (select org_unit_name_on(o.unit_id, :asOf) as name) u on true";
 
   @Inject EntityManager em;
 
