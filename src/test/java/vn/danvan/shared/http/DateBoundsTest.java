@@ -110,14 +110,15 @@ class DateBoundsTest {
     calls.put("/query/dueFrom", r -> r.queryParam("dueFrom", day).get("/api/v1/tasks"));
     calls.put("/query/dueTo", r -> r.queryParam("dueTo", day).get("/api/v1/tasks"));
     calls.put(
-        "/asOf  ",
+        "/query/asOf  ",
         r ->
             r.queryParam("orgUnitId", HCM).queryParam("asOf", day).get("/api/v1/tasks/statistics"));
     calls.put("/query/from", r -> r.queryParam("from", day).get("/api/v1/reception-visits"));
     calls.put("/query/to", r -> r.queryParam("to", day).get("/api/v1/reception-sessions"));
     calls.put("/query/issuedFrom", r -> r.queryParam("issuedFrom", day).get("/api/v1/directives"));
     calls.put(
-        "/from ", r -> r.queryParam("from", day + "T00:00:00+07:00").get("/api/v1/audit-events"));
+        "/query/from ",
+        r -> r.queryParam("from", day + "T00:00:00+07:00").get("/api/v1/audit-events"));
     calls.forEach(
         (pointer, call) -> {
           String user = pointer.startsWith("/query/from ") ? "admin" : "hcm-manager";
