@@ -30,8 +30,8 @@ class DirectiveAccess {
   @Inject AuditTrail audit;
 
   /** The roots of the caller's scope for the rule's {@code :roots}; null when unrestricted. */
-  String roots() {
-    return scope.restriction().isPresent() ? scope.roots() : null;
+  UUID[] roots() {
+    return scope.rootsOrAll();
   }
 
   /** The document, when it exists and the caller may read it. */

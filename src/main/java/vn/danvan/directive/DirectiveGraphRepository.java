@@ -22,12 +22,10 @@ class DirectiveGraphRepository {
   @Inject EntityManager em;
 
   /** The issuer's name on the issue date (drafts: today), else its first: two index probes. */
+  /** The issuer's name on the issue date, by the org-unit feature's rule (V16). */
   private static final String UNIT_NAME =
-      " left join lateral (select coalesce("
-          + "(select v.name from org_unit_version v where v.unit_id = d.issuing_unit_id"
-          + "   and v.valid_from <= coalesce(d.issue_date, current_date) order by v.valid_from desc limit 1),"
-          + "(select v.name from org_unit_version v where v.unit_id = d.issuing_unit_id"
-          + "   order by v.valid_from limit 1)) as name) u on true";
+      " left join lateral (select org_unit_name_on(d.issuing_unit_id,"
+          + " coalesce(d.issue_date, current_date)) as name) u on true";
 
   private static final String NODE_COLUMNS =
       "d.type, d.full_number, d.title, d.status, d.issue_date, d.issuing_unit_id,"
@@ -39,7 +37,7 @@ class DirectiveGraphRepository {
    * not read stays in the tree as an undisclosed node, so that what implements it still hangs where
    * it belongs; a draft it may not read is left out.
    */
-  List<DirectiveGraphResponse.Node> cascade(UUID rootId, int depth, String roots) {
+  List<DirectiveGraphResponse.Node> cascade(UUID rootId, int depth, UUID[] roots) {
     String sql =
         "with recursive tree(id, parent_id, depth, seen) as ("
             + " select r.source_id, r.target_id, 1, array[r.target_id, r.source_id]"
@@ -76,7 +74,7 @@ class DirectiveGraphRepository {
    * What {@code rootId} implements or is based on, transitively: the chain upward. A document the
    * caller may not read is left out, and so is what is reached only through it.
    */
-  List<DirectiveGraphResponse.Node> basis(UUID rootId, int depth, String roots) {
+  List<DirectiveGraphResponse.Node> basis(UUID rootId, int depth, UUID[] roots) {
     String sql =
         "with recursive up(ref_id, source_id, target_id, citation, relation, depth, seen) as ("
             + " select r.id, r.source_id, r.target_id, r.citation, r.relation, 1, array[r.source_id]"
@@ -129,7 +127,7 @@ class DirectiveGraphRepository {
   private record NodeRow(DirectiveGraphResponse.Node node, boolean readable) {}
 
   @SuppressWarnings("unchecked")
-  private List<NodeRow> nodeRows(String sql, UUID rootId, int depth, String roots) {
+  private List<NodeRow> nodeRows(String sql, UUID rootId, int depth, UUID[] roots) {
     Query q = em.createNativeQuery(sql).setParameter("root", rootId).setParameter("depth", depth);
     List<Object[]> rows = DirectiveRepository.bindRoots(q, roots).getResultList();
     return rows.stream().map(r -> new NodeRow(node(r), Boolean.TRUE.equals(r[12]))).toList();

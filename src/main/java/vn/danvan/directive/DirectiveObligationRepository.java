@@ -62,11 +62,7 @@ class DirectiveObligationRepository {
    * (unit_id, valid_from) index per row.
    */
   private static final String OBLIGED_UNIT_NAME =
-      " left join lateral (select coalesce("
-          + "(select v.name from org_unit_version v where v.unit_id = o.unit_id"
-          + "   and v.valid_from <= :asOf order by v.valid_from desc limit 1),"
-          + "(select v.name from org_unit_version v where v.unit_id = o.unit_id"
-          + "   order by v.valid_from limit 1)) as name) u on true";
+      " left join lateral (select org_unit_name_on(o.unit_id, :asOf) as name) u on true";
 
   @Inject EntityManager em;
 
@@ -206,6 +202,9 @@ class DirectiveObligationRepository {
                     + " and l.effective_date = o.passed_on"
                     + " where o.passed_on is not null and "
                     + scope.sql
+                    // several predecessors owing the same document: the successor takes over the
+                    // most urgent obligation (then the lowest unit id), the same on every database
+                    + " order by o.due_date, o.unit_id"
                     + " on conflict (directive_id, unit_id) do nothing returning "
                     + OBLIGATION.replace("o.", "n."))
             .setParameter("key", key)
@@ -221,7 +220,7 @@ class DirectiveObligationRepository {
    * counts it.
    */
   List<CoverageRow> coverage(
-      CoverageQuery query, String afterName, UUID afterId, int fetch, String roots) {
+      CoverageQuery query, String afterName, UUID afterId, int fetch, UUID[] roots) {
     String shown = "o.fulfilled_on <= :asOf and " + DirectiveRepository.readable("d", roots);
     SqlWhere where =
         new SqlWhere()

@@ -42,7 +42,7 @@ class DirectiveRepository {
    *
    * @param d the alias of the {@code directive} row
    */
-  static String readable(String d, String roots) {
+  static String readable(String d, UUID[] roots) {
     if (roots == null) {
       return "true";
     }
@@ -67,7 +67,7 @@ class DirectiveRepository {
   }
 
   /** Binds {@code :roots} for {@link #readable} when the caller is restricted. */
-  static Query bindRoots(Query q, String roots) {
+  static Query bindRoots(Query q, UUID[] roots) {
     if (roots != null) {
       q.setParameter("roots", roots);
     }
@@ -75,7 +75,7 @@ class DirectiveRepository {
   }
 
   /** Whether the caller (restricted to {@code roots}, or null) may read the document. */
-  boolean readable(UUID id, String roots) {
+  boolean readable(UUID id, UUID[] roots) {
     if (roots == null) {
       return true;
     }
@@ -91,7 +91,7 @@ class DirectiveRepository {
   }
 
   /** Full numbers of the documents among {@code ids} the caller may read. */
-  Map<UUID, String> readableNumbers(Collection<UUID> ids, String roots) {
+  Map<UUID, String> readableNumbers(Collection<UUID> ids, UUID[] roots) {
     Map<UUID, String> out = new HashMap<>();
     if (ids.isEmpty()) {
       return out;
@@ -125,7 +125,7 @@ class DirectiveRepository {
    */
   @SuppressWarnings("unchecked")
   List<Directive> page(
-      DirectiveQuery query, String roots, LocalDate afterDate, UUID afterId, int fetch) {
+      DirectiveQuery query, UUID[] roots, LocalDate afterDate, UUID afterId, int fetch) {
     SqlWhere where =
         new SqlWhere()
             .addIfPresent(
@@ -242,7 +242,7 @@ class DirectiveRepository {
    * The references of each document; a target the caller may not read keeps its id but not its
    * number and title.
    */
-  Map<UUID, List<ReferenceResponse>> references(Collection<UUID> sourceIds, String roots) {
+  Map<UUID, List<ReferenceResponse>> references(Collection<UUID> sourceIds, UUID[] roots) {
     Map<UUID, List<ReferenceResponse>> out = new LinkedHashMap<>();
     if (sourceIds.isEmpty()) {
       return out;

@@ -94,11 +94,11 @@ public class DirectiveService {
   @Transactional(Transactional.TxType.SUPPORTS)
   public Page<DirectiveResponse> list(DirectiveQuery query, PageRequest page) {
     if (query.issuingUnitId() == null && query.orgUnitMode() != null) {
-      throw ApiException.invalid("/issuingUnitId", "field.REQUIRED");
+      throw ApiException.invalid("/query/issuingUnitId", "field.REQUIRED");
     }
     String tag = Cursor.tag("directives", query);
     Cursor.Keys keys = page.keys(tag, Cursor.KeyType.DATE, Cursor.KeyType.UUID);
-    String roots = access.roots();
+    UUID[] roots = access.roots();
     List<Directive> rows =
         repo.page(
             query,
@@ -513,7 +513,7 @@ public class DirectiveService {
   private static int depth(Integer depth) {
     int value = depth == null ? 10 : depth;
     if (value < 1 || value > MAX_DEPTH) {
-      throw ApiException.invalid("/depth", "field.DEPTH_RANGE", MAX_DEPTH);
+      throw ApiException.invalid("/query/depth", "field.DEPTH_RANGE", MAX_DEPTH);
     }
     return value;
   }

@@ -84,7 +84,7 @@ class OrgUnitRepository {
    */
   @SuppressWarnings("unchecked")
   List<OrgUnitVersion> page(
-      OrgUnitQuery query, String roots, String afterName, UUID afterId, int fetch) {
+      OrgUnitQuery query, UUID[] roots, String afterName, UUID afterId, int fetch) {
     SqlWhere where = new SqlWhere().add(VALID_ON, "day", query.day());
     if (query.q() != null) {
       where.add(

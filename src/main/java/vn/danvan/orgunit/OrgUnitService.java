@@ -173,7 +173,7 @@ public class OrgUnitService {
 
   /** One page of {@code query} in the caller's scope; cursors are tagged with the query. */
   private Page<OrgUnitResponse> page(String list, OrgUnitQuery query, PageRequest page) {
-    String roots = scope.restriction().isPresent() ? scope.roots() : null;
+    UUID[] roots = scope.rootsOrAll();
     String tag = Cursor.tag(list, query);
     Cursor.Keys keys = page.keys(tag, Cursor.KeyType.TEXT, Cursor.KeyType.UUID);
     String afterName = keys == null ? null : keys.text(0);

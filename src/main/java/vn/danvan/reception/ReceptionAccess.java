@@ -57,7 +57,7 @@ public class ReceptionAccess {
   }
 
   private UUID[] computeRoots() {
-    UUID[] own = parse(scope.roots());
+    UUID[] own = Arrays.stream(scope.roots()).distinct().toArray(UUID[]::new);
     if (!user.hasRole(Roles.DENUNCIATION_HANDLER)) {
       return own;
     }
@@ -74,16 +74,6 @@ public class ReceptionAccess {
     Set<UUID> all = new LinkedHashSet<>(Arrays.asList(own));
     all.addAll(Arrays.asList(repo.scopeRootsOf(unit.get().parentId())));
     return all.toArray(UUID[]::new);
-  }
-
-  /** The ids of {@link UnitScope#roots()}, a PostgreSQL array literal. */
-  private static UUID[] parse(String literal) {
-    return Arrays.stream(literal.replace("{", "").replace("}", "").split(","))
-        .map(s -> s.strip().replace("\"", ""))
-        .filter(s -> !s.isEmpty())
-        .map(UUID::fromString)
-        .distinct()
-        .toArray(UUID[]::new);
   }
 
   /** Whether a record whose unit path is {@code path} is in the caller's scope. */

@@ -116,7 +116,7 @@ public class ReceptionCaseResource {
               example = "0d6c3b8e-5a41-4b7a-8f2e-1c9d0e7a6b55")
           UUID visitId) {
     if (visitId == null) {
-      throw ApiException.invalid("/visitId", "field.REQUIRED");
+      throw ApiException.invalid("/query/visitId", "field.REQUIRED");
     }
     return cases.duplicates(visitId);
   }

@@ -48,7 +48,7 @@ public class ReceptionExportService {
   @Transactional(Transactional.TxType.SUPPORTS)
   public byte[] book(UUID orgUnitId, LocalDate from, LocalDate to) {
     if (from != null && to != null && from.isAfter(to)) {
-      throw ApiException.invalid("/from", "field.PERIOD_RANGE", 3660);
+      throw ApiException.invalid("/query/from", "field.PERIOD_RANGE", 3660);
     }
     List<ReceptionVisit> rows =
         visits.rows(

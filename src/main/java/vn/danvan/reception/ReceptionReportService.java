@@ -143,7 +143,7 @@ public class ReceptionReportService {
 
   private static void range(LocalDate from, LocalDate to) {
     if (from.isAfter(to) || from.plusDays(MAX_DAYS).isBefore(to)) {
-      throw ApiException.invalid("/from", "field.PERIOD_RANGE", MAX_DAYS);
+      throw ApiException.invalid("/query/from", "field.PERIOD_RANGE", MAX_DAYS);
     }
   }
 

@@ -40,7 +40,7 @@ class ChangeFeedRepository {
    * from the start), of {@code types} (empty: all), under {@code roots} (a scope's roots, null when
    * unrestricted), in feed order.
    */
-  List<Entry> read(String horizon, Position after, List<String> types, String roots, int limit) {
+  List<Entry> read(String horizon, Position after, List<String> types, UUID[] roots, int limit) {
     SqlWhere where = new SqlWhere().add("c.txid < cast(:horizon as xid8)", "horizon", horizon);
     if (after != null) {
       where

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import vn.danvan.shared.paging.Cursor;
 import vn.danvan.shared.paging.PageRequest;
 import vn.danvan.shared.security.UnitScope;
@@ -32,7 +33,7 @@ public class ChangeFeedService {
       position = new ChangeFeedRepository.Position(keys.xid(0), keys.longValue(1));
     }
     String horizon = repository.horizon();
-    String roots = scope.restriction().isPresent() ? scope.roots() : null;
+    UUID[] roots = scope.rootsOrAll();
     List<ChangeResponse> items = new ArrayList<>();
     String next = position == null ? Cursor.encode(LIST, "0", 0) : after;
     for (ChangeFeedRepository.Entry e :

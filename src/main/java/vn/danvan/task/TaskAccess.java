@@ -2,7 +2,6 @@ package vn.danvan.task;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import vn.danvan.shared.error.ApiException;
@@ -69,9 +68,6 @@ class TaskAccess {
     if (scope.restriction().isEmpty()) {
       return null;
     }
-    String literal = scope.roots().replace("{", "").replace("}", "").trim();
-    return literal.isEmpty()
-        ? List.of()
-        : Arrays.stream(literal.split(",")).map(s -> UUID.fromString(s.trim())).toList();
+    return List.of(scope.roots());
   }
 }

@@ -131,7 +131,7 @@ public class TaskService {
               .find(f.orgUnitId(), today)
               // outside the caller's scope answers exactly like a unit that does not exist
               .filter(found -> access.contains(found.id()))
-              .orElseThrow(() -> ApiException.unknownUnit("/orgUnitId"));
+              .orElseThrow(() -> ApiException.unknownUnit("/query/orgUnitId"));
       unit =
           new TaskQuery.Unit(
               u.id(),
@@ -139,14 +139,14 @@ public class TaskService {
               f.orgUnitMode() == null ? OrgUnitMode.SELECTED : f.orgUnitMode(),
               f.role() == null ? TaskRole.LEAD : f.role());
     } else if (f.orgUnitMode() != null || f.role() != null) {
-      throw ApiException.invalid("/orgUnitId", "field.REQUIRED");
+      throw ApiException.invalid("/query/orgUnitId", "field.REQUIRED");
     }
     if (f.dueFrom() != null && f.dueTo() != null && f.dueTo().isBefore(f.dueFrom())) {
-      throw ApiException.invalid("/dueTo", "field.RANGE_REVERSED");
+      throw ApiException.invalid("/query/dueTo", "field.RANGE_REVERSED");
     }
     TaskQuery.Sort sort = TaskQuery.Sort.parse(f.sort());
     if (sort == null) {
-      throw ApiException.invalid("/sort", "field.UNKNOWN_SORT");
+      throw ApiException.invalid("/query/sort", "field.UNKNOWN_SORT");
     }
     return new TaskQuery(
         unit,
@@ -181,7 +181,7 @@ public class TaskService {
     access.visible(id);
     int max = depth == null ? 20 : depth;
     if (max < 1 || max > MAX_TREE_DEPTH) {
-      throw ApiException.invalid("/depth", "field.DEPTH_RANGE", MAX_TREE_DEPTH);
+      throw ApiException.invalid("/query/depth", "field.DEPTH_RANGE", MAX_TREE_DEPTH);
     }
     List<TaskRepository.TreeRow> rows = repo.subtree(id, max, MAX_TREE_NODES + 1);
     if (rows.size() > MAX_TREE_NODES) {

@@ -198,16 +198,17 @@ class TaskStatisticsRepository {
     if (ids.isEmpty()) {
       return out;
     }
+    // the org-unit feature's rule for a unit's name on a day (V16), not its tables
     for (Object o :
         em.createNativeQuery(
-                "select distinct on (v.unit_id) v.unit_id, v.name from org_unit_version v"
-                    + " where v.unit_id in (:ids)"
-                    + " order by v.unit_id, (v.valid_from <= :day) desc, v.valid_from desc")
-            .setParameter("ids", ids)
+                "select u.id, org_unit_name_on(u.id, :day) from unnest(cast(:ids as uuid[])) u(id)")
+            .setParameter("ids", PgTypes.uuidArray(ids))
             .setParameter("day", day)
             .getResultList()) {
       Object[] r = (Object[]) o;
-      out.put((UUID) r[0], (String) r[1]);
+      if (r[1] != null) {
+        out.put(PgTypes.uuid(r[0]), (String) r[1]);
+      }
     }
     return out;
   }

@@ -42,7 +42,7 @@ class TaskStatisticsService {
   public TaskStatisticsResponse statistics(
       UUID orgUnitId, TaskStatisticsGroupBy groupBy, LocalDate asOf) {
     if (orgUnitId == null) {
-      throw ApiException.invalid("/orgUnitId", "field.REQUIRED");
+      throw ApiException.invalid("/query/orgUnitId", "field.REQUIRED");
     }
     LocalDate today = BusinessTime.today(clock);
     LocalDate day = asOf != null ? asOf : today;

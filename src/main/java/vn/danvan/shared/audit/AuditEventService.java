@@ -34,7 +34,7 @@ public class AuditEventService {
     String tag = Cursor.tag(LIST, query);
     Cursor.Keys keys = page.keys(tag, Cursor.KeyType.INSTANT, Cursor.KeyType.UUID);
     // the events of records in scope, and whatever the people of the scope did elsewhere
-    String roots = scope.restriction().isPresent() ? scope.roots() : null;
+    UUID[] roots = scope.rootsOrAll();
     return Page.of(
         repository.find(query, roots, keys, page.fetchSize()),
         page.limit(),

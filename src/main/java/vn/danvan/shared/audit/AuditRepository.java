@@ -195,7 +195,7 @@ class AuditRepository {
    * A page of audit events, newest first; {@code roots} (a scope's roots, null when unrestricted)
    * keeps the events of records in the scope and of the scope's people.
    */
-  List<StoredEvent> find(AuditEventQuery query, String roots, Cursor.Keys after, int fetchSize) {
+  List<StoredEvent> find(AuditEventQuery query, UUID[] roots, Cursor.Keys after, int fetchSize) {
     SqlWhere where = new SqlWhere();
     if (roots != null) {
       where.add(

@@ -22,8 +22,8 @@ import vn.danvan.shared.time.DateBounds;
 /**
  * Query parameters typed as a date or an instant ({@code asOf}, {@code from}, {@code dueTo} …) are
  * held to {@link DateBounds} before the resource method runs, for every endpoint: 400 with the
- * parameter's name as pointer ({@code /asOf}), as the services point at other query parameters. A
- * value that is not a date at all is left to the parameter conversion (400 INVALID_PARAMETER).
+ * parameter as pointer ({@code /query/asOf}), as every problem points at a query parameter. A value
+ * that is not a date at all is left to the parameter conversion (400 INVALID_PARAMETER).
  */
 public class DateParameterBounds {
 
@@ -53,7 +53,7 @@ public class DateParameterBounds {
           day = null;
         }
         if (day == null || !DateBounds.contains(day)) {
-          throw DateBounds.outOfRange("/" + p.name());
+          throw DateBounds.outOfRange("/query/" + p.name());
         }
       }
     }

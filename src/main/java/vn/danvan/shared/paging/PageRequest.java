@@ -11,7 +11,7 @@ public record PageRequest(int limit, String cursor) {
   public static PageRequest of(Integer limit, String cursor) {
     int l = limit == null ? DEFAULT_LIMIT : limit;
     if (l < 1 || l > MAX_LIMIT) {
-      throw ApiException.invalid("/limit", "field.LIMIT_RANGE", MAX_LIMIT);
+      throw ApiException.invalid("/query/limit", "field.LIMIT_RANGE", MAX_LIMIT);
     }
     return new PageRequest(l, cursor == null || cursor.isBlank() ? null : cursor);
   }

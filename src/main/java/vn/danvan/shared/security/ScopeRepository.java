@@ -15,8 +15,8 @@ class ScopeRepository {
 
   @Inject EntityManager em;
 
-  /** Whether any version of {@code unit} lies below one of {@code roots} (an array literal). */
-  boolean isUnder(UUID unit, String roots) {
+  /** Whether any version of {@code unit} lies below one of {@code roots}. */
+  boolean isUnder(UUID unit, UUID[] roots) {
     return (Boolean)
         em.createNativeQuery(
                 "select exists (select 1 from org_unit_version v where v.unit_id = :unit"
@@ -33,12 +33,11 @@ class ScopeRepository {
             .getSingleResult());
   }
 
-  /** The roots of {@code home}'s scope as a PostgreSQL array literal. */
-  String scopeRoots(UUID home) {
-    Object value =
-        em.createNativeQuery("select cast(danvan_scope_roots(:home) as text)")
+  /** The roots of {@code home}'s scope. */
+  UUID[] scopeRoots(UUID home) {
+    return PgTypes.uuids(
+        em.createNativeQuery("select danvan_scope_roots(:home)")
             .setParameter("home", home)
-            .getSingleResult();
-    return value == null ? "{}" : value.toString();
+            .getSingleResult());
   }
 }

@@ -15,16 +15,16 @@ public class ScopeRootsCache {
 
   private static final int MAX_ENTRIES = 20_000;
 
-  private record Entry(long revision, String roots) {}
+  private record Entry(long revision, UUID[] roots) {}
 
   private final Map<UUID, Entry> entries = new ConcurrentHashMap<>();
 
-  String get(UUID home, long revision, Supplier<String> compute) {
+  UUID[] get(UUID home, long revision, Supplier<UUID[]> compute) {
     Entry entry = entries.get(home);
     if (entry != null && entry.revision() == revision) {
       return entry.roots();
     }
-    String roots = compute.get();
+    UUID[] roots = compute.get();
     if (entries.size() >= MAX_ENTRIES) {
       entries.clear();
     }

@@ -25,7 +25,7 @@ public class UnitScope {
   @Inject ScopeRootsCache rootsCache;
 
   private final Map<UUID, Boolean> cache = new HashMap<>();
-  private String roots;
+  private UUID[] roots;
 
   /** Empty when unrestricted (admin); otherwise the unit whose scope applies. */
   public Optional<UUID> restriction() {
@@ -47,15 +47,20 @@ public class UnitScope {
   }
 
   /**
-   * The roots of the caller's scope as a PostgreSQL array literal (for {@code unit_path && roots}
-   * filters); computed once per request. Only for restricted callers.
+   * The roots of the caller's scope (bound as {@code uuid[]} in {@code unit_path && :roots}
+   * filters); computed once per request, a copy each call. Only for restricted callers.
    */
-  public String roots() {
+  public UUID[] roots() {
     if (roots == null) {
       UUID home = restriction().orElseThrow();
       roots = rootsCache.get(home, repository.treeRevision(), () -> repository.scopeRoots(home));
     }
-    return roots;
+    return roots.clone();
+  }
+
+  /** {@link #roots()} for a restricted caller, null for an unrestricted one (an admin). */
+  public UUID[] rootsOrAll() {
+    return restriction().isPresent() ? roots() : null;
   }
 
   /** 404 (never 403) when the unit is outside the caller's scope. */

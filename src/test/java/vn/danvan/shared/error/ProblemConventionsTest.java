@@ -195,11 +195,29 @@ class ProblemConventionsTest {
   }
 
   @ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({
+    "/api/v1/tasks?orgUnitMode=CHILDREN, 400, VALIDATION_FAILED, /query/orgUnitId",
+    "/api/v1/tasks?sort=nowhere, 400, VALIDATION_FAILED, /query/sort",
+    "/api/v1/tasks?dueFrom=2026-05-02&dueTo=2026-05-01, 400, VALIDATION_FAILED, /query/dueTo",
+    "/api/v1/tasks?orgUnitId=00000000-0000-4000-8000-00000000dead, 422, UNKNOWN_UNIT, /query/orgUnitId",
+    "/api/v1/tasks/statistics, 400, VALIDATION_FAILED, /query/orgUnitId",
+    "/api/v1/directives?orgUnitMode=DESCENDANTS, 400, VALIDATION_FAILED, /query/issuingUnitId",
+    "/api/v1/cases/duplicate-candidates, 400, VALIDATION_FAILED, /query/visitId",
+    "/api/v1/reception/statistics?from=2000-01-01&to=2026-01-01, 400, VALIDATION_FAILED, /query/from"
+  })
+  void aProblemWithAQueryParameterPointsAtTheQuery(
+      String uri, int status, String code, String pointer) {
+    Response response = as("admin").get(uri);
+    assertProblem(response, status, code);
+    assertThat(pointers(response)).containsExactly(pointer);
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"0", "-1", "501", "2147483647"})
   void limitOutOfRangeNamesTheLimit(String limit) {
     Response response = as("admin").queryParam("limit", limit).get(ORG_UNITS);
     assertProblem(response, 400, "VALIDATION_FAILED");
-    assertThat(pointers(response)).containsExactly("/limit");
+    assertThat(pointers(response)).containsExactly("/query/limit");
   }
 
   @Test

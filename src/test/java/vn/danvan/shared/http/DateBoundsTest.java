@@ -105,22 +105,23 @@ class DateBoundsTest {
   @ValueSource(strings = {"0000-01-01", "+999999999-12-31", "1899-12-31", "2101-01-01"})
   void queryParametersRefuseDatesOutOfBounds(String day) {
     Map<String, Function<RequestSpecification, Response>> calls = new LinkedHashMap<>();
-    calls.put("/asOf", r -> r.queryParam("asOf", day).get(Api.ORG_UNITS));
-    calls.put("/asOf ", r -> r.queryParam("asOf", day).get(Api.ORG_UNITS + "/" + HCM));
-    calls.put("/dueFrom", r -> r.queryParam("dueFrom", day).get("/api/v1/tasks"));
-    calls.put("/dueTo", r -> r.queryParam("dueTo", day).get("/api/v1/tasks"));
+    calls.put("/query/asOf", r -> r.queryParam("asOf", day).get(Api.ORG_UNITS));
+    calls.put("/query/asOf ", r -> r.queryParam("asOf", day).get(Api.ORG_UNITS + "/" + HCM));
+    calls.put("/query/dueFrom", r -> r.queryParam("dueFrom", day).get("/api/v1/tasks"));
+    calls.put("/query/dueTo", r -> r.queryParam("dueTo", day).get("/api/v1/tasks"));
     calls.put(
-        "/asOf  ",
+        "/query/asOf  ",
         r ->
             r.queryParam("orgUnitId", HCM).queryParam("asOf", day).get("/api/v1/tasks/statistics"));
-    calls.put("/from", r -> r.queryParam("from", day).get("/api/v1/reception-visits"));
-    calls.put("/to", r -> r.queryParam("to", day).get("/api/v1/reception-sessions"));
-    calls.put("/issuedFrom", r -> r.queryParam("issuedFrom", day).get("/api/v1/directives"));
+    calls.put("/query/from", r -> r.queryParam("from", day).get("/api/v1/reception-visits"));
+    calls.put("/query/to", r -> r.queryParam("to", day).get("/api/v1/reception-sessions"));
+    calls.put("/query/issuedFrom", r -> r.queryParam("issuedFrom", day).get("/api/v1/directives"));
     calls.put(
-        "/from ", r -> r.queryParam("from", day + "T00:00:00+07:00").get("/api/v1/audit-events"));
+        "/query/from ",
+        r -> r.queryParam("from", day + "T00:00:00+07:00").get("/api/v1/audit-events"));
     calls.forEach(
         (pointer, call) -> {
-          String user = pointer.startsWith("/from ") ? "admin" : "hcm-manager";
+          String user = pointer.startsWith("/query/from ") ? "admin" : "hcm-manager";
           Response response = call.apply(json(user));
           assertRefused(response, pointer.trim());
         });
