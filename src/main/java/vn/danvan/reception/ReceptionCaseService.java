@@ -243,9 +243,14 @@ public class ReceptionCaseService {
   }
 
   private void recomputeDueDates(ReceptionCase c) {
+    recomputeDueDates(c, deadlineRules());
+  }
+
+  /** Stores the due dates of {@code c} under {@code rules}. */
+  void recomputeDueDates(ReceptionCase c, DeadlineRules rules) {
     c.acceptanceDueDate = null;
     c.resolutionDueDate = null;
-    for (DeadlineRules.Deadline d : deadlineRules().compute(facts(c), BusinessTime.today(clock))) {
+    for (DeadlineRules.Deadline d : rules.compute(facts(c), BusinessTime.today(clock))) {
       if (d.kind() == DeadlineKind.ACCEPTANCE) {
         c.acceptanceDueDate = d.dueDate();
       } else {

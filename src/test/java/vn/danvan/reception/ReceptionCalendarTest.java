@@ -6,6 +6,7 @@ import static vn.danvan.testing.Api.as;
 import static vn.danvan.testing.Api.json;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.time.LocalDate;
 import java.util.Map;
@@ -70,5 +71,37 @@ class ReceptionCalendarTest {
         ReceptionCaseTest.createCase(ReceptionCaseTest.caseBody("DENUNCIATION", "2035-03-12"));
     assertThat(after.jsonPath().getString("deadlines[0].dueDate")).isEqualTo("2035-03-22");
     assertThat(dueDate(before, 0)).isEqualTo("2035-03-22");
+
+    // the stored due date of the case received before moved too, audited, so that the overdue
+    // filter agrees with the deadlines on 22/3
+    assertThat(as("reception").get(CASES + "/" + before).header("ETag")).isEqualTo("\"1\"");
+    TestClock.today(LocalDate.of(2035, 3, 22));
+    assertThat(
+            as("reception")
+                .queryParam("overdue", true)
+                .queryParam("limit", 500)
+                .get(CASES)
+                .jsonPath()
+                .getList("items.id"))
+        .doesNotContain(before);
+    JsonPath events =
+        as("admin")
+            .queryParam("entityId", before)
+            .queryParam("entityType", "RECEPTION_CASE")
+            .get("/api/v1/audit-events")
+            .jsonPath();
+    assertThat(events.getString("items[0].action")).isEqualTo("CASE_DEADLINES_RECOMPUTED");
+    assertThat(events.getString("items[0].before.acceptanceDueDate")).isEqualTo("2035-03-21");
+    assertThat(events.getString("items[0].after.acceptanceDueDate")).isEqualTo("2035-03-22");
+    assertThat(events.getString("items[0].reason")).contains(DAY);
+    TestClock.today(LocalDate.of(2035, 3, 23));
+    assertThat(
+            as("reception")
+                .queryParam("overdue", true)
+                .queryParam("limit", 500)
+                .get(CASES)
+                .jsonPath()
+                .getList("items.id"))
+        .contains(before);
   }
 }

@@ -17,8 +17,13 @@ import java.util.List;
 @ApplicationScoped
 public class BusinessCalendar {
 
-  /** Fired (by a change to the calendar) to have it read again once the transaction ends. */
-  public record Changed(LocalDate day) {}
+  /**
+   * A change to the calendar, fired inside the changing transaction: {@code calendar} is the
+   * calendar as that transaction leaves it (features whose stored dates depend on the calendar
+   * observe it to recompute them in the same transaction). Once the transaction ends, the cache is
+   * read again.
+   */
+  public record Changed(LocalDate day, WorkingDays calendar) {}
 
   @Inject CalendarRepository repository;
 

@@ -83,16 +83,16 @@ class CalendarService {
               .orElseThrow(() -> new ApiException(412, "PRECONDITION_FAILED"));
       CalendarDayResponse after = CalendarDayResponse.of(created);
       audit.created(ENTITY, after.id(), null, after.version(), after);
-      changed.fire(new BusinessCalendar.Changed(day));
+      changed.fire(new BusinessCalendar.Changed(day, calendar.snapshot().with(created)));
       return new Saved(after, true);
     }
     CalendarDay current = existing.get();
     ETags.check(ETags.requireVersion(ifMatch), current.version());
     CalendarDayResponse before = CalendarDayResponse.of(current);
-    CalendarDayResponse after =
-        CalendarDayResponse.of(repository.replace(day, req.kind(), nameVi, nameEn, basis));
+    CalendarDay replaced = repository.replace(day, req.kind(), nameVi, nameEn, basis);
+    CalendarDayResponse after = CalendarDayResponse.of(replaced);
     audit.updated(ENTITY, after.id(), null, after.version(), before, after);
-    changed.fire(new BusinessCalendar.Changed(day));
+    changed.fire(new BusinessCalendar.Changed(day, calendar.snapshot().with(replaced)));
     return new Saved(after, false);
   }
 
@@ -106,7 +106,7 @@ class CalendarService {
     CalendarDayResponse before = CalendarDayResponse.of(current);
     repository.delete(day);
     audit.deleted(ENTITY, before.id(), null, before);
-    changed.fire(new BusinessCalendar.Changed(day));
+    changed.fire(new BusinessCalendar.Changed(day, calendar.snapshot().without(day)));
   }
 
   private static String trim(String s) {

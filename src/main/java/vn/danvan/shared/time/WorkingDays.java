@@ -108,6 +108,20 @@ public final class WorkingDays {
     return listed(year).stream().filter(d -> !d.workingDay()).map(CalendarDay::date).toList();
   }
 
+  /** This calendar with {@code day} listed (replacing its listing, if any). */
+  public WorkingDays with(CalendarDay day) {
+    NavigableMap<LocalDate, CalendarDay> map = new TreeMap<>(listed);
+    map.put(day.date(), day);
+    return new WorkingDays(java.util.Collections.unmodifiableNavigableMap(map));
+  }
+
+  /** This calendar with {@code day} unlisted. */
+  public WorkingDays without(LocalDate day) {
+    NavigableMap<LocalDate, CalendarDay> map = new TreeMap<>(listed);
+    map.remove(day);
+    return new WorkingDays(java.util.Collections.unmodifiableNavigableMap(map));
+  }
+
   /** Every listed day, by date. */
   public Map<LocalDate, CalendarDay> listed() {
     return listed;
