@@ -14,7 +14,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import vn.danvan.directive.DemoDirectives;
+import vn.danvan.demo.DemoDirectives;
 import vn.danvan.shared.security.DemoAccounts;
 import vn.danvan.testing.Api;
 

@@ -19,9 +19,7 @@ import vn.danvan.orgunit.RestructuringListener;
 @ApplicationScoped
 class DirectiveObligationTransfer implements RestructuringListener {
 
-  static final String ENTITY = "DIRECTIVE_OBLIGATION";
-
-  @Inject DirectiveService directives;
+  @Inject DirectiveObligationService obligations;
 
   @Override
   public List<Transfer> onRestructured(Event event) {
@@ -34,9 +32,11 @@ class DirectiveObligationTransfer implements RestructuringListener {
     List<Transfer> transfers = new ArrayList<>();
     successors.forEach(
         (from, to) -> {
-          int count = directives.transferObligations(from);
+          int count = obligations.transfer(from);
           if (count > 0) {
-            to.forEach(t -> transfers.add(new Transfer(ENTITY, from, t, count)));
+            to.forEach(
+                t ->
+                    transfers.add(new Transfer(DirectiveObligationService.ENTITY, from, t, count)));
           }
         });
     return transfers;

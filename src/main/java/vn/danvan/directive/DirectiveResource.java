@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -34,7 +35,7 @@ import vn.danvan.shared.http.ETags;
 import vn.danvan.shared.http.Idempotency;
 import vn.danvan.shared.http.Responses;
 import vn.danvan.shared.paging.Page;
-import vn.danvan.shared.paging.PageRequest;
+import vn.danvan.shared.paging.PageParams;
 import vn.danvan.shared.persistence.OrgUnitMode;
 import vn.danvan.shared.security.Roles;
 
@@ -48,6 +49,7 @@ import vn.danvan.shared.security.Roles;
 public class DirectiveResource {
 
   @Inject DirectiveService directives;
+  @Inject DirectiveCoverageService coverage;
   @Inject Idempotency idempotency;
 
   @GET
@@ -91,14 +93,11 @@ public class DirectiveResource {
               description = "Chỉ các văn bản triển khai trực tiếp văn bản này.",
               example = "5d7c2a3e-1b6f-4f0e-8a3c-6b2d9e1f4a70")
           UUID implementsId,
-      @RestQuery
-          @Parameter(description = "Số phần tử mỗi trang (1–500, mặc định 50).", example = "50")
-          Integer limit,
-      @RestQuery @Parameter(description = "Con trỏ trang sau.") String cursor) {
+      @BeanParam PageParams page) {
     return directives.list(
-        new DirectiveService.ListFilter(
+        new DirectiveQuery(
             q, type, status, issuingUnitId, orgUnitMode, year, issuedFrom, issuedTo, implementsId),
-        PageRequest.of(limit, cursor));
+        page.toRequest());
   }
 
   @POST
@@ -285,11 +284,8 @@ public class DirectiveResource {
           LocalDate asOf,
       @RestQuery @Parameter(description = "Chỉ các đơn vị ở tình trạng này.", example = "OVERDUE")
           CoverageState state,
-      @RestQuery
-          @Parameter(description = "Số phần tử mỗi trang (1–500, mặc định 50).", example = "50")
-          Integer limit,
-      @RestQuery @Parameter(description = "Con trỏ trang sau.") String cursor) {
-    return directives.coverage(id, asOf, state, PageRequest.of(limit, cursor));
+      @BeanParam PageParams page) {
+    return coverage.coverage(id, asOf, state, page.toRequest());
   }
 
   @POST

@@ -28,7 +28,6 @@ import vn.danvan.shared.http.ETags;
 import vn.danvan.shared.paging.Cursor;
 import vn.danvan.shared.paging.Page;
 import vn.danvan.shared.paging.PageRequest;
-import vn.danvan.shared.persistence.OrgUnitMode;
 import vn.danvan.shared.security.CurrentUser;
 import vn.danvan.shared.security.UnitScope;
 import vn.danvan.shared.time.BusinessTime;
@@ -36,15 +35,8 @@ import vn.danvan.shared.time.BusinessTime;
 /**
  * Official documents: the register of each issuing unit (numbers per calendar year, gap-free on
  * issue), their life by transitions, and the graph of references between them. The public face of
- * the feature.
- *
- * <p>Visibility (one rule, {@link DirectiveRepository#readable}): issued documents (and their later
- * states) are official documents of the administration and readable by every role; drafts only
- * within the scope of the issuing unit; records of outside bodies by everyone. Secret documents
- * (any secrecy but NONE) are need-to-know: readable only within the scope of the issuing unit or of
- * a recipient unit, and by admins, whose reads are audited; to everyone else they do not exist,
- * except as undisclosed nodes of a cascade. Writing needs the issuing unit in the caller's scope;
- * records of outside bodies are written by admins only.
+ * the feature. Who may read or write a document: {@link DirectiveAccess}, one rule; the obligations
+ * its actions cascade to: {@link DirectiveObligationService}.
  */
 @ApplicationScoped
 public class DirectiveService {
@@ -52,7 +44,6 @@ public class DirectiveService {
   public static final String ENTITY = "DIRECTIVE";
   static final String REFERENCE_ENTITY = "DIRECTIVE_REFERENCE";
   static final int MAX_DEPTH = 50;
-  private static final String ENTITY_LABEL = "entity.DIRECTIVE";
   private static final Logger LOG = Logger.getLogger(DirectiveService.class);
 
   /** Letters and digits in groups joined by - / . or &amp;: KH-UBND, QĐ/TW, 2015/NĐ-CP, UBND-VX. */
@@ -63,6 +54,9 @@ public class DirectiveService {
   private static final Pattern TYPE_PART = Pattern.compile("(?:\\d{4}/)?([\\p{L}]+)[-/].+");
 
   @Inject DirectiveRepository repo;
+  @Inject DirectiveGraphRepository graph;
+  @Inject DirectiveAccess access;
+  @Inject DirectiveObligationService obligations;
   @Inject OrgUnitService units;
   @Inject UnitScope scope;
   @Inject CurrentUser user;
@@ -71,23 +65,13 @@ public class DirectiveService {
   @Inject Clock clock;
   @Inject EntityManager em;
 
-  public record ListFilter(
-      String q,
-      DirectiveType type,
-      DirectiveStatus status,
-      UUID issuingUnitId,
-      OrgUnitMode orgUnitMode,
-      Integer year,
-      LocalDate issuedFrom,
-      LocalDate issuedTo,
-      UUID implementsId) {}
-
   // ------------------------------------------------------------------ reads
 
+  /** The document; an admin's read of a secret one is audited (hence a write transaction). */
   @Transactional
   public DirectiveResponse get(UUID id) {
     Directive d = visible(id);
-    auditSecretRead(d, "SECRET_DIRECTIVE_READ");
+    access.auditSecretRead(d, "SECRET_DIRECTIVE_READ");
     return response(d);
   }
 
@@ -95,74 +79,33 @@ public class DirectiveService {
    * Whether the caller may read the document (another feature's check before linking to it): the
    * same rule as every read of this feature.
    */
-  @Transactional
+  @Transactional(Transactional.TxType.SUPPORTS)
   public boolean readable(UUID id) {
-    return id != null && findVisible(id).isPresent();
+    return id != null && access.find(id).isPresent();
   }
 
   /** The numbers of the documents among {@code ids} the caller may read (labels of figures). */
-  @Transactional
+  @Transactional(Transactional.TxType.SUPPORTS)
   public Map<UUID, String> readableNumbers(java.util.Collection<UUID> ids) {
-    return repo.readableNumbers(ids, restrictedRoots());
+    return repo.readableNumbers(ids, access.roots());
   }
 
-  @Transactional
-  public Page<DirectiveResponse> list(ListFilter f, PageRequest page) {
-    Map<String, Object> params = DirectiveRepository.params();
-    List<String> where = new ArrayList<>();
-    if (f.q() != null && !f.q().isBlank()) {
-      where.add(
-          DirectiveRepository.SEARCH_TEXT + " like '%' || danvan_fold(:q) || '%' escape '\\'");
-      params.put("q", escapeLike(f.q().trim()));
-    }
-    if (f.type() != null) {
-      where.add("d.type = :type");
-      params.put("type", f.type().name());
-    }
-    if (f.status() != null) {
-      where.add("d.status = :status");
-      params.put("status", f.status().name());
-    }
-    if (f.issuingUnitId() != null) {
-      params.put("unit", f.issuingUnitId());
-      where.add(
-          switch (f.orgUnitMode() == null ? OrgUnitMode.SELECTED : f.orgUnitMode()) {
-            case SELECTED -> "d.issuing_unit_id = :unit";
-            case CHILDREN ->
-                "d.issuing_unit_path @> array[cast(:unit as uuid)] and (d.issuing_unit_id = :unit"
-                    + " or d.issuing_unit_path[cardinality(d.issuing_unit_path) - 1] = :unit)";
-            case DESCENDANTS -> "d.issuing_unit_path @> array[cast(:unit as uuid)]";
-          });
-    } else if (f.orgUnitMode() != null) {
+  /** One page of the documents matching {@code query} that the caller may read. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Page<DirectiveResponse> list(DirectiveQuery query, PageRequest page) {
+    if (query.issuingUnitId() == null && query.orgUnitMode() != null) {
       throw ApiException.invalid("/issuingUnitId", "field.REQUIRED");
     }
-    if (f.year() != null) {
-      where.add("d.issue_year = :year");
-      params.put("year", f.year());
-    }
-    if (f.issuedFrom() != null) {
-      where.add("d.issue_date >= :from");
-      params.put("from", f.issuedFrom());
-    }
-    if (f.issuedTo() != null) {
-      where.add("d.issue_date <= :to");
-      params.put("to", f.issuedTo());
-    }
-    if (f.implementsId() != null) {
-      where.add(
-          "exists (select 1 from directive_reference r where r.source_id = d.id"
-              + " and r.target_id = :impl and r.relation = 'IMPLEMENTS')");
-      params.put("impl", f.implementsId());
-    }
-    String roots = restrictedRoots();
-    if (roots != null) {
-      where.add(DirectiveRepository.readable("d", roots));
-      params.put("roots", roots);
-    }
-    Cursor.Keys keys = page.keys("directives", Cursor.KeyType.DATE, Cursor.KeyType.UUID);
-    LocalDate afterDate = keys == null ? null : keys.date(0);
-    UUID afterId = keys == null ? null : keys.uuid(1);
-    List<Directive> rows = repo.page(where, params, afterDate, afterId, page.fetchSize());
+    String tag = Cursor.tag("directives", query);
+    Cursor.Keys keys = page.keys(tag, Cursor.KeyType.DATE, Cursor.KeyType.UUID);
+    String roots = access.roots();
+    List<Directive> rows =
+        repo.page(
+            query,
+            roots,
+            keys == null ? null : keys.date(0),
+            keys == null ? null : keys.uuid(1),
+            page.fetchSize());
     Map<UUID, List<ReferenceResponse>> refs =
         repo.references(rows.stream().map(d -> d.id).toList(), roots);
     return Page.of(
@@ -171,21 +114,19 @@ public class DirectiveService {
         d -> DirectiveResponse.listItem(d, refs.getOrDefault(d.id, List.of())),
         d ->
             Cursor.encode(
-                "directives",
-                d.issueDate == null ? LocalDate.of(9999, 12, 31) : d.issueDate,
-                d.id));
+                tag, d.issueDate == null ? LocalDate.of(9999, 12, 31) : d.issueDate, d.id));
   }
 
-  @Transactional
+  @Transactional(Transactional.TxType.SUPPORTS)
   public DirectiveGraphResponse cascade(UUID id, Integer depth) {
     visible(id);
-    return new DirectiveGraphResponse(id, repo.cascade(id, depth(depth), restrictedRoots()));
+    return new DirectiveGraphResponse(id, graph.cascade(id, depth(depth), access.roots()));
   }
 
-  @Transactional
+  @Transactional(Transactional.TxType.SUPPORTS)
   public DirectiveGraphResponse basis(UUID id, Integer depth) {
     visible(id);
-    return new DirectiveGraphResponse(id, repo.basis(id, depth(depth), restrictedRoots()));
+    return new DirectiveGraphResponse(id, graph.basis(id, depth(depth), access.roots()));
   }
 
   // ------------------------------------------------------------------ writes
@@ -197,7 +138,7 @@ public class DirectiveService {
 
   /** Creates a draft under a given id (the demo documents have well-known ids). */
   @Transactional
-  DirectiveResponse create(UUID id, DirectiveRequest req) {
+  public DirectiveResponse create(UUID id, DirectiveRequest req) {
     Directive d = new Directive();
     d.id = id;
     d.status = DirectiveStatus.DRAFT;
@@ -266,15 +207,11 @@ public class DirectiveService {
     d.updatedAt = Instant.now(clock);
     em.flush();
     if (req.action() == DirectiveAction.ISSUE) {
-      createObligations(d);
+      obligations.issue(d);
       // the document may fulfil obligations of what it implements
-      repo.fulfil(null, d.id);
+      obligations.implemented(d.id);
     } else if (req.action() == DirectiveAction.REVOKE) {
-      // a revoked plan implements nothing: the obligations it met are open again, or met by
-      // another plan of the same unit
-      for (UUID directive : repo.unfulfilAll(d.id)) {
-        repo.fulfil(directive, null);
-      }
+      obligations.revoked(d.id);
     }
     DirectiveResponse after = response(d);
     audit.action(
@@ -326,102 +263,6 @@ public class DirectiveService {
     }
   }
 
-  /**
-   * One obligation per target unit valid on the issue date; documents already issued that implement
-   * this one fulfil theirs at once.
-   */
-  private void createObligations(Directive d) {
-    if (d.obligationTargets == null) {
-      return;
-    }
-    if (d.obligationDueDate.isBefore(d.issueDate)) {
-      throw ApiException.invalid("/obligations/dueDate", "field.DUE_DATE_BEFORE_ISSUE");
-    }
-    List<UUID> targets =
-        switch (d.obligationTargets) {
-          case RECIPIENTS ->
-              d.recipients.stream()
-                  .filter(r -> r.unitId != null && r.purpose == RecipientPurpose.EXECUTE)
-                  .map(r -> r.unitId)
-                  .filter(
-                      u -> units.find(u, d.issueDate).map(OrgUnitResponse::active).orElse(false))
-                  .distinct()
-                  .toList();
-          case CHILD_UNITS_OF_KIND ->
-              d.issuingUnitId == null
-                  ? List.of()
-                  : units.childIdsOfKind(d.issuingUnitId, d.obligationKind, d.issueDate);
-          case DESCENDANT_UNITS_OF_KIND ->
-              d.issuingUnitId == null
-                  ? List.of()
-                  : units.descendantIdsOfKind(d.issuingUnitId, d.obligationKind, d.issueDate);
-        };
-    repo.insertObligations(d.id, targets, d.obligationDueDate, Instant.now(clock));
-    repo.fulfil(d.id, null);
-    // units closed by restructurings already entered pass their obligations on, as if the
-    // document had been issued before them
-    repo.passOnAfterTheFact(d.id, Instant.now(clock));
-  }
-
-  /**
-   * Who has issued an implementing plan, on {@code asOf} (default today in Vietnam): one row per
-   * obliged unit with its state, totals per state; readable by whoever can read the directive.
-   */
-  @Transactional
-  public CoverageResponse coverage(UUID id, LocalDate asOf, CoverageState state, PageRequest page) {
-    visible(id);
-    LocalDate day = asOf != null ? asOf : BusinessTime.today(clock);
-    Cursor.Keys keys = page.keys("coverage", Cursor.KeyType.TEXT, Cursor.KeyType.UUID);
-    String afterName = keys == null ? null : keys.text(0);
-    UUID afterId = keys == null ? null : keys.uuid(1);
-    List<Object[]> rows =
-        repo.coverage(
-            id,
-            day,
-            state == null ? null : state.name(),
-            afterName,
-            afterId,
-            page.fetchSize(),
-            restrictedRoots());
-    Page<CoverageResponse.Item> items =
-        Page.of(
-            rows,
-            page.limit(),
-            r ->
-                new CoverageResponse.Item(
-                    new CoverageResponse.Unit((UUID) r[0], (String) r[1]),
-                    CoverageState.valueOf((String) r[2]),
-                    DirectiveRepository.toDate(r[3]),
-                    r[4] == null
-                        ? null
-                        : new CoverageResponse.Document(
-                            (UUID) r[4], (String) r[5], DirectiveRepository.toDate(r[6])),
-                    (UUID) r[7]),
-            r -> Cursor.encode("coverage", r[1], r[0]));
-    Map<String, Long> t = repo.coverageTotals(id, day);
-    long onTime = t.getOrDefault(CoverageState.ISSUED_ON_TIME.name(), 0L);
-    long late = t.getOrDefault(CoverageState.ISSUED_LATE.name(), 0L);
-    long pending = t.getOrDefault(CoverageState.PENDING_IN_TERM.name(), 0L);
-    long overdue = t.getOrDefault(CoverageState.OVERDUE.name(), 0L);
-    return new CoverageResponse(
-        id,
-        day,
-        new CoverageResponse.Totals(
-            onTime + late + pending + overdue, onTime, late, pending, overdue),
-        items.items(),
-        items.next());
-  }
-
-  /**
-   * Restructuring hook: the open obligations of a closed unit pass to its successor(s) in the
-   * lineage from the effective date; called by {@link DirectiveObligationTransfer}.
-   */
-  @Transactional
-  public int transferObligations(UUID from) {
-    // the repository writes the audit events and feed entries of every row it changes
-    return repo.transferOpen(from, Instant.now(clock));
-  }
-
   /** Attaches a file (the signed copy, an annex) to a document the caller may edit. */
   @Transactional
   public AttachmentResponse addAttachment(UUID id, AttachmentUpload upload) {
@@ -430,6 +271,7 @@ public class DirectiveService {
     return attachments.store(ENTITY, d.id, d.issuingUnitId, upload);
   }
 
+  /** The files of the document (the attachment store reads only inside a transaction). */
   @Transactional
   public List<AttachmentResponse> attachments(UUID id) {
     visible(id);
@@ -440,7 +282,7 @@ public class DirectiveService {
   public AttachmentContent attachment(UUID id, UUID attachmentId) {
     Directive d = visible(id);
     AttachmentContent content = attachments.content(ENTITY, id, attachmentId);
-    auditSecretRead(d, "SECRET_DIRECTIVE_ATTACHMENT_READ");
+    access.auditSecretRead(d, "SECRET_DIRECTIVE_ATTACHMENT_READ");
     return content;
   }
 
@@ -455,7 +297,7 @@ public class DirectiveService {
       if (req.targetId().equals(id)) {
         throw ApiException.invalid("/targetId", "field.SELF_REFERENCE");
       }
-      Optional<Directive> target = findVisible(req.targetId());
+      Optional<Directive> target = access.find(req.targetId());
       if (target.isEmpty()) {
         throw new ApiException(
             422,
@@ -477,7 +319,7 @@ public class DirectiveService {
     String citation = req.targetId() == null ? req.citation().trim() : null;
     repo.insertReference(refId, id, req.targetId(), citation, req.relation(), Instant.now(clock));
     if (req.relation() == ReferenceRelation.IMPLEMENTS && d.status != DirectiveStatus.DRAFT) {
-      repo.fulfil(null, id);
+      obligations.implemented(id);
     }
     // the references are part of the document's representation: its version moves with them
     d.updatedAt = Instant.now(clock);
@@ -498,12 +340,7 @@ public class DirectiveService {
       throw ApiException.notFound("entity.DIRECTIVE_REFERENCE");
     }
     ref.filter(r -> r.relation() == ReferenceRelation.IMPLEMENTS && r.targetId() != null)
-        .ifPresent(
-            r -> {
-              // the obligation falls back to open, or to another implementing document
-              repo.unfulfil(r.targetId(), id);
-              repo.fulfil(r.targetId(), null);
-            });
+        .ifPresent(r -> obligations.referenceRemoved(r.targetId(), id));
     d.updatedAt = Instant.now(clock);
     em.flush();
     audit.updated(ENTITY, d.id, d.issuingUnitId, d.version, before, response(d));
@@ -556,7 +393,7 @@ public class DirectiveService {
     }
     LocalDate day = req.issueDate() != null ? req.issueDate() : BusinessTime.today(clock);
     if (external && !user.isAdmin()) {
-      throw new ApiException(403, "FORBIDDEN");
+      throw ApiException.forbidden();
     }
     // nothing is assigned before every check has passed: a query would flush a half-made change
     UUID[] path = external ? null : validIssuer(req.issuingUnitId(), day, "/issuingUnitId");
@@ -564,10 +401,7 @@ public class DirectiveService {
     for (int i = 0; i < recipients.size(); i++) {
       DirectiveRequest.RecipientItem r = recipients.get(i);
       if (r.unitId() != null && units.find(r.unitId(), day).isEmpty()) {
-        throw new ApiException(
-            422,
-            "UNKNOWN_UNIT",
-            List.of(FieldError.of("/recipients/" + i + "/unitId", "field.UNKNOWN_UNIT")));
+        throw ApiException.unknownUnit("/recipients/" + i + "/unitId");
       }
       Directive.Recipient line = new Directive.Recipient();
       line.unitId = r.unitId();
@@ -616,7 +450,7 @@ public class DirectiveService {
     String at = pointer == null ? "/issueDate" : pointer;
     Optional<OrgUnitResponse> unit = units.find(unitId, day);
     if (unit.isEmpty() || !scope.contains(unitId)) {
-      throw new ApiException(422, "UNKNOWN_UNIT", List.of(FieldError.of(at, "field.UNKNOWN_UNIT")));
+      throw ApiException.unknownUnit(at);
     }
     if (!unit.get().active()) {
       throw new ApiException(
@@ -662,44 +496,18 @@ public class DirectiveService {
 
   // ------------------------------------------------------------------ helpers
 
-  private Optional<Directive> findVisible(UUID id) {
-    Directive d = Directive.findById(id);
-    if (d == null || !repo.readable(id, restrictedRoots())) {
-      return Optional.empty();
-    }
-    return Optional.of(d);
-  }
-
-  /**
-   * An admin reads secret documents by its role, not by need-to-know: each such read is recorded
-   * (readers in scope of the issuing unit or of a recipient are not).
-   */
-  private void auditSecretRead(Directive d, String action) {
-    if (d.secrecy != Secrecy.NONE && user.isAdmin()) {
-      audit.accessed(action, ENTITY, d.id, d.issuingUnitId, null);
-    }
-  }
-
-  /** The document, or 404 when missing or not readable by the caller (see the class comment). */
+  /** The document, or 404 when missing or not readable by the caller. */
   private Directive visible(UUID id) {
-    return findVisible(id).orElseThrow(() -> ApiException.notFound(ENTITY_LABEL));
+    return access.require(id);
   }
 
-  /** Readable is not writable: an issued document of another province answers 403. */
   private void requireWritable(Directive d) {
-    boolean allowed = d.issuingUnitId == null ? user.isAdmin() : scope.contains(d.issuingUnitId);
-    if (!allowed) {
-      throw new ApiException(403, "FORBIDDEN");
-    }
+    access.requireWritable(d);
   }
 
   private DirectiveResponse response(Directive d) {
     return DirectiveResponse.of(
-        d, repo.references(List.of(d.id), restrictedRoots()).getOrDefault(d.id, List.of()));
-  }
-
-  private String restrictedRoots() {
-    return scope.restriction().isPresent() ? scope.roots() : null;
+        d, repo.references(List.of(d.id), access.roots()).getOrDefault(d.id, List.of()));
   }
 
   private static int depth(Integer depth) {
@@ -714,7 +522,11 @@ public class DirectiveService {
     return s == null || s.isBlank() ? null : s.trim();
   }
 
-  private static String escapeLike(String s) {
-    return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+  // ------------------------------------------------------------------ for the demo data
+
+  /** Whether the document exists, whatever the caller's scope: one primary-key lookup. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public boolean exists(UUID id) {
+    return repo.find(id) != null;
   }
 }

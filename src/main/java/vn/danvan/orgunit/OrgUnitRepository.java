@@ -3,7 +3,6 @@ package vn.danvan.orgunit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -15,15 +14,28 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import vn.danvan.shared.persistence.PgTypes;
+import vn.danvan.shared.persistence.SqlWhere;
 
 /** Queries of the effective-dated tree; every list is a keyset page over (name, unit id). */
 @ApplicationScoped
 class OrgUnitRepository {
 
-  static final String VALID_ON =
+  private static final String VALID_ON =
       "v.valid_from <= :day and (v.valid_to is null or v.valid_to >= :day)";
 
   @Inject EntityManager em;
+
+  /** A direct lineage edge seen from one unit: the unit at the other end and the change. */
+  record LineageRow(
+      UUID otherId,
+      LineageKind kind,
+      LocalDate effectiveDate,
+      UUID restructuringId,
+      String legalBasis) {}
+
+  /** A unit's version counter (its ETag) after a change. */
+  record UnitVersion(UUID id, long version) {}
 
   Optional<OrgUnit> find(UUID id) {
     return Optional.ofNullable(em.find(OrgUnit.class, id));
@@ -53,6 +65,10 @@ class OrgUnitRepository {
     return OrgUnitVersion.list("unitId = ?1 and validFrom >= ?2", unitId, day);
   }
 
+  void deleteVersions(UUID unitId) {
+    OrgUnitVersion.delete("unitId", unitId);
+  }
+
   Map<UUID, OrgUnit> units(Collection<UUID> ids) {
     if (ids.isEmpty()) {
       return Map.of();
@@ -61,33 +77,43 @@ class OrgUnitRepository {
         .collect(Collectors.toMap(u -> u.id, Function.identity()));
   }
 
-  /** Versions valid on {@code day} matching {@code where}, ordered by (name, unit id), one page. */
+  /**
+   * One page of the versions valid on the query's day that match it, ordered by (name, unit id),
+   * after the given key; {@code roots} (a {@code uuid[]} literal, null for everything) keeps the
+   * versions standing below a root of the caller's scope (GIN on path).
+   */
   @SuppressWarnings("unchecked")
   List<OrgUnitVersion> page(
-      String where,
-      Map<String, Object> params,
-      LocalDate day,
-      String afterName,
-      UUID afterId,
-      int fetch) {
-    StringBuilder sql =
-        new StringBuilder("select v.* from org_unit_version v where ").append(VALID_ON);
-    if (where != null && !where.isBlank()) {
-      sql.append(" and (").append(where).append(')');
+      OrgUnitQuery query, String roots, String afterName, UUID afterId, int fetch) {
+    SqlWhere where = new SqlWhere().add(VALID_ON, "day", query.day());
+    if (query.q() != null) {
+      where.add(
+          "danvan_fold(v.name || ' ' || coalesce(v.short_name, '') || ' ' || coalesce(v.code, ''))"
+              + " like '%' || danvan_fold(:q) || '%' escape '\\'",
+          "q", escapeLike(query.q()));
     }
+    where
+        .addIfPresent("v.kind = :kind", "kind", query.kind() == null ? null : query.kind().name())
+        .addIfPresent("v.parent_id = :parent", "parent", query.parentId())
+        .addIfPresent("v.code = :code", "code", query.code())
+        .addIfPresent(
+            "v.path @> array[cast(:below as uuid)] and v.unit_id <> :below",
+            "below",
+            query.belowId())
+        .addIfPresent("v.path && cast(:roots as uuid[])", "roots", roots);
     if (afterName != null) {
-      sql.append(" and (v.name, v.unit_id) > (:afterName, :afterId)");
+      where.add("(v.name, v.unit_id) > (:afterName, :afterId)", "afterName", afterName);
+      where.param("afterId", afterId);
     }
-    sql.append(" order by v.name, v.unit_id limit :fetch");
-    Query q = em.createNativeQuery(sql.toString(), OrgUnitVersion.class);
-    params.forEach(q::setParameter);
-    q.setParameter("day", day);
-    if (afterName != null) {
-      q.setParameter("afterName", afterName);
-      q.setParameter("afterId", afterId);
-    }
-    q.setParameter("fetch", fetch);
-    return q.getResultList();
+    where.param("fetch", fetch);
+    return where
+        .bind(
+            em.createNativeQuery(
+                "select v.* from org_unit_version v where "
+                    + where.sql()
+                    + " order by v.name, v.unit_id limit :fetch",
+                OrgUnitVersion.class))
+        .getResultList();
   }
 
   /** Live children of {@code parentId} on {@code day}. */
@@ -137,15 +163,38 @@ class OrgUnitRepository {
                 .getSingleResult();
   }
 
+  /** Whether the unit ever had children or lineage edges. */
   boolean hasHistory(UUID unitId) {
-    Number children =
-        (Number)
-            em.createNativeQuery(
-                    "select (select count(*) from org_unit_version where parent_id = :id)"
-                        + " + (select count(*) from org_unit_lineage where predecessor_id = :id or successor_id = :id)")
-                .setParameter("id", unitId)
-                .getSingleResult();
-    return children.longValue() > 0;
+    Object count =
+        em.createNativeQuery(
+                "select (select count(*) from org_unit_version where parent_id = :id)"
+                    + " + (select count(*) from org_unit_lineage where predecessor_id = :id or successor_id = :id)")
+            .setParameter("id", unitId)
+            .getSingleResult();
+    return PgTypes.longValue(count) > 0;
+  }
+
+  /**
+   * Each unit's name on {@code day} (its latest version begun by then, else its first), through the
+   * SQL function {@code org_unit_name_on}; ids of no unit are left out.
+   */
+  Map<UUID, String> namesOn(Collection<UUID> ids, LocalDate day) {
+    Map<UUID, String> names = new HashMap<>();
+    if (ids.isEmpty()) {
+      return names;
+    }
+    List<?> rows =
+        em.createNativeQuery(
+                "select u.id, org_unit_name_on(u.id, :day) from org_unit u"
+                    + " where u.id = any(cast(:ids as uuid[]))")
+            .setParameter("ids", PgTypes.uuidArray(ids))
+            .setParameter("day", day)
+            .getResultList();
+    for (Object o : rows) {
+      Object[] r = (Object[]) o;
+      names.put(PgTypes.uuid(r[0]), (String) r[1]);
+    }
+    return names;
   }
 
   void insertLineage(
@@ -166,15 +215,20 @@ class OrgUnitRepository {
         .executeUpdate();
   }
 
-  /** A new version of each unit (its representation changed elsewhere): (id, version) rows. */
-  List<?> bumpVersions(Collection<UUID> ids, Instant at) {
-    return em.createNativeQuery(
-            "update org_unit set version = version + 1, updated_at = :at"
-                + " where id = any(cast(:ids as uuid[])) returning id, version")
-        .setParameter("at", java.time.OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC))
-        .setParameter(
-            "ids", "{" + String.join(",", ids.stream().map(UUID::toString).toList()) + "}")
-        .getResultList();
+  /** A new version of each unit (its representation changed elsewhere). */
+  List<UnitVersion> bumpVersions(Collection<UUID> ids, Instant at) {
+    List<UnitVersion> bumped = new ArrayList<>();
+    for (Object o :
+        em.createNativeQuery(
+                "update org_unit set version = version + 1, updated_at = :at"
+                    + " where id = any(cast(:ids as uuid[])) returning id, version")
+            .setParameter("at", PgTypes.timestamp(at))
+            .setParameter("ids", PgTypes.uuidArray(ids))
+            .getResultList()) {
+      Object[] r = (Object[]) o;
+      bumped.add(new UnitVersion(PgTypes.uuid(r[0]), PgTypes.longValue(r[1])));
+    }
+    return bumped;
   }
 
   void insertRestructuring(
@@ -198,13 +252,6 @@ class OrgUnitRepository {
         .executeUpdate();
   }
 
-  record LineageRow(
-      UUID otherId,
-      LineageKind kind,
-      LocalDate effectiveDate,
-      UUID restructuringId,
-      String legalBasis) {}
-
   /** Direct lineage edges; {@code predecessors} true: edges into the unit, else edges out of it. */
   List<LineageRow> lineage(UUID unitId, boolean predecessors) {
     String sql =
@@ -221,24 +268,16 @@ class OrgUnitRepository {
       Object[] r = (Object[]) o;
       rows.add(
           new LineageRow(
-              (UUID) r[0],
+              PgTypes.uuid(r[0]),
               LineageKind.valueOf((String) r[1]),
-              toDate(r[2]),
-              (UUID) r[3],
+              PgTypes.toDate(r[2]),
+              PgTypes.uuid(r[3]),
               (String) r[4]));
     }
     return rows;
   }
 
-  static LocalDate toDate(Object o) {
-    return switch (o) {
-      case LocalDate d -> d;
-      case java.sql.Date d -> d.toLocalDate();
-      default -> LocalDate.parse(o.toString());
-    };
-  }
-
-  static Map<String, Object> params() {
-    return new HashMap<>();
+  private static String escapeLike(String s) {
+    return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
   }
 }

@@ -39,6 +39,7 @@ public class OrgUnitResource {
   static final String PATH = "/api/v1/org-units";
 
   @Inject OrgUnitService units;
+  @Inject RestructuringService restructurings;
   @Inject Idempotency idempotency;
 
   @GET
@@ -225,12 +226,14 @@ public class OrgUnitResource {
           boolean dryRun,
       @Valid @NotNull RestructuringRequest body) {
     if (dryRun) {
-      return RestResponse.ok(units.restructure(body, true));
+      return RestResponse.ok(restructurings.restructure(body, true));
     }
     return idempotency.run(
         idempotencyKey,
         body,
         RestructuringResponse.class,
-        () -> RestResponse.status(RestResponse.Status.CREATED, units.restructure(body, false)));
+        () ->
+            RestResponse.status(
+                RestResponse.Status.CREATED, restructurings.restructure(body, false)));
   }
 }

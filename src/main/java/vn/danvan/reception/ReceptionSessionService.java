@@ -56,8 +56,14 @@ public class ReceptionSessionService {
 
   @Transactional
   public SessionResponse create(SessionRequest req) {
+    return create(UUID.randomUUID(), req);
+  }
+
+  /** Creates a session under a given id (the demo reception book's marker has a well-known id). */
+  @Transactional
+  public SessionResponse create(UUID id, SessionRequest req) {
     ReceptionSession s = new ReceptionSession();
-    s.id = UUID.randomUUID();
+    s.id = id;
     apply(s, req);
     s.createdAt = Instant.now(clock);
     s.updatedAt = s.createdAt;
@@ -129,5 +135,13 @@ public class ReceptionSessionService {
 
   static String trim(String s) {
     return s == null || s.isBlank() ? null : s.strip();
+  }
+
+  // ------------------------------------------------------------------ for the demo data
+
+  /** Whether the session exists, whatever the caller's scope: one primary-key lookup. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public boolean exists(UUID id) {
+    return ReceptionSession.findById(id) != null;
   }
 }

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import vn.danvan.shared.error.ApiException;
 
 /** One assignment: the "5 rõ", its place in a delegation tree, and where it stands. */
 @Entity
@@ -152,6 +153,114 @@ public class Task extends PanacheEntityBase {
       return null;
     }
     return TaskState.of(status, dueDate, completedOn, today);
+  }
+
+  /** 409 {@code ILLEGAL_TRANSITION} unless {@code action} is allowed from the current status. */
+  TaskStatus requireAllowed(TaskAction action) {
+    TaskStatus next = status.after(action);
+    if (next == null) {
+      throw ApiException.illegalTransition(TaskService.LABEL, status, action);
+    }
+    return next;
+  }
+
+  void start(Instant at) {
+    status = requireAllowed(TaskAction.START);
+    updatedAt = at;
+  }
+
+  /** Done on {@code day} with its result; progress is then complete. */
+  void complete(LocalDate day, String note, Instant at) {
+    status = requireAllowed(TaskAction.COMPLETE);
+    completedOn = day;
+    resultNote = note;
+    progress = 100;
+    updatedAt = at;
+  }
+
+  void cancel(String reason, Instant at) {
+    status = requireAllowed(TaskAction.CANCEL);
+    cancelReason = reason;
+    updatedAt = at;
+  }
+
+  /** Back in progress: the completion or the cancellation is forgotten. */
+  void reopen(Instant at) {
+    status = requireAllowed(TaskAction.REOPEN);
+    completedOn = null;
+    cancelReason = null;
+    updatedAt = at;
+  }
+
+  /** Children may be added: the task is open and not a recurring series (409 otherwise). */
+  void requireDelegable() {
+    if (!status.open()) {
+      throw ApiException.conflict("TASK_NOT_OPEN");
+    }
+    if (recurrenceFrequency != null) {
+      throw ApiException.conflict("TASK_RECURRING");
+    }
+  }
+
+  /**
+   * The assignment itself as edited ({@code next} is the checked request): everything but the lead
+   * unit, which changes with its history, and the recurrence, which is fixed but for its end.
+   */
+  void edit(Task next, Instant at) {
+    title = next.title;
+    description = next.description;
+    responsiblePerson = next.responsiblePerson;
+    assigningUnitId = next.assigningUnitId;
+    expectedResult = next.expectedResult;
+    assignedOn = next.assignedOn;
+    dueDate = next.dueDate;
+    if (recurrenceFrequency != null) {
+      recurrenceEnd = next.recurrenceEnd;
+    }
+    directiveId = next.directiveId;
+    directiveItem = next.directiveItem;
+    priority = next.priority;
+    weight = next.weight;
+    coordinators.clear();
+    coordinators.addAll(next.coordinators);
+    updatedAt = at;
+  }
+
+  /** A new lead unit from {@code since}, with its place in the tree on that day. */
+  void changeLead(UUID unitId, UUID[] path, LocalDate since) {
+    leadUnitId = unitId;
+    leadUnitPath = path;
+    leadSince = since;
+  }
+
+  /** The occurrence of this series due on {@code day}: a new task, not yet persisted. */
+  Task occurrenceOn(LocalDate day) {
+    Task o = new Task();
+    o.id = UUID.randomUUID();
+    o.parentId = id;
+    o.seriesId = id;
+    o.periodDate = day;
+    o.title = title;
+    o.description = description;
+    o.leadUnitId = leadUnitId;
+    o.leadUnitPath = leadUnitPath;
+    o.leadSince = leadSince;
+    o.responsiblePerson = responsiblePerson;
+    o.assigningUnitId = assigningUnitId;
+    o.expectedResult = expectedResult;
+    o.assignedOn = assignedOn;
+    o.dueDate = day;
+    o.directiveId = directiveId;
+    o.directiveItem = directiveItem;
+    o.priority = priority;
+    o.status = TaskStatus.NEW;
+    for (Coordinator c : coordinators) {
+      Coordinator copy = new Coordinator();
+      copy.unitId = c.unitId;
+      copy.unitPath = c.unitPath;
+      o.coordinators.add(copy);
+    }
+    return o;
   }
 
   /** A unit that coordinates ("phối hợp"), with its path for scope tests. */

@@ -1,16 +1,17 @@
 package vn.danvan.task;
 
+import static vn.danvan.shared.persistence.PgTypes.instant;
+import static vn.danvan.shared.persistence.PgTypes.toDate;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -20,7 +21,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import vn.danvan.shared.paging.Cursor;
+import vn.danvan.shared.persistence.OrgUnitMode;
+import vn.danvan.shared.persistence.PgTypes;
+import vn.danvan.shared.persistence.SqlWhere;
+import vn.danvan.shared.persistence.UnitFilter;
 
 /** SQL of the feature: keyset pages, tree walks, histories and the four-state aggregate. */
 @ApplicationScoped
@@ -39,88 +43,124 @@ class TaskRepository {
 
   @Inject EntityManager em;
 
-  /** A list order: the sort expression, its direction and how a cursor key is read back. */
-  enum Sort {
-    DUE("dueDate", "t.sort_due", false),
-    DUE_DESC("-dueDate", "t.sort_due", true),
-    UPDATED("updatedAt", "t.updated_at", false),
-    UPDATED_DESC("-updatedAt", "t.updated_at", true);
-
-    final String code;
-    final String column;
-    final boolean desc;
-
-    Sort(String code, String column, boolean desc) {
-      this.code = code;
-      this.column = column;
-      this.desc = desc;
-    }
-
-    static Sort parse(String s) {
-      if (s == null || s.isBlank()) {
-        return DUE;
-      }
-      for (Sort v : values()) {
-        if (v.code.equals(s)) {
-          return v;
-        }
-      }
-      return null;
-    }
-
-    Object key(Task t) {
-      return this == DUE || this == DUE_DESC
-          ? (t.dueDate == null ? LocalDate.of(9999, 12, 31) : t.dueDate)
-          : t.updatedAt;
-    }
-
-    Cursor.KeyType keyType() {
-      return this == DUE || this == DUE_DESC ? Cursor.KeyType.DATE : Cursor.KeyType.INSTANT;
-    }
-
-    Object key(Cursor.Keys keys, int i) {
-      return this == DUE || this == DUE_DESC ? keys.date(i) : keys.offsetDateTime(i);
-    }
-  }
-
-  static Map<String, Object> params() {
-    return new HashMap<>();
-  }
-
+  /**
+   * One page of the list: the tasks matching {@code query} in its order, after the row whose sort
+   * key is {@code afterKey} and id {@code afterId} when given. {@code today} is the day of the
+   * state filter.
+   */
   @SuppressWarnings("unchecked")
-  List<Task> page(
-      List<String> where,
-      Map<String, Object> params,
-      Sort sort,
-      Object afterKey,
-      UUID afterId,
-      int fetch) {
-    StringBuilder sql = new StringBuilder("select t.* from task t where true");
-    for (String w : where) {
-      sql.append(" and (").append(w).append(')');
-    }
+  List<Task> page(TaskQuery query, LocalDate today, Object afterKey, UUID afterId, int fetch) {
+    SqlWhere where = where(query, today);
+    TaskQuery.Sort sort = query.sort();
+    String column = sort.byDue ? "t.sort_due" : "t.updated_at";
     String dir = sort.desc ? " desc" : "";
     if (afterId != null) {
-      sql.append(" and (")
-          .append(sort.column)
-          .append(", t.id) ")
-          .append(sort.desc ? "<" : ">")
-          .append(" (:afterKey, :afterId)");
+      where
+          .add("(" + column + ", t.id) " + (sort.desc ? "<" : ">") + " (:afterKey, :afterId)")
+          .param("afterKey", afterKey)
+          .param("afterId", afterId);
     }
-    sql.append(" order by ")
-        .append(sort.column)
-        .append(dir)
-        .append(", t.id")
-        .append(dir)
-        .append(" limit :fetch");
-    Query q = em.createNativeQuery(sql.toString(), Task.class);
-    params.forEach(q::setParameter);
-    if (afterId != null) {
-      q.setParameter("afterKey", afterKey);
-      q.setParameter("afterId", afterId);
+    Query q =
+        em.createNativeQuery(
+            "select t.* from task t where "
+                + where.sql()
+                + " order by "
+                + column
+                + dir
+                + ", t.id"
+                + dir
+                + " limit :fetch",
+            Task.class);
+    return where.bind(q).setParameter("fetch", fetch).getResultList();
+  }
+
+  private static SqlWhere where(TaskQuery query, LocalDate today) {
+    SqlWhere where = new SqlWhere();
+    TaskQuery.Unit unit = query.unit();
+    if (unit != null) {
+      OrgUnitMode mode = unit.mode() == null ? OrgUnitMode.SELECTED : unit.mode();
+      String lead = leadCondition(unit.depth(), mode);
+      String coordinating =
+          "exists (select 1 from task_coordinator c where c.task_id = t.id and "
+              + UnitFilter.condition("c.unit_id", "c.unit_path", "unit", mode)
+              + ")";
+      where
+          .add(
+              switch (unit.role() == null ? TaskRole.LEAD : unit.role()) {
+                case LEAD -> lead;
+                case COORDINATING -> coordinating;
+                case ANY -> "(" + lead + ") or " + coordinating;
+              })
+          .param("unit", unit.id());
     }
-    q.setParameter("fetch", fetch);
-    return q.getResultList();
+    if (query.state() != null) {
+      String predicate = query.state().predicate();
+      where.add(predicate);
+      if (predicate.contains(":today")) {
+        where.param("today", today);
+      }
+    }
+    where
+        .addIfPresent(
+            "t.status = :status", "status", query.status() == null ? null : query.status().name())
+        .addIfPresent("t.directive_id = :directive", "directive", query.directiveId())
+        .addIfPresent("t.parent_id = :parent", "parent", query.parentId())
+        .addIfPresent("t.due_date >= :dueFrom", "dueFrom", query.dueFrom())
+        .addIfPresent("t.due_date <= :dueTo", "dueTo", query.dueTo())
+        .addIfPresent(
+            SEARCH_TEXT + " like '%' || danvan_fold(:q) || '%' escape '\\'",
+            "q",
+            query.q() == null ? null : escapeLike(query.q()));
+    if (query.roots() != null) {
+      where.add(VISIBLE, "roots", PgTypes.uuidArray(query.roots()));
+    }
+    return where;
+  }
+
+  /**
+   * The lead unit's condition of the list, by its stored path: the rule of {@link UnitFilter} with
+   * a faster subtree. A unit at depth 1..4 (the root; province; district, commune or department;
+   * commune or department) has its own generated column and btree, so the list is an ordered range
+   * scan; deeper units use the GIN index on the path.
+   */
+  static String leadCondition(int depth, OrgUnitMode mode) {
+    String subtree =
+        depth == 1
+            ? "true"
+            : depth <= 4
+                ? "t.unit_at_" + depth + " = :unit"
+                : "t.lead_unit_path @> array[cast(:unit as uuid)]";
+    return switch (mode) {
+      case SELECTED -> "t.lead_unit_id = :unit";
+      case DESCENDANTS -> subtree;
+      case CHILDREN ->
+          subtree
+              + " and (t.lead_unit_id = :unit"
+              + " or t.lead_unit_path[cardinality(t.lead_unit_path) - 1] = :unit)";
+    };
+  }
+
+  private static String escapeLike(String s) {
+    return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+  }
+
+  /** The tasks of {@code ids}, in that order (missing ones left out). */
+  Map<UUID, Task> byIds(List<UUID> ids) {
+    Map<UUID, Task> out = new LinkedHashMap<>();
+    if (ids.isEmpty()) {
+      return out;
+    }
+    Map<UUID, Task> found = new HashMap<>();
+    for (Task t : Task.<Task>list("id in ?1", ids)) {
+      found.put(t.id, t);
+    }
+    for (UUID id : ids) {
+      Task t = found.get(id);
+      if (t != null) {
+        out.putIfAbsent(id, t);
+      }
+    }
+    return out;
   }
 
   /** Count, derived progress and latest due date of the direct children of each task. */
@@ -147,8 +187,8 @@ class TaskRepository {
                   .setScale(2, RoundingMode.HALF_UP)
                   .stripTrailingZeros();
       out.put(
-          (UUID) r[0],
-          new TaskResponse.Children(((Number) r[1]).intValue(), progress, toDate(r[3])));
+          PgTypes.uuid(r[0]),
+          new TaskResponse.Children(PgTypes.intValue(r[1]), progress, toDate(r[3])));
     }
     return out;
   }
@@ -165,7 +205,7 @@ class TaskRepository {
             .setParameter("ids", ids)
             .getResultList()) {
       Object[] r = (Object[]) o;
-      out.computeIfAbsent((UUID) r[0], k -> new ArrayList<>()).add((UUID) r[1]);
+      out.computeIfAbsent(PgTypes.uuid(r[0]), k -> new ArrayList<>()).add(PgTypes.uuid(r[1]));
     }
     return out;
   }
@@ -183,9 +223,12 @@ class TaskRepository {
         .getResultList();
   }
 
-  /** The subtree below a task, depth first by due date: (id, depth) pairs, at most {@code cap}. */
-  List<Object[]> subtree(UUID id, int maxDepth, int cap) {
-    List<Object[]> out = new ArrayList<>();
+  /** A task of a subtree and its depth below the subtree's root (0 for the root). */
+  record TreeRow(UUID id, int depth) {}
+
+  /** The subtree below a task, depth first by due date, at most {@code cap} rows. */
+  List<TreeRow> subtree(UUID id, int maxDepth, int cap) {
+    List<TreeRow> out = new ArrayList<>();
     for (Object o :
         em.createNativeQuery(
                 "with recursive down(id, depth, ord) as ("
@@ -198,7 +241,8 @@ class TaskRepository {
             .setParameter("max", maxDepth)
             .setParameter("cap", cap)
             .getResultList()) {
-      out.add((Object[]) o);
+      Object[] r = (Object[]) o;
+      out.add(new TreeRow(PgTypes.uuid(r[0]), PgTypes.intValue(r[1])));
     }
     return out;
   }
@@ -220,31 +264,37 @@ class TaskRepository {
   }
 
   long childCount(UUID id) {
-    return ((Number)
-            em.createNativeQuery("select count(*) from task where parent_id = :id")
-                .setParameter("id", id)
-                .getSingleResult())
-        .longValue();
+    return PgTypes.longValue(
+        em.createNativeQuery("select count(*) from task where parent_id = :id")
+            .setParameter("id", id)
+            .getSingleResult());
   }
 
-  /**
-   * Cancels every open task below {@code id}, with the same reason. Returns (id, version after,
-   * lead unit, status before) of each cancelled task.
-   */
-  @SuppressWarnings("unchecked")
-  List<Object[]> cancelOpenDescendants(UUID id, String reason, Instant at) {
-    return em.createNativeQuery(
-            "with recursive down(id, status) as (select t.id, t.status from task t where t.parent_id = :id"
-                + " union all select c.id, c.status from down d join task c on c.parent_id = d.id)"
-                + " update task t set status = 'CANCELLED', cancel_reason = :reason,"
-                + " updated_at = :at, version = t.version + 1"
-                + " from down where t.id = down.id and "
-                + OPEN
-                + " returning t.id, t.version, t.lead_unit_id, down.status")
-        .setParameter("id", id)
-        .setParameter("reason", reason)
-        .setParameter("at", ts(at))
-        .getResultList();
+  /** A task cancelled with an ancestor: its version after, its lead unit, its status before. */
+  record Cancelled(UUID id, long version, UUID leadUnitId, String statusBefore) {}
+
+  /** Cancels every open task below {@code id}, with the same reason. */
+  List<Cancelled> cancelOpenDescendants(UUID id, String reason, Instant at) {
+    List<Cancelled> out = new ArrayList<>();
+    for (Object o :
+        em.createNativeQuery(
+                "with recursive down(id, status) as (select t.id, t.status from task t where t.parent_id = :id"
+                    + " union all select c.id, c.status from down d join task c on c.parent_id = d.id)"
+                    + " update task t set status = 'CANCELLED', cancel_reason = :reason,"
+                    + " updated_at = :at, version = t.version + 1"
+                    + " from down where t.id = down.id and "
+                    + OPEN
+                    + " returning t.id, t.version, t.lead_unit_id, down.status")
+            .setParameter("id", id)
+            .setParameter("reason", reason)
+            .setParameter("at", PgTypes.timestamp(at))
+            .getResultList()) {
+      Object[] r = (Object[]) o;
+      out.add(
+          new Cancelled(
+              PgTypes.uuid(r[0]), PgTypes.longValue(r[1]), PgTypes.uuid(r[2]), (String) r[3]));
+    }
+    return out;
   }
 
   Map<LocalDate, Boolean> occurrenceDates(UUID seriesId) {
@@ -287,13 +337,21 @@ class TaskRepository {
             .getSingleResult();
   }
 
-  /** Deletes the occurrences of a series; returns (id, lead unit, period date) of each. */
-  @SuppressWarnings("unchecked")
-  List<Object[]> deleteOccurrences(UUID seriesId) {
-    return em.createNativeQuery(
-            "delete from task where series_id = :s returning id, lead_unit_id, period_date")
-        .setParameter("s", seriesId)
-        .getResultList();
+  /** An occurrence deleted with its series. */
+  record DeletedOccurrence(UUID id, UUID leadUnitId, LocalDate periodDate) {}
+
+  /** Deletes the occurrences of a series. */
+  List<DeletedOccurrence> deleteOccurrences(UUID seriesId) {
+    List<DeletedOccurrence> out = new ArrayList<>();
+    for (Object o :
+        em.createNativeQuery(
+                "delete from task where series_id = :s returning id, lead_unit_id, period_date")
+            .setParameter("s", seriesId)
+            .getResultList()) {
+      Object[] r = (Object[]) o;
+      out.add(new DeletedOccurrence(PgTypes.uuid(r[0]), PgTypes.uuid(r[1]), toDate(r[2])));
+    }
+    return out;
   }
 
   // ------------------------------------------------------------------ due dates
@@ -309,13 +367,13 @@ class TaskRepository {
         .setParameter("s", source.name())
         .setParameter("e", extensionId)
         .setParameter("by", by)
-        .setParameter("at", ts(at))
+        .setParameter("at", PgTypes.timestamp(at))
         .executeUpdate();
   }
 
   /** The initial due dates of many new tasks, in JDBC batches (bulk creation). */
   void recordInitialDueDates(List<Task> tasks, String by, Instant at) {
-    OffsetDateTime when = ts(at);
+    OffsetDateTime when = PgTypes.timestamp(at);
     em.unwrap(org.hibernate.Session.class)
         .doWork(
             connection -> {
@@ -366,134 +424,6 @@ class TaskRepository {
     return out;
   }
 
-  // ------------------------------------------------------------------ progress
-
-  void insertProgress(ProgressUpdateResponse p) {
-    em.createNativeQuery(
-            "insert into task_progress (id, task_id, percent, note, reported_by, reported_at)"
-                + " values (:id, :t, :p, :n, :by, :at)")
-        .setParameter("id", p.id())
-        .setParameter("t", p.taskId())
-        .setParameter("p", p.percent())
-        .setParameter("n", p.note())
-        .setParameter("by", p.reportedBy())
-        .setParameter("at", ts(p.reportedAt()))
-        .executeUpdate();
-  }
-
-  boolean progressExists(UUID taskId, UUID progressId) {
-    return (Boolean)
-        em.createNativeQuery(
-                "select exists (select 1 from task_progress where id = :id and task_id = :t)")
-            .setParameter("id", progressId)
-            .setParameter("t", taskId)
-            .getSingleResult();
-  }
-
-  /** Newest first. */
-  List<ProgressUpdateResponse> progress(
-      UUID taskId, OffsetDateTime afterAt, UUID afterId, int fetch) {
-    Query q =
-        em.createNativeQuery(
-            "select id, task_id, percent, note, reported_by, reported_at from task_progress"
-                + " where task_id = :t"
-                + (afterId != null ? " and (reported_at, id) < (:at, :id)" : "")
-                + " order by reported_at desc, id desc limit :fetch");
-    q.setParameter("t", taskId).setParameter("fetch", fetch);
-    if (afterId != null) {
-      q.setParameter("at", afterAt).setParameter("id", afterId);
-    }
-    List<ProgressUpdateResponse> out = new ArrayList<>();
-    for (Object o : q.getResultList()) {
-      Object[] r = (Object[]) o;
-      out.add(
-          new ProgressUpdateResponse(
-              (UUID) r[0],
-              (UUID) r[1],
-              ((Number) r[2]).intValue(),
-              (String) r[3],
-              (String) r[4],
-              instant(r[5])));
-    }
-    return out;
-  }
-
-  // ------------------------------------------------------------------ extensions
-
-  private static final String EXTENSION_COLUMNS =
-      "id, task_id, requested_due_date, previous_due_date, reason, status, requested_by, requested_at,"
-          + " decided_by, decided_at, decision_note, version";
-
-  void insertExtension(ExtensionResponse e) {
-    em.createNativeQuery(
-            "insert into task_extension ("
-                + EXTENSION_COLUMNS
-                + ") values (:id, :t, :req, :prev, :reason, 'PENDING', :by, :at, null, null, null, 0)")
-        .setParameter("id", e.id())
-        .setParameter("t", e.taskId())
-        .setParameter("req", e.requestedDueDate())
-        .setParameter("prev", e.previousDueDate())
-        .setParameter("reason", e.reason())
-        .setParameter("by", e.requestedBy())
-        .setParameter("at", ts(e.requestedAt()))
-        .executeUpdate();
-  }
-
-  boolean hasPendingExtension(UUID taskId) {
-    return (Boolean)
-        em.createNativeQuery(
-                "select exists (select 1 from task_extension where task_id = :t and status = 'PENDING')")
-            .setParameter("t", taskId)
-            .getSingleResult();
-  }
-
-  /** Newest first. */
-  List<ExtensionResponse> extensions(UUID taskId, UUID onlyId) {
-    Query q =
-        em.createNativeQuery(
-            "select "
-                + EXTENSION_COLUMNS
-                + " from task_extension where task_id = :t"
-                + (onlyId != null ? " and id = :id" : "")
-                + " order by requested_at desc, id desc"
-                + (onlyId != null ? " for update" : ""));
-    q.setParameter("t", taskId);
-    if (onlyId != null) {
-      q.setParameter("id", onlyId);
-    }
-    List<ExtensionResponse> out = new ArrayList<>();
-    for (Object o : q.getResultList()) {
-      Object[] r = (Object[]) o;
-      out.add(
-          new ExtensionResponse(
-              (UUID) r[0],
-              (UUID) r[1],
-              toDate(r[2]),
-              toDate(r[3]),
-              (String) r[4],
-              ExtensionStatus.valueOf((String) r[5]),
-              (String) r[6],
-              instant(r[7]),
-              (String) r[8],
-              r[9] == null ? null : instant(r[9]),
-              (String) r[10],
-              ((Number) r[11]).longValue()));
-    }
-    return out;
-  }
-
-  void decideExtension(UUID id, ExtensionStatus status, String by, Instant at, String note) {
-    em.createNativeQuery(
-            "update task_extension set status = :s, decided_by = :by, decided_at = :at,"
-                + " decision_note = :n, version = version + 1 where id = :id")
-        .setParameter("s", status.name())
-        .setParameter("by", by)
-        .setParameter("at", ts(at))
-        .setParameter("n", note)
-        .setParameter("id", id)
-        .executeUpdate();
-  }
-
   // ------------------------------------------------------------------ restructuring
 
   /** What a restructuring changed in one open task: its lead, assigning or coordinating unit. */
@@ -517,7 +447,7 @@ class TaskRepository {
                     + OPEN
                     + " returning t.id")
             .setParameter("to", to)
-            .setParameter("path", pgArray(toPath))
+            .setParameter("path", toPath)
             .setParameter("from", from)
             .setParameter("eff", effective)
             .getResultList();
@@ -539,7 +469,7 @@ class TaskRepository {
                 + OPEN
                 + " and t.lead_unit_id <> :to on conflict do nothing")
         .setParameter("to", to)
-        .setParameter("path", pgArray(toPath))
+        .setParameter("path", toPath)
         .setParameter("from", from)
         .executeUpdate();
     List<UUID> coordinated =
@@ -559,13 +489,12 @@ class TaskRepository {
         em.createNativeQuery(
                 "update task t set updated_at = :at, version = t.version + 1"
                     + " where t.id = any(cast(:ids as uuid[])) returning t.id, t.version, t.lead_unit_id")
-            .setParameter("at", ts(at))
-            .setParameter("ids", pgArray(roles.keySet().toArray(UUID[]::new)))
+            .setParameter("at", PgTypes.timestamp(at))
+            .setParameter("ids", PgTypes.uuidArray(roles.keySet()))
             .getResultList()) {
       Object[] r = (Object[]) o;
-      out.add(
-          new Transferred(
-              (UUID) r[0], ((Number) r[1]).longValue(), (UUID) r[2], roles.get((UUID) r[0])));
+      UUID id = PgTypes.uuid(r[0]);
+      out.add(new Transferred(id, PgTypes.longValue(r[1]), PgTypes.uuid(r[2]), roles.get(id)));
     }
     return out;
   }
@@ -592,189 +521,5 @@ class TaskRepository {
         .executeUpdate();
   }
 
-  // ------------------------------------------------------------------ statistics
-
-  /** The four states on :day of the tasks {@code t} of a group, as four counts. */
-  private static final String FOUR_STATES =
-      " count(*) filter (where t.completed_on <= :day and t.completed_on <= t.due_date) as a,"
-          + " count(*) filter (where t.completed_on <= :day and t.completed_on > t.due_date) as b,"
-          + " count(*) filter (where (t.completed_on is null or t.completed_on > :day)"
-          + " and t.due_date >= :day) as c,"
-          + " count(*) filter (where (t.completed_on is null or t.completed_on > :day)"
-          + " and t.due_date < :day) as d";
-
-  /** The tasks the statistics count on :day (recurring series through their occurrences). */
-  private static final String COUNTED =
-      "t.status <> 'CANCELLED' and t.recurrence_frequency is null and t.assigned_on <= :day";
-
-  /** The task row tells the lead on :day: its current lead had taken over by then. */
-  private static final String LEAD_IN_FORCE = "(t.lead_since is null or t.lead_since <= :day)";
-
-  /** A closed period {@code l} of the lead history valid on :day. */
-  private static final String PAST_LEAD_ON_DAY =
-      "l.valid_to > :day and (l.valid_from is null or l.valid_from <= :day)";
-
-  /** Placeholder for the alias of the lead's stored columns in {@link #statistics} conditions. */
-  static final String LEAD = "$lead";
-
-  /**
-   * Rows of (key, on time, late, in term, overdue) for the subtree condition, as of {@code day},
-   * each task counted under the unit that led it that day: from the task row when its current lead
-   * had taken over by then (the covering index task_stats, as before), else from the closed period
-   * of its lead history valid that day (task_lead_history; only tasks whose lead changed have one).
-   * {@code key} and {@code where} name the lead's columns (unit_at_k, lead_unit_path, lead_unit_id)
-   * with the alias {@link #LEAD} and the task's own columns with {@code t}.
-   */
-  List<Object[]> statistics(String key, List<String> where, Map<String, Object> params) {
-    StringBuilder sql = new StringBuilder("select k, sum(a), sum(b), sum(c), sum(d) from (");
-    sql.append(branch(key, where, "t", "from task t where " + COUNTED + " and " + LEAD_IN_FORCE));
-    sql.append(" union all ");
-    sql.append(
-        branch(
-            key,
-            where,
-            "l",
-            "from task_lead_history l join task t on t.id = l.task_id where "
-                + PAST_LEAD_ON_DAY
-                + " and "
-                + COUNTED));
-    sql.append(") s group by k order by k nulls first");
-    Query q = em.createNativeQuery(sql.toString());
-    params.forEach(q::setParameter);
-    List<Object[]> out = new ArrayList<>();
-    for (Object o : q.getResultList()) {
-      out.add((Object[]) o);
-    }
-    return out;
-  }
-
-  private static String branch(String key, List<String> where, String lead, String from) {
-    StringBuilder sql =
-        new StringBuilder("select ")
-            .append(key.replace(LEAD, lead))
-            .append(" as k,")
-            .append(FOUR_STATES)
-            .append(' ')
-            .append(from);
-    for (String w : where) {
-      sql.append(" and (").append(w.replace(LEAD, lead)).append(')');
-    }
-    return sql.append(" group by 1").toString();
-  }
-
-  /**
-   * Today's four-state counts per province from the live tally: whole months before and after the
-   * current one come from task_tally; the open tasks of the current month are split at today from
-   * the base table. Same rows as {@link #statistics} for the root grouped by province, as of today.
-   * The tally counts a task under its current lead; a task whose lead changes only after today (a
-   * restructuring entered ahead of its date) is moved back under its lead of today (two small
-   * branches over the partial index task_lead_since and task_lead_history_past_to; empty
-   * otherwise).
-   */
-  List<Object[]> provincesToday(LocalDate today) {
-    LocalDate month = today.withDayOfMonth(1);
-    List<Object[]> out = new ArrayList<>();
-    for (Object o :
-        em.createNativeQuery(
-                "select k, sum(on_time), sum(late), sum(in_term), sum(overdue) from ("
-                    + " select province_id k,"
-                    + "  coalesce(sum(n) filter (where outcome = 'ON_TIME'), 0) on_time,"
-                    + "  coalesce(sum(n) filter (where outcome = 'LATE'), 0) late,"
-                    + "  coalesce(sum(n) filter (where outcome = 'OPEN' and due_month > :month), 0) in_term,"
-                    + "  coalesce(sum(n) filter (where outcome = 'OPEN' and due_month < :month), 0) overdue"
-                    + "  from task_tally group by province_id"
-                    + " union all"
-                    + " select coalesce(t.unit_at_2, t.lead_unit_id), 0, 0,"
-                    + "  count(*) filter (where t.sort_due >= :today), count(*) filter (where t.sort_due < :today)"
-                    + "  from task t where t.status in ('NEW','IN_PROGRESS') and t.recurrence_frequency is null"
-                    + "  and t.sort_due >= :month and t.sort_due < :next group by 1"
-                    + " union all"
-                    + " select coalesce(t.unit_at_2, t.lead_unit_id), -a, -b, -c, -d from (select t.unit_at_2,"
-                    + "  t.lead_unit_id,"
-                    + FOUR_STATES
-                    + "  from task t where t.lead_since > :day and "
-                    + COUNTED
-                    + "  group by 1, 2) t"
-                    + " union all"
-                    + " select coalesce(l.unit_at_2, l.lead_unit_id),"
-                    + FOUR_STATES
-                    + "  from task_lead_history l join task t on t.id = l.task_id where "
-                    + PAST_LEAD_ON_DAY
-                    + " and "
-                    + COUNTED
-                    + "  group by 1) s"
-                    + " group by k having sum(on_time) + sum(late) + sum(in_term) + sum(overdue) > 0"
-                    + " order by k")
-            .setParameter("month", month)
-            .setParameter("next", month.plusMonths(1))
-            .setParameter("today", today)
-            .setParameter("day", today)
-            .getResultList()) {
-      out.add((Object[]) o);
-    }
-    return out;
-  }
-
-  /** Names of units on {@code day} (else their latest), by id. */
-  Map<UUID, String> unitNames(Collection<UUID> ids, LocalDate day) {
-    Map<UUID, String> out = new HashMap<>();
-    if (ids.isEmpty()) {
-      return out;
-    }
-    for (Object o :
-        em.createNativeQuery(
-                "select distinct on (v.unit_id) v.unit_id, v.name from org_unit_version v"
-                    + " where v.unit_id in (:ids)"
-                    + " order by v.unit_id, (v.valid_from <= :day) desc, v.valid_from desc")
-            .setParameter("ids", ids)
-            .setParameter("day", day)
-            .getResultList()) {
-      Object[] r = (Object[]) o;
-      out.put((UUID) r[0], (String) r[1]);
-    }
-    return out;
-  }
-
   // ------------------------------------------------------------------ helpers
-
-  static String pgArray(UUID[] ids) {
-    StringBuilder sb = new StringBuilder("{");
-    for (int i = 0; i < ids.length; i++) {
-      if (i > 0) {
-        sb.append(',');
-      }
-      sb.append(ids[i]);
-    }
-    return sb.append('}').toString();
-  }
-
-  static OffsetDateTime ts(Instant at) {
-    return OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
-  }
-
-  static LocalDate toDate(Object o) {
-    if (o == null) {
-      return null;
-    }
-    if (o instanceof LocalDate d) {
-      return d;
-    }
-    if (o instanceof java.sql.Date d) {
-      return d.toLocalDate();
-    }
-    return LocalDate.parse(o.toString());
-  }
-
-  static Instant instant(Object o) {
-    if (o instanceof Instant i) {
-      return i;
-    }
-    if (o instanceof OffsetDateTime odt) {
-      return odt.toInstant();
-    }
-    if (o instanceof Timestamp t) {
-      return t.toInstant();
-    }
-    return Instant.parse(o.toString());
-  }
 }

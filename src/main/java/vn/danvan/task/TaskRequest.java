@@ -103,4 +103,62 @@ public record TaskRequest(
     @Schema(
             description = "Nhiệm vụ cha (không đổi sau khi tạo).",
             examples = "3f2b8c1a-9d4e-4b7a-8c6d-1e2f3a4b5c6d")
-        UUID parentId) {}
+        UUID parentId) {
+
+  TaskRequest withAssigningUnitId(UUID assigningUnitId) {
+    return new TaskRequest(
+        title,
+        description,
+        leadUnitId,
+        responsiblePerson,
+        coordinatingUnitIds,
+        assigningUnitId,
+        assignedOn,
+        dueDate,
+        recurrence,
+        expectedResult,
+        directiveId,
+        directiveItem,
+        priority,
+        weight,
+        parentId);
+  }
+
+  TaskRequest withAssignedOn(LocalDate assignedOn) {
+    return new TaskRequest(
+        title,
+        description,
+        leadUnitId,
+        responsiblePerson,
+        coordinatingUnitIds,
+        assigningUnitId,
+        assignedOn,
+        dueDate,
+        recurrence,
+        expectedResult,
+        directiveId,
+        directiveItem,
+        priority,
+        weight,
+        parentId);
+  }
+
+  TaskRequest withDirectiveId(UUID directiveId) {
+    return new TaskRequest(
+        title,
+        description,
+        leadUnitId,
+        responsiblePerson,
+        coordinatingUnitIds,
+        assigningUnitId,
+        assignedOn,
+        dueDate,
+        recurrence,
+        expectedResult,
+        directiveId,
+        directiveItem,
+        priority,
+        weight,
+        parentId);
+  }
+}

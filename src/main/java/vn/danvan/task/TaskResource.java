@@ -13,14 +13,11 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -30,8 +27,6 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.RestResponse.ResponseBuilder;
-import vn.danvan.shared.attachment.AttachmentResponse;
-import vn.danvan.shared.attachment.AttachmentUpload;
 import vn.danvan.shared.http.ETags;
 import vn.danvan.shared.http.Idempotency;
 import vn.danvan.shared.http.Responses;
@@ -68,7 +63,7 @@ public class TaskResource {
       @RestQuery
           @Parameter(
               description =
-                  "Đơn vị lọc (theo vai trò role); đơn vị ngoài phạm vi trả 400 như đơn vị không tồn tại.",
+                  "Đơn vị lọc (theo vai trò role); đơn vị ngoài phạm vi trả 422 UNKNOWN_UNIT như đơn vị không tồn tại.",
               example = "00000000-0000-4000-8001-000000000079")
           UUID orgUnitId,
       @RestQuery
@@ -146,31 +141,6 @@ public class TaskResource {
         body,
         TaskResponse.class,
         () -> Responses.created(BASE, tasks.create(body)));
-  }
-
-  @GET
-  @Path("/statistics")
-  @RolesAllowed(Roles.READERS)
-  @Operation(
-      operationId = "getTaskStatistics",
-      summary = "Thống kê bốn tình trạng",
-      description =
-          "Số nhiệm vụ DONE_ON_TIME, DONE_LATE, IN_PROGRESS_IN_TERM, OVERDUE trong toàn cây con của đơn vị (theo đơn vị"
-              + " chủ trì) tại ngày asOf (mặc định hôm nay): nhiệm vụ giao sau asOf không tính, hoàn thành sau asOf tính là"
-              + " chưa hoàn thành. Nhóm theo đơn vị con trực tiếp, văn bản chỉ đạo hoặc tháng của hạn; kèm tổng.")
-  public TaskStatisticsResponse statistics(
-      @RestQuery
-          @Parameter(
-              description = "Đơn vị gốc (bắt buộc, trong phạm vi).",
-              example = "00000000-0000-4000-8001-000000000079",
-              required = true)
-          UUID orgUnitId,
-      @RestQuery
-          @Parameter(description = "Cách nhóm (mặc định CHILD_UNIT).", example = "CHILD_UNIT")
-          TaskStatisticsGroupBy groupBy,
-      @RestQuery @Parameter(description = "Ngày tính tình trạng.", example = "2026-06-30")
-          LocalDate asOf) {
-    return tasks.statistics(orgUnitId, groupBy, asOf);
   }
 
   @GET
@@ -323,172 +293,6 @@ public class TaskResource {
   public record DelegatedTasks(
       @Schema(description = "Các việc con đã tạo.") List<TaskResponse> items) {}
 
-  @POST
-  @Path("/{id}/progress-updates")
-  @RolesAllowed({Roles.ADMIN, Roles.UNIT_MANAGER, Roles.OFFICER})
-  @Operation(
-      operationId = "addTaskProgress",
-      summary = "Báo cáo tiến độ",
-      description =
-          "Đơn vị chủ trì ghi một lần báo cáo tiến độ (%, ghi chú); lịch sử chỉ thêm, không sửa, không xóa."
-              + " Nhiệm vụ đã xong hoặc đã hủy: 409.")
-  @APIResponse(responseCode = "201", description = "Đã ghi.")
-  public RestResponse<ProgressUpdateResponse> addProgress(
-      @RestPath UUID id,
-      @RestHeader(Idempotency.HEADER) @Parameter(description = "Khóa chống tạo trùng khi gửi lại.")
-          String idempotencyKey,
-      @Valid @NotNull ProgressUpdateRequest body) {
-    return idempotency.run(
-        idempotencyKey,
-        body,
-        ProgressUpdateResponse.class,
-        () -> {
-          ProgressUpdateResponse p = tasks.addProgress(id, body);
-          return ResponseBuilder.<ProgressUpdateResponse>created(
-                  URI.create(BASE + "/" + id + "/progress-updates/" + p.id()))
-              .entity(p)
-              .build();
-        });
-  }
-
-  @GET
-  @Path("/{id}/progress-updates")
-  @RolesAllowed(Roles.READERS)
-  @Operation(
-      operationId = "listTaskProgress",
-      summary = "Lịch sử tiến độ",
-      description = "Các lần báo cáo tiến độ, mới nhất trước; phân trang.")
-  public Page<ProgressUpdateResponse> progress(@RestPath UUID id, @BeanParam PageParams page) {
-    return tasks.progress(id, page.toRequest());
-  }
-
-  @POST
-  @Path("/{id}/progress-updates/{pid}/evidence")
-  @Consumes(MediaType.MULTIPART_FORM_DATA)
-  @RolesAllowed({Roles.ADMIN, Roles.UNIT_MANAGER, Roles.OFFICER})
-  @Operation(
-      operationId = "addTaskProgressEvidence",
-      summary = "Đính kèm minh chứng tiến độ",
-      description =
-          "Đơn vị chủ trì tải lên một tệp minh chứng cho một lần báo cáo tiến độ (multipart/form-data, trường file;"
-              + " description tùy chọn): biên bản, ảnh, báo cáo đã ký. PDF, DOCX, XLSX hoặc ảnh, nhận biết từ nội dung (415),"
-              + " giới hạn danvan.attachments.max-size (413). Lưu kèm kích thước và SHA-256.")
-  @APIResponse(responseCode = "201", description = "Đã lưu tệp.")
-  public RestResponse<AttachmentResponse> addEvidence(
-      @RestPath UUID id, @RestPath UUID pid, AttachmentUpload upload) {
-    AttachmentResponse created = tasks.addEvidence(id, pid, upload);
-    return ResponseBuilder.<AttachmentResponse>created(
-            URI.create(
-                BASE
-                    + "/"
-                    + id
-                    + "/progress-updates/"
-                    + pid
-                    + "/evidence/"
-                    + created.id()
-                    + "/content"))
-        .entity(created)
-        .build();
-  }
-
-  @GET
-  @Path("/{id}/progress-updates/{pid}/evidence")
-  @RolesAllowed(Roles.READERS)
-  @Operation(
-      operationId = "listTaskProgressEvidence",
-      summary = "Minh chứng của một lần báo cáo tiến độ",
-      description =
-          "Các tệp minh chứng (không kèm nội dung), cũ trước; ai xem được nhiệm vụ thì xem được.")
-  public Page<AttachmentResponse> evidence(@RestPath UUID id, @RestPath UUID pid) {
-    return new Page<>(tasks.evidence(id, pid), null);
-  }
-
-  @GET
-  @Path("/{id}/progress-updates/{pid}/evidence/{attachmentId}/content")
-  @Produces(MediaType.WILDCARD)
-  @RolesAllowed(Roles.READERS)
-  @Operation(
-      operationId = "getTaskProgressEvidenceContent",
-      summary = "Tải tệp minh chứng",
-      description =
-          "Nội dung tệp, với loại nội dung đã nhận biết, tên tệp trong Content-Disposition và SHA-256 trong ETag.")
-  @APIResponse(
-      responseCode = "200",
-      description = "Nội dung tệp.",
-      content =
-          @Content(
-              mediaType = "application/octet-stream",
-              schema = @Schema(type = SchemaType.STRING, format = "binary")))
-  public Response evidenceContent(
-      @RestPath UUID id, @RestPath UUID pid, @RestPath UUID attachmentId) {
-    return tasks.evidenceContent(id, pid, attachmentId).toResponse();
-  }
-
-  @POST
-  @Path("/{id}/extension-requests")
-  @RolesAllowed({Roles.ADMIN, Roles.UNIT_MANAGER, Roles.OFFICER})
-  @Operation(
-      operationId = "requestTaskExtension",
-      summary = "Xin gia hạn",
-      description =
-          "Đơn vị chủ trì đề nghị hạn mới (sau hạn hiện hành, không sau hạn của nhiệm vụ cha) với lý do; mỗi lúc một đề nghị chờ duyệt (409).")
-  @APIResponse(
-      responseCode = "201",
-      description = "Đã gửi đề nghị; ETag và Location trong tiêu đề.")
-  public RestResponse<ExtensionResponse> requestExtension(
-      @RestPath UUID id,
-      @RestHeader(Idempotency.HEADER) @Parameter(description = "Khóa chống tạo trùng khi gửi lại.")
-          String idempotencyKey,
-      @Valid @NotNull ExtensionRequestInput body) {
-    return idempotency.run(
-        idempotencyKey,
-        body,
-        ExtensionResponse.class,
-        () ->
-            Responses.created(
-                BASE + "/" + id + "/extension-requests", tasks.requestExtension(id, body)));
-  }
-
-  @GET
-  @Path("/{id}/extension-requests")
-  @RolesAllowed(Roles.READERS)
-  @Operation(
-      operationId = "listTaskExtensions",
-      summary = "Các đề nghị gia hạn",
-      description = "Mọi đề nghị gia hạn của nhiệm vụ với quyết định, mới nhất trước.")
-  public Page<ExtensionResponse> extensions(@RestPath UUID id) {
-    return tasks.extensions(id);
-  }
-
-  @GET
-  @Path("/{id}/extension-requests/{rid}")
-  @RolesAllowed(Roles.READERS)
-  @Operation(
-      operationId = "getTaskExtension",
-      summary = "Xem một đề nghị gia hạn",
-      description = "Một đề nghị gia hạn với ETag (dùng trong If-Match khi quyết định).")
-  public RestResponse<ExtensionResponse> extension(@RestPath UUID id, @RestPath UUID rid) {
-    return Responses.ok(tasks.extension(id, rid));
-  }
-
-  @POST
-  @Path("/{id}/extension-requests/{rid}/transitions")
-  @RolesAllowed({Roles.ADMIN, Roles.UNIT_MANAGER})
-  @Operation(
-      operationId = "decideTaskExtension",
-      summary = "Duyệt đề nghị gia hạn",
-      description =
-          "Lãnh đạo đơn vị giao việc đồng ý (APPROVE: hạn của nhiệm vụ đổi, lịch sử hạn được ghi) hoặc không đồng ý (REJECT)."
-              + " Đề nghị đã quyết định: 409. Cần If-Match của đề nghị.")
-  public RestResponse<ExtensionResponse> decideExtension(
-      @RestPath UUID id,
-      @RestPath UUID rid,
-      @RestHeader("If-Match") @Parameter(description = "ETag của đề nghị.", example = "\"0\"")
-          String ifMatch,
-      @Valid @NotNull ExtensionDecisionRequest body) {
-    return Responses.ok(tasks.decideExtension(id, rid, ETags.requireVersion(ifMatch), body));
-  }
-
   @GET
   @Path("/{id}/due-dates")
   @RolesAllowed(Roles.READERS)
@@ -497,7 +301,12 @@ public class TaskResource {
       summary = "Lịch sử hạn",
       description =
           "Mọi hạn mà nhiệm vụ đã có: hạn giao ban đầu, sửa khi chưa bắt đầu, các lần gia hạn được duyệt; cũ trước.")
-  public List<DueDateChange> dueDates(@RestPath UUID id) {
-    return tasks.dueDates(id);
+  public TaskDueDates dueDates(@RestPath UUID id) {
+    return new TaskDueDates(tasks.dueDates(id));
   }
+
+  /** The due-date history of a task: not paged (a task has a few). */
+  @Schema(name = "TaskDueDates", description = "Lịch sử hạn của một nhiệm vụ.")
+  public record TaskDueDates(
+      @Schema(description = "Các hạn, cũ trước.") List<DueDateChange> items) {}
 }

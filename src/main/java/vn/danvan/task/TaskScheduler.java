@@ -13,7 +13,7 @@ class TaskScheduler {
 
   private static final Logger LOG = Logger.getLogger(TaskScheduler.class);
 
-  @Inject TaskService tasks;
+  @Inject TaskRecurrence recurrence;
   @Inject CurrentUser user;
 
   @Scheduled(
@@ -24,7 +24,7 @@ class TaskScheduler {
   @ActivateRequestContext
   void extendSeries() {
     user.actAsSystem("system:task-occurrences");
-    int created = tasks.extendAllSeries();
+    int created = recurrence.extendAllSeries();
     LOG.infof("Recurring tasks: %d occurrences created", created);
   }
 }

@@ -7,9 +7,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,20 +16,13 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
 import vn.danvan.directive.DirectiveService;
 import vn.danvan.orgunit.OrgUnitResponse;
 import vn.danvan.orgunit.OrgUnitService;
-import vn.danvan.shared.attachment.AttachmentContent;
-import vn.danvan.shared.attachment.AttachmentResponse;
-import vn.danvan.shared.attachment.AttachmentStore;
-import vn.danvan.shared.attachment.AttachmentUpload;
 import vn.danvan.shared.audit.AuditTrail;
 import vn.danvan.shared.error.ApiException;
-import vn.danvan.shared.error.ApiException.FieldError;
 import vn.danvan.shared.http.ETags;
 import vn.danvan.shared.paging.Cursor;
 import vn.danvan.shared.paging.Page;
@@ -44,7 +35,8 @@ import vn.danvan.shared.time.BusinessTime;
 /**
  * Tasks: the "5 rõ" of an assignment, delegation down the unit tree, progress, extensions,
  * recurring tasks and their occurrences, and the four states of Decision 42/2014. The public face
- * of the feature.
+ * of the feature; the checks of a request are {@link TaskValidator}'s, who sees and writes a task
+ * {@link TaskAccess}'s, the occurrences of a series {@link TaskRecurrence}'s.
  *
  * <p>Visibility: a task is seen by the scope of its lead unit and of its coordinating units. It is
  * created and edited by a caller who acts for both its assigning unit and its lead unit (a unit
@@ -57,24 +49,25 @@ import vn.danvan.shared.time.BusinessTime;
 public class TaskService {
 
   public static final String ENTITY = "TASK";
-  static final String EXTENSION_ENTITY = "TASK_EXTENSION";
-  static final String PROGRESS_ENTITY = "TASK_PROGRESS";
-  private static final String LABEL = "entity.TASK";
+  static final String LABEL = "entity.TASK";
   private static final Logger LOG = Logger.getLogger(TaskService.class);
-  static final int MAX_OCCURRENCES = 1000;
   static final int MAX_TREE_DEPTH = 50;
   static final int MAX_TREE_NODES = 5000;
+  private static final int BULK_BATCH = 500;
 
   @Inject TaskRepository repo;
+  @Inject TaskAccess access;
+  @Inject TaskValidator validator;
+  @Inject TaskRecurrence recurrence;
   @Inject OrgUnitService units;
   @Inject UnitScope scope;
   @Inject CurrentUser user;
   @Inject AuditTrail audit;
   @Inject Clock clock;
   @Inject EntityManager em;
-  @Inject AttachmentStore attachments;
   @Inject DirectiveService directives;
 
+  /** The filters of the task list as the caller sends them. */
   public record ListFilter(
       UUID orgUnitId,
       OrgUnitMode orgUnitMode,
@@ -95,81 +88,17 @@ public class TaskService {
 
   // ------------------------------------------------------------------ reads
 
-  @Transactional
+  @Transactional(Transactional.TxType.SUPPORTS)
   public TaskResponse get(UUID id) {
-    return response(visible(id));
+    return response(access.visible(id));
   }
 
-  @Transactional
+  @Transactional(Transactional.TxType.SUPPORTS)
   public Page<TaskResponse> list(ListFilter f, PageRequest page) {
     LocalDate today = today();
-    Map<String, Object> params = TaskRepository.params();
-    List<String> where = new ArrayList<>();
-    if (f.orgUnitId() != null) {
-      OrgUnitResponse unit =
-          units
-              .find(f.orgUnitId(), today)
-              // outside the caller's scope answers exactly like a unit that does not exist
-              .filter(u -> scope.contains(u.id()))
-              .orElseThrow(() -> ApiException.invalid("/orgUnitId", "field.UNKNOWN_UNIT"));
-      OrgUnitMode mode = f.orgUnitMode() == null ? OrgUnitMode.SELECTED : f.orgUnitMode();
-      params.put("unit", f.orgUnitId());
-      String lead = leadCondition(unit.path().size(), mode);
-      String coordinating =
-          "exists (select 1 from task_coordinator c where c.task_id = t.id and "
-              + coordinatorCondition(mode)
-              + ")";
-      where.add(
-          switch (f.role() == null ? TaskRole.LEAD : f.role()) {
-            case LEAD -> lead;
-            case COORDINATING -> coordinating;
-            case ANY -> "(" + lead + ") or " + coordinating;
-          });
-    } else if (f.orgUnitMode() != null || f.role() != null) {
-      throw ApiException.invalid("/orgUnitId", "field.REQUIRED");
-    }
-    if (f.state() != null) {
-      where.add(f.state().predicate());
-      if (f.state().predicate().contains(":today")) {
-        params.put("today", today);
-      }
-    }
-    if (f.status() != null) {
-      where.add("t.status = :status");
-      params.put("status", f.status().name());
-    }
-    if (f.directiveId() != null) {
-      where.add("t.directive_id = :directive");
-      params.put("directive", f.directiveId());
-    }
-    if (f.parentId() != null) {
-      where.add("t.parent_id = :parent");
-      params.put("parent", f.parentId());
-    }
-    if (f.dueFrom() != null) {
-      where.add("t.due_date >= :dueFrom");
-      params.put("dueFrom", f.dueFrom());
-    }
-    if (f.dueTo() != null) {
-      where.add("t.due_date <= :dueTo");
-      params.put("dueTo", f.dueTo());
-    }
-    if (f.dueFrom() != null && f.dueTo() != null && f.dueTo().isBefore(f.dueFrom())) {
-      throw ApiException.invalid("/dueTo", "field.RANGE_REVERSED");
-    }
-    if (f.q() != null && !f.q().isBlank()) {
-      where.add(TaskRepository.SEARCH_TEXT + " like '%' || danvan_fold(:q) || '%' escape '\\'");
-      params.put("q", escapeLike(f.q().trim()));
-    }
-    if (scope.restriction().isPresent()) {
-      where.add(TaskRepository.VISIBLE);
-      params.put("roots", scope.roots());
-    }
-    TaskRepository.Sort sort = TaskRepository.Sort.parse(f.sort());
-    if (sort == null) {
-      throw ApiException.invalid("/sort", "field.UNKNOWN_SORT");
-    }
-    String list = "tasks" + sort.code;
+    TaskQuery query = query(f, today);
+    String list = Cursor.tag("tasks", query);
+    TaskQuery.Sort sort = query.sort();
     Cursor.Keys keys = page.keys(list, sort.keyType(), Cursor.KeyType.UUID);
     Object afterKey = null;
     UUID afterId = null;
@@ -177,7 +106,7 @@ public class TaskService {
       afterKey = sort.key(keys, 0);
       afterId = keys.uuid(1);
     }
-    List<Task> rows = repo.page(where, params, sort, afterKey, afterId, page.fetchSize());
+    List<Task> rows = repo.page(query, today, afterKey, afterId, page.fetchSize());
     List<UUID> ids = rows.stream().map(t -> t.id).toList();
     Map<UUID, TaskResponse.Children> children = repo.children(ids);
     Map<UUID, List<UUID>> coordinators = repo.coordinators(ids);
@@ -193,77 +122,82 @@ public class TaskService {
         t -> Cursor.encode(list, sort.key(t), t.id));
   }
 
-  /**
-   * A subtree by the lead unit's stored path. A unit at depth 1..3 (province; district, commune or
-   * department; commune or department) has its own generated column and btree, so the list is an
-   * ordered range scan; deeper units use the GIN index on the path.
-   */
-  static String leadCondition(int pathLength, OrgUnitMode mode) {
-    String subtree =
-        pathLength == 1
-            ? "true"
-            : pathLength <= 4
-                ? "t.unit_at_" + pathLength + " = :unit"
-                : "t.lead_unit_path @> array[cast(:unit as uuid)]";
-    return switch (mode) {
-      case SELECTED -> "t.lead_unit_id = :unit";
-      case DESCENDANTS -> subtree;
-      case CHILDREN ->
-          subtree
-              + " and (t.lead_unit_id = :unit"
-              + " or t.lead_unit_path[cardinality(t.lead_unit_path) - 1] = :unit)";
-    };
+  /** The list's filters checked and resolved against the caller's scope and the unit tree. */
+  private TaskQuery query(ListFilter f, LocalDate today) {
+    TaskQuery.Unit unit = null;
+    if (f.orgUnitId() != null) {
+      OrgUnitResponse u =
+          units
+              .find(f.orgUnitId(), today)
+              // outside the caller's scope answers exactly like a unit that does not exist
+              .filter(found -> access.contains(found.id()))
+              .orElseThrow(() -> ApiException.unknownUnit("/orgUnitId"));
+      unit =
+          new TaskQuery.Unit(
+              u.id(),
+              u.path().size(),
+              f.orgUnitMode() == null ? OrgUnitMode.SELECTED : f.orgUnitMode(),
+              f.role() == null ? TaskRole.LEAD : f.role());
+    } else if (f.orgUnitMode() != null || f.role() != null) {
+      throw ApiException.invalid("/orgUnitId", "field.REQUIRED");
+    }
+    if (f.dueFrom() != null && f.dueTo() != null && f.dueTo().isBefore(f.dueFrom())) {
+      throw ApiException.invalid("/dueTo", "field.RANGE_REVERSED");
+    }
+    TaskQuery.Sort sort = TaskQuery.Sort.parse(f.sort());
+    if (sort == null) {
+      throw ApiException.invalid("/sort", "field.UNKNOWN_SORT");
+    }
+    return new TaskQuery(
+        unit,
+        f.state(),
+        f.status(),
+        f.directiveId(),
+        f.parentId(),
+        f.dueFrom(),
+        f.dueTo(),
+        blankToNull(f.q()),
+        access.roots(),
+        sort);
   }
 
-  private static String coordinatorCondition(OrgUnitMode mode) {
-    return switch (mode) {
-      case SELECTED -> "c.unit_id = :unit";
-      case DESCENDANTS -> "c.unit_path @> array[cast(:unit as uuid)]";
-      case CHILDREN ->
-          "c.unit_path @> array[cast(:unit as uuid)] and (c.unit_id = :unit"
-              + " or c.unit_path[cardinality(c.unit_path) - 1] = :unit)";
-    };
-  }
-
-  @Transactional
+  @Transactional(Transactional.TxType.SUPPORTS)
   public Page<TaskResponse> children(UUID id, String sort, PageRequest page) {
-    visible(id);
+    access.visible(id);
     return list(ListFilter.children(id, sort), page);
   }
 
   /** The chain of parents, root first; parents outside the caller's scope are left out. */
-  @Transactional
+  @Transactional(Transactional.TxType.SUPPORTS)
   public Page<TaskResponse> ancestors(UUID id) {
-    visible(id);
-    List<UUID> ids = repo.ancestorIds(id);
-    Map<UUID, Task> byId = load(ids);
+    access.visible(id);
     List<Task> chain =
-        ids.stream().map(byId::get).filter(Objects::nonNull).filter(this::canSee).toList();
+        repo.byIds(repo.ancestorIds(id)).values().stream().filter(access::canSee).toList();
     return new Page<>(responses(chain), null);
   }
 
-  @Transactional
+  @Transactional(Transactional.TxType.SUPPORTS)
   public TaskTreeResponse tree(UUID id, Integer depth) {
-    visible(id);
+    access.visible(id);
     int max = depth == null ? 20 : depth;
     if (max < 1 || max > MAX_TREE_DEPTH) {
       throw ApiException.invalid("/depth", "field.DEPTH_RANGE", MAX_TREE_DEPTH);
     }
-    List<Object[]> rows = repo.subtree(id, max, MAX_TREE_NODES + 1);
+    List<TaskRepository.TreeRow> rows = repo.subtree(id, max, MAX_TREE_NODES + 1);
     if (rows.size() > MAX_TREE_NODES) {
       throw ApiException.unprocessable("TREE_TOO_LARGE", MAX_TREE_NODES);
     }
-    Map<UUID, Task> byId = load(rows.stream().map(r -> (UUID) r[0]).toList());
+    Map<UUID, Task> byId = repo.byIds(rows.stream().map(TaskRepository.TreeRow::id).toList());
     Map<UUID, TaskResponse.Children> children = repo.children(byId.keySet());
     Map<UUID, List<UUID>> coordinators = repo.coordinators(byId.keySet());
     LocalDate today = today();
     List<TaskTreeResponse.Node> nodes = new ArrayList<>();
-    for (Object[] r : rows) {
-      Task t = byId.get((UUID) r[0]);
-      if (t != null && canSee(t)) {
+    for (TaskRepository.TreeRow r : rows) {
+      Task t = byId.get(r.id());
+      if (t != null && access.canSee(t)) {
         nodes.add(
             new TaskTreeResponse.Node(
-                ((Number) r[1]).intValue(),
+                r.depth(),
                 TaskResponse.of(
                     t,
                     children.getOrDefault(t.id, TaskResponse.Children.NONE),
@@ -274,9 +208,9 @@ public class TaskService {
     return new TaskTreeResponse(id, nodes);
   }
 
-  @Transactional
+  @Transactional(Transactional.TxType.SUPPORTS)
   public List<DueDateChange> dueDates(UUID id) {
-    visible(id);
+    access.visible(id);
     return repo.dueDates(id);
   }
 
@@ -284,9 +218,10 @@ public class TaskService {
 
   @Transactional
   public TaskResponse create(TaskRequest req) {
-    Errors errors = new Errors();
-    Task parent = req.parentId() == null ? null : parentFor(req.parentId(), "/parentId", errors);
-    Task t = prepare(req, "", parent, errors, today());
+    TaskValidator.Errors errors = new TaskValidator.Errors();
+    Task parent =
+        req.parentId() == null ? null : validator.parentFor(req.parentId(), "/parentId", errors);
+    Task t = validator.prepare(req, "", parent, errors, today());
     errors.throwIfAny();
     persistNew(t);
     LOG.infof("Task %s created", t.id);
@@ -301,15 +236,9 @@ public class TaskService {
       throw ApiException.notFound("entity.DIRECTIVE");
     }
     LocalDate today = today();
-    Errors errors = new Errors();
-    List<Task> prepared = new ArrayList<>();
+    TaskValidator.Errors errors = new TaskValidator.Errors();
     long validating = System.nanoTime();
-    BULK_LOOKUPS.set(new HashMap<>());
-    try {
-      prepareAll(directiveId, req, today, errors, prepared);
-    } finally {
-      BULK_LOOKUPS.remove();
-    }
+    List<Task> prepared = validator.prepareAll(directiveId, req, today, errors);
     long validatedMs = (System.nanoTime() - validating) / 1_000_000;
     if (errors.size() > 0) {
       LOG.infof(
@@ -328,79 +257,33 @@ public class TaskService {
     return BulkTasksResponse.of(directiveId, false, created);
   }
 
-  private void prepareAll(
-      UUID directiveId, BulkTasksRequest req, LocalDate today, Errors errors, List<Task> prepared) {
-    for (int i = 0; i < req.tasks().size(); i++) {
-      TaskRequest r = req.tasks().get(i);
-      String prefix = "/tasks/" + i;
-      if (r.directiveId() != null && !r.directiveId().equals(directiveId)) {
-        errors.invalid(prefix + "/directiveId", "field.DIRECTIVE_MISMATCH");
-      }
-      Task parent =
-          r.parentId() == null ? null : parentFor(r.parentId(), prefix + "/parentId", errors);
-      Task t = prepare(withDirective(r, directiveId), prefix, parent, errors, today);
-      if (t != null) {
-        prepared.add(t);
-      }
-    }
-  }
-
-  /**
-   * Lookups repeated by every item of one bulk assignment (a unit on a day, the directive's
-   * visibility): answered once per request. Set only while a bulk request is validated, on its
-   * thread; units and directives do not change under it.
-   */
-  private static final ThreadLocal<Map<Object, Object>> BULK_LOOKUPS = new ThreadLocal<>();
-
-  private record UnitOn(UUID id, LocalDate day) {}
-
-  private record DirectiveVisible(UUID id) {}
-
-  @SuppressWarnings("unchecked")
-  private Optional<OrgUnitResponse> unitOn(UUID id, LocalDate day) {
-    Map<Object, Object> memo = BULK_LOOKUPS.get();
-    if (memo == null) {
-      return units.find(id, day);
-    }
-    return (Optional<OrgUnitResponse>)
-        memo.computeIfAbsent(new UnitOn(id, day), k -> units.find(id, day));
-  }
-
-  private boolean directiveVisible(UUID id) {
-    Map<Object, Object> memo = BULK_LOOKUPS.get();
-    if (memo == null) {
-      return directives.readable(id);
-    }
-    return (Boolean) memo.computeIfAbsent(new DirectiveVisible(id), k -> directives.readable(id));
-  }
-
   @Transactional
   public TaskResponse update(UUID id, long expectedVersion, TaskRequest req) {
-    Task t = visible(id);
-    requireWritable(t);
-    requireAssigner(t);
+    Task t = access.visible(id);
+    access.requireWritable(t);
+    access.requireAssigner(t);
     ETags.check(expectedVersion, t.version);
     if (!Objects.equals(req.parentId(), t.parentId)) {
       throw ApiException.conflict("TASK_PARENT_FIXED");
     }
-    if (!sameRecurrence(req.recurrence(), t.recurrence())) {
+    if (!TaskValidator.sameRecurrence(req.recurrence(), t.recurrence())) {
       throw ApiException.conflict("TASK_RECURRENCE_FIXED");
     }
     // an assigning unit left out keeps the task's own (never re-derived from the caller)
     TaskRequest effective =
-        withAssignment(
-            req,
-            req.assigningUnitId() != null ? req.assigningUnitId() : t.assigningUnitId,
-            req.assignedOn() != null ? req.assignedOn() : t.assignedOn);
+        req.withAssigningUnitId(
+                req.assigningUnitId() != null ? req.assigningUnitId() : t.assigningUnitId)
+            .withAssignedOn(req.assignedOn() != null ? req.assignedOn() : t.assignedOn);
     if (!Objects.equals(req.leadUnitId(), t.leadUnitId) && t.status != TaskStatus.NEW) {
       throw ApiException.conflict("TASK_LEAD_UNIT_FIXED");
     }
     if (!Objects.equals(req.dueDate(), t.dueDate) && t.status != TaskStatus.NEW) {
       throw ApiException.conflict("TASK_DUE_DATE_FIXED");
     }
-    Errors errors = new Errors();
+    LocalDate today = today();
+    TaskValidator.Errors errors = new TaskValidator.Errors();
     Task parent = t.parentId == null || t.seriesId != null ? null : Task.<Task>findById(t.parentId);
-    Task next = prepare(effective, "", parent, errors, today());
+    Task next = validator.prepare(effective, "", parent, errors, today);
     if (req.dueDate() != null && !Objects.equals(req.dueDate(), t.dueDate)) {
       LocalDate latestChild = repo.latestChildDue(t.id);
       if (latestChild != null && req.dueDate().isBefore(latestChild)) {
@@ -410,39 +293,23 @@ public class TaskService {
     errors.throwIfAny();
     TaskResponse before = response(t);
     boolean dueChanged = !Objects.equals(next.dueDate, t.dueDate);
-    t.title = next.title;
-    t.description = next.description;
     if (!t.leadUnitId.equals(next.leadUnitId)) {
       // a new lead from today (or from when the current one took over, if later): the lead
       // history keeps who led before, with its place in the tree on that day
       LocalDate since = t.leadSince;
-      if (since == null || since.isBefore(today())) {
-        since = today().isBefore(next.assignedOn) ? next.assignedOn : today();
+      if (since == null || since.isBefore(today)) {
+        since = today.isBefore(next.assignedOn) ? next.assignedOn : today;
       }
-      t.leadUnitId = next.leadUnitId;
-      t.leadUnitPath =
+      t.changeLead(
+          next.leadUnitId,
           units
               .find(next.leadUnitId, since)
               .filter(OrgUnitResponse::active)
               .map(u -> u.path().toArray(UUID[]::new))
-              .orElse(next.leadUnitPath);
-      t.leadSince = since;
+              .orElse(next.leadUnitPath),
+          since);
     }
-    t.responsiblePerson = next.responsiblePerson;
-    t.assigningUnitId = next.assigningUnitId;
-    t.expectedResult = next.expectedResult;
-    t.assignedOn = next.assignedOn;
-    t.dueDate = next.dueDate;
-    if (t.recurrenceFrequency != null) {
-      t.recurrenceEnd = next.recurrenceEnd;
-    }
-    t.directiveId = next.directiveId;
-    t.directiveItem = next.directiveItem;
-    t.priority = next.priority;
-    t.weight = next.weight;
-    t.coordinators.clear();
-    t.coordinators.addAll(next.coordinators);
-    t.updatedAt = now();
+    t.edit(next, now());
     em.flush();
     if (dueChanged) {
       repo.recordDueDate(t.id, t.dueDate, DueDateSource.EDIT, null, user.username(), now());
@@ -454,27 +321,14 @@ public class TaskService {
 
   @Transactional
   public void delete(UUID id, long expectedVersion) {
-    Task t = visible(id);
-    requireWritable(t);
+    Task t = access.visible(id);
+    access.requireWritable(t);
     ETags.check(expectedVersion, t.version);
     if (t.status != TaskStatus.NEW) {
       throw ApiException.conflict("TASK_NOT_NEW");
     }
     if (t.recurrenceFrequency != null) {
-      if (repo.occurrencesStarted(t.id)) {
-        throw ApiException.conflict("TASK_HAS_CHILDREN");
-      }
-      List<AuditTrail.Change> gone = new ArrayList<>();
-      for (Object[] o : repo.deleteOccurrences(t.id)) {
-        gone.add(
-            new AuditTrail.Change(
-                (UUID) o[0],
-                (UUID) o[1],
-                null,
-                Map.of("seriesId", t.id, "periodDate", String.valueOf(TaskRepository.toDate(o[2]))),
-                null));
-      }
-      audit.recordAll("DELETE", ENTITY, AuditTrail.Operation.DELETE, gone, null);
+      recurrence.deleteOccurrences(t);
     } else if (repo.childCount(t.id) > 0) {
       throw ApiException.conflict("TASK_HAS_CHILDREN");
     }
@@ -485,18 +339,15 @@ public class TaskService {
 
   @Transactional
   public TaskResponse transition(UUID id, long expectedVersion, TaskTransitionRequest req) {
-    Task t = visible(id);
-    requireWritable(t);
+    Task t = access.visible(id);
+    access.requireWritable(t);
     ETags.check(expectedVersion, t.version);
-    TaskStatus next = t.status.after(req.action());
-    if (next == null) {
-      throw ApiException.conflict("TASK_ILLEGAL_TRANSITION", t.status.name(), req.action().name());
-    }
+    t.requireAllowed(req.action());
     LocalDate today = today();
     TaskResponse before = response(t);
     String note = null;
     switch (req.action()) {
-      case START -> {}
+      case START -> t.start(now());
       case COMPLETE -> {
         if (blank(req.resultNote())) {
           throw ApiException.invalid("/resultNote", "field.REQUIRED");
@@ -508,17 +359,15 @@ public class TaskService {
         if (repo.hasOpenChildren(t.id)) {
           throw ApiException.conflict("TASK_HAS_OPEN_CHILDREN");
         }
-        t.completedOn = day;
-        t.resultNote = req.resultNote().trim();
-        t.progress = 100;
-        note = t.resultNote;
+        note = req.resultNote().trim();
+        t.complete(day, note, now());
       }
       case CANCEL -> {
         if (blank(req.reason())) {
           throw ApiException.invalid("/reason", "field.REQUIRED");
         }
-        t.cancelReason = req.reason().trim();
-        note = t.cancelReason;
+        note = req.reason().trim();
+        t.cancel(note, now());
       }
       case REOPEN -> {
         if (t.parentId != null) {
@@ -527,13 +376,10 @@ public class TaskService {
             throw ApiException.conflict("TASK_PARENT_NOT_OPEN");
           }
         }
-        t.completedOn = null;
-        t.cancelReason = null;
         note = req.reason();
+        t.reopen(now());
       }
     }
-    t.status = next;
-    t.updatedAt = now();
     em.flush();
     if (req.action() == TaskAction.CANCEL) {
       cancelOpenDescendants(t);
@@ -551,18 +397,14 @@ public class TaskService {
    */
   private void cancelOpenDescendants(Task t) {
     List<AuditTrail.Change> changes = new ArrayList<>();
-    for (Object[] r : repo.cancelOpenDescendants(t.id, t.cancelReason, now())) {
+    for (TaskRepository.Cancelled c : repo.cancelOpenDescendants(t.id, t.cancelReason, now())) {
       Map<String, Object> after = new LinkedHashMap<>();
       after.put("status", TaskStatus.CANCELLED.name());
       after.put("cancelReason", t.cancelReason);
       after.put("cancelledWithTaskId", t.id);
       changes.add(
           new AuditTrail.Change(
-              (UUID) r[0],
-              (UUID) r[2],
-              ((Number) r[1]).longValue(),
-              Map.of("status", r[3]),
-              after));
+              c.id(), c.leadUnitId(), c.version(), Map.of("status", c.statusBefore()), after));
     }
     audit.recordAll(
         "TASK_" + TaskAction.CANCEL.name(),
@@ -591,11 +433,11 @@ public class TaskService {
    */
   @Transactional
   public List<TaskResponse> delegate(UUID id, DelegationRequest req, LocalDate assignedOn) {
-    Task parent = visible(id);
+    Task parent = access.visible(id);
     // the children are assigned by the parent's lead unit: the caller acts for it
-    requireWritable(parent);
-    requireLead(parent);
-    requireDelegable(parent);
+    access.requireWritable(parent);
+    access.requireLead(parent);
+    parent.requireDelegable();
     LocalDate today = today();
     LocalDate day =
         req.assignedOn() != null ? req.assignedOn() : assignedOn != null ? assignedOn : today;
@@ -618,7 +460,7 @@ public class TaskService {
     if (targets.isEmpty()) {
       throw ApiException.unprocessable("NO_TARGET_UNITS");
     }
-    Errors errors = new Errors();
+    TaskValidator.Errors errors = new TaskValidator.Errors();
     List<Task> prepared = new ArrayList<>();
     Set<UUID> seen = new HashSet<>();
     for (int i = 0; i < targets.size(); i++) {
@@ -648,7 +490,7 @@ public class TaskService {
               parent.priority,
               u.weight(),
               parent.id);
-      Task t = prepare(child, prefix, parent, errors, today);
+      Task t = validator.prepare(child, prefix, parent, errors, today);
       if (t != null) {
         prepared.add(t);
       }
@@ -676,244 +518,11 @@ public class TaskService {
     return created;
   }
 
-  // ------------------------------------------------------------------ progress
-
-  @Transactional
-  public ProgressUpdateResponse addProgress(UUID id, ProgressUpdateRequest req) {
-    Task t = visible(id);
-    requireLead(t);
-    if (!t.status.open()) {
-      throw ApiException.conflict("TASK_NOT_OPEN");
-    }
-    TaskResponse before = response(t);
-    ProgressUpdateResponse p =
-        new ProgressUpdateResponse(
-            UUID.randomUUID(),
-            t.id,
-            req.percent(),
-            blankToNull(req.note()),
-            user.username(),
-            now());
-    repo.insertProgress(p);
-    t.progress = req.percent();
-    t.updatedAt = p.reportedAt();
-    em.flush();
-    audit.action(
-        "TASK_PROGRESS", ENTITY, t.id, t.leadUnitId, t.version, before, response(t), p.note());
-    return p;
-  }
-
-  @Transactional
-  public Page<ProgressUpdateResponse> progress(UUID id, PageRequest page) {
-    visible(id);
-    Cursor.Keys keys = page.keys("task-progress", Cursor.KeyType.INSTANT, Cursor.KeyType.UUID);
-    OffsetDateTime afterAt = null;
-    UUID afterId = null;
-    if (keys != null) {
-      afterAt = keys.offsetDateTime(0);
-      afterId = keys.uuid(1);
-    }
-    return Page.of(
-        repo.progress(id, afterAt, afterId, page.fetchSize()),
-        page.limit(),
-        Function.identity(),
-        p -> Cursor.encode("task-progress", p.reportedAt(), p.id()));
-  }
-
-  /** Evidence of a progress report (minutes, photos, a signed report), added by the lead unit. */
-  @Transactional
-  public AttachmentResponse addEvidence(UUID id, UUID progressId, AttachmentUpload upload) {
-    Task t = visible(id);
-    requireLead(t);
-    requireProgress(id, progressId);
-    return attachments.store(PROGRESS_ENTITY, progressId, t.leadUnitId, upload);
-  }
-
-  @Transactional
-  public List<AttachmentResponse> evidence(UUID id, UUID progressId) {
-    visible(id);
-    requireProgress(id, progressId);
-    return attachments.list(PROGRESS_ENTITY, progressId);
-  }
-
-  @Transactional
-  public AttachmentContent evidenceContent(UUID id, UUID progressId, UUID attachmentId) {
-    visible(id);
-    requireProgress(id, progressId);
-    return attachments.content(PROGRESS_ENTITY, progressId, attachmentId);
-  }
-
-  private void requireProgress(UUID taskId, UUID progressId) {
-    if (!repo.progressExists(taskId, progressId)) {
-      throw ApiException.notFound("entity.TASK_PROGRESS");
-    }
-  }
-
-  // ------------------------------------------------------------------ extensions
-
-  @Transactional
-  public ExtensionResponse requestExtension(UUID id, ExtensionRequestInput req) {
-    Task t = visible(id);
-    requireLead(t);
-    if (!t.status.open()) {
-      throw ApiException.conflict("TASK_NOT_OPEN");
-    }
-    if (t.dueDate == null) {
-      throw ApiException.conflict("TASK_RECURRING");
-    }
-    if (!req.requestedDueDate().isAfter(t.dueDate)) {
-      throw ApiException.invalid("/requestedDueDate", "field.EXTENSION_NOT_LATER");
-    }
-    requireWithinParent(t, req.requestedDueDate(), "/requestedDueDate");
-    if (repo.hasPendingExtension(t.id)) {
-      throw ApiException.conflict("EXTENSION_PENDING");
-    }
-    ExtensionResponse e =
-        new ExtensionResponse(
-            UUID.randomUUID(),
-            t.id,
-            req.requestedDueDate(),
-            t.dueDate,
-            req.reason().trim(),
-            ExtensionStatus.PENDING,
-            user.username(),
-            now(),
-            null,
-            null,
-            null,
-            0);
-    repo.insertExtension(e);
-    audit.created(EXTENSION_ENTITY, e.id(), t.leadUnitId, e.version(), e);
-    return e;
-  }
-
-  @Transactional
-  public Page<ExtensionResponse> extensions(UUID id) {
-    visible(id);
-    return new Page<>(repo.extensions(id, null), null);
-  }
-
-  @Transactional
-  public ExtensionResponse extension(UUID id, UUID extensionId) {
-    visible(id);
-    return repo.extensions(id, extensionId).stream()
-        .findFirst()
-        .orElseThrow(() -> ApiException.notFound("entity.TASK_EXTENSION"));
-  }
-
-  /** The assigning unit's manager approves (the due date moves, history kept) or rejects. */
-  @Transactional
-  public ExtensionResponse decideExtension(
-      UUID id, UUID extensionId, long expectedVersion, ExtensionDecisionRequest req) {
-    Task t = visible(id);
-    ExtensionResponse e =
-        repo.extensions(id, extensionId).stream()
-            .findFirst()
-            .orElseThrow(() -> ApiException.notFound("entity.TASK_EXTENSION"));
-    if (!user.isAdmin() && (t.assigningUnitId == null || !scope.contains(t.assigningUnitId))) {
-      throw new ApiException(403, "FORBIDDEN");
-    }
-    ETags.check(expectedVersion, e.version());
-    if (e.status() != ExtensionStatus.PENDING) {
-      throw ApiException.conflict("EXTENSION_DECIDED");
-    }
-    Instant at = now();
-    if (req.action() == ExtensionAction.APPROVE) {
-      requireWithinParent(t, e.requestedDueDate(), "/requestedDueDate");
-      TaskResponse before = response(t);
-      t.dueDate = e.requestedDueDate();
-      t.updatedAt = at;
-      em.flush();
-      repo.recordDueDate(t.id, t.dueDate, DueDateSource.EXTENSION, e.id(), user.username(), at);
-      audit.action(
-          "TASK_EXTENDED", ENTITY, t.id, t.leadUnitId, t.version, before, response(t), e.reason());
-    }
-    repo.decideExtension(
-        e.id(),
-        req.action() == ExtensionAction.APPROVE
-            ? ExtensionStatus.APPROVED
-            : ExtensionStatus.REJECTED,
-        user.username(),
-        at,
-        blankToNull(req.note()));
-    ExtensionResponse after = repo.extensions(id, extensionId).getFirst();
-    audit.action(
-        "TASK_EXTENSION_" + req.action().name(),
-        EXTENSION_ENTITY,
-        e.id(),
-        t.leadUnitId,
-        after.version(),
-        e,
-        after,
-        after.decisionNote());
-    return after;
-  }
-
   // ------------------------------------------------------------------ recurrence
 
-  /**
-   * Creates the occurrences of a series due up to one period after today (or after its start), so
-   * that the next occurrence always exists; past ones are created too, and show as overdue until
-   * done.
-   */
-  int extendSeries(Task s, LocalDate today) {
-    Recurrence r = s.recurrence();
-    if (r == null || !s.status.open()) {
-      return 0;
-    }
-    LocalDate base = today.isAfter(r.startDate()) ? today : r.startDate();
-    Map<LocalDate, Boolean> existing = repo.occurrenceDates(s.id);
-    int created = 0;
-    for (LocalDate d : r.dates(base.plusMonths(r.frequency().months), MAX_OCCURRENCES)) {
-      if (!existing.containsKey(d)) {
-        persistNew(occurrence(s, d));
-        created++;
-      }
-    }
-    return created;
-  }
-
-  /** The daily run: every open series gets its next occurrence. */
-  @Transactional
+  /** The daily run: every open series gets its next occurrence ({@link TaskRecurrence}). */
   public int extendAllSeries() {
-    LocalDate today = today();
-    int created = 0;
-    for (UUID id : repo.seriesToExtend(today)) {
-      Task s = Task.findById(id);
-      if (s != null) {
-        created += extendSeries(s, today);
-      }
-    }
-    return created;
-  }
-
-  private Task occurrence(Task s, LocalDate day) {
-    Task o = new Task();
-    o.id = UUID.randomUUID();
-    o.parentId = s.id;
-    o.seriesId = s.id;
-    o.periodDate = day;
-    o.title = s.title;
-    o.description = s.description;
-    o.leadUnitId = s.leadUnitId;
-    o.leadUnitPath = s.leadUnitPath;
-    o.leadSince = s.leadSince;
-    o.responsiblePerson = s.responsiblePerson;
-    o.assigningUnitId = s.assigningUnitId;
-    o.expectedResult = s.expectedResult;
-    o.assignedOn = s.assignedOn;
-    o.dueDate = day;
-    o.directiveId = s.directiveId;
-    o.directiveItem = s.directiveItem;
-    o.priority = s.priority;
-    o.status = TaskStatus.NEW;
-    for (Task.Coordinator c : s.coordinators) {
-      Task.Coordinator copy = new Task.Coordinator();
-      copy.unitId = c.unitId;
-      copy.unitPath = c.unitPath;
-      o.coordinators.add(copy);
-    }
-    return o;
+    return recurrence.extendAllSeries();
   }
 
   // ------------------------------------------------------------------ restructuring
@@ -959,228 +568,7 @@ public class TaskService {
     return repo.followTree(effective);
   }
 
-  // ------------------------------------------------------------------ statistics
-
-  /**
-   * Four-state counts of the subtree of a unit as of a day, grouped, each task under the unit that
-   * led it that day. One aggregate over the covering index task_stats (the subtree is an equality
-   * on the stored ancestor columns and the group key another of them; a province is ~3% of the
-   * tasks), plus the closed periods of the lead history valid that day. The whole country by
-   * province today reads the tally maintained by triggers in the writing transactions.
-   */
-  @Transactional
-  public TaskStatisticsResponse statistics(
-      UUID orgUnitId, TaskStatisticsGroupBy groupBy, LocalDate asOf) {
-    if (orgUnitId == null) {
-      throw ApiException.invalid("/orgUnitId", "field.REQUIRED");
-    }
-    LocalDate day = asOf != null ? asOf : today();
-    TaskStatisticsGroupBy by = groupBy == null ? TaskStatisticsGroupBy.CHILD_UNIT : groupBy;
-    scope.require(orgUnitId, "entity.ORG_UNIT");
-    OrgUnitResponse unit =
-        units.find(orgUnitId, day).orElseThrow(() -> ApiException.notFound("entity.ORG_UNIT"));
-    List<UUID> path = unit.path();
-    int n = path.size();
-    Map<String, Object> params = new HashMap<>();
-    params.put("day", day);
-    List<String> where = new ArrayList<>();
-    // the subtree and the child unit by the lead unit's path on that day (the tree as of asOf)
-    String lead = TaskRepository.LEAD;
-    for (int k = 2; k <= Math.min(n, 4); k++) {
-      where.add(lead + ".unit_at_" + k + " = :p" + k);
-      params.put("p" + k, path.get(k - 1));
-    }
-    if (n > 4) {
-      where.add(lead + ".lead_unit_path @> array[cast(:unit as uuid)]");
-      params.put("unit", orgUnitId);
-    }
-    String key =
-        switch (by) {
-          case CHILD_UNIT ->
-              n + 1 <= 4 ? lead + ".unit_at_" + (n + 1) : lead + ".lead_unit_path[" + (n + 1) + "]";
-          case DIRECTIVE -> "t.directive_id";
-          case MONTH -> "to_char(t.due_date, 'YYYY-MM')";
-        };
-    // the whole country by province, today: the live tally instead of a scan of every task
-    List<Object[]> rows =
-        n == 1 && by == TaskStatisticsGroupBy.CHILD_UNIT && day.equals(today())
-            ? repo.provincesToday(day)
-            : repo.statistics(key, where, params);
-    Map<UUID, String> labels =
-        switch (by) {
-          case CHILD_UNIT -> {
-            Set<UUID> ids = new HashSet<>();
-            ids.add(orgUnitId);
-            rows.stream().filter(r -> r[0] != null).forEach(r -> ids.add((UUID) r[0]));
-            yield repo.unitNames(ids, day);
-          }
-          case DIRECTIVE ->
-              directives.readableNumbers(
-                  rows.stream().filter(r -> r[0] != null).map(r -> (UUID) r[0]).toList());
-          case MONTH -> Map.of();
-        };
-    long[] total = new long[4];
-    List<TaskStatisticsResponse.Group> groups = new ArrayList<>();
-    for (Object[] r : rows) {
-      long[] c = new long[4];
-      for (int i = 0; i < 4; i++) {
-        c[i] = ((Number) r[i + 1]).longValue();
-        total[i] += c[i];
-      }
-      Object k = r[0] == null && by == TaskStatisticsGroupBy.CHILD_UNIT ? orgUnitId : r[0];
-      String label = k instanceof UUID u ? labels.get(u) : null;
-      groups.add(
-          new TaskStatisticsResponse.Group(k == null ? null : k.toString(), label, counts(c)));
-    }
-    return new TaskStatisticsResponse(orgUnitId, by, day, counts(total), groups);
-  }
-
-  private static TaskStatisticsResponse.Counts counts(long[] c) {
-    return new TaskStatisticsResponse.Counts(c[0] + c[1] + c[2] + c[3], c[0], c[1], c[2], c[3]);
-  }
-
-  // ------------------------------------------------------------------ rules
-
-  /**
-   * A new task from a request, every field checked; problems go to {@code errors} (pointers under
-   * {@code prefix}) and null is returned when the task cannot be built. {@code parent} bounds the
-   * due date and the lead unit (strictly below the parent's lead unit).
-   */
-  private Task prepare(
-      TaskRequest req, String prefix, Task parent, Errors errors, LocalDate today) {
-    int before = errors.size();
-    LocalDate assignedOn = req.assignedOn() != null ? req.assignedOn() : today;
-    if (assignedOn.isAfter(today)) {
-      errors.invalid(prefix + "/assignedOn", "field.NOT_IN_FUTURE");
-    }
-    boolean hasDue = req.dueDate() != null;
-    boolean hasRecurrence = req.recurrence() != null;
-    if (hasDue == hasRecurrence) {
-      errors.invalid(prefix + "/dueDate", "field.DUE_OR_RECURRENCE");
-    }
-    if (hasDue && req.dueDate().isBefore(assignedOn)) {
-      errors.invalid(prefix + "/dueDate", "field.DUE_BEFORE_ASSIGNED");
-    }
-    Recurrence recurrence = null;
-    if (hasRecurrence) {
-      Recurrence r = req.recurrence();
-      if (r.frequency() != RecurrenceFrequency.MONTHLY && r.month() == null) {
-        errors.invalid(prefix + "/recurrence/month", "field.REQUIRED");
-      }
-      LocalDate start = r.startDate() != null ? r.startDate() : assignedOn;
-      if (r.endDate() != null && r.endDate().isBefore(start)) {
-        errors.invalid(prefix + "/recurrence/endDate", "field.END_BEFORE_START");
-      }
-      recurrence =
-          new Recurrence(
-              r.frequency(),
-              r.dayOfMonth(),
-              r.frequency() == RecurrenceFrequency.MONTHLY ? null : r.month(),
-              start,
-              r.endDate());
-    }
-    if (parent != null && parent.dueDate != null) {
-      if (hasDue && req.dueDate().isAfter(parent.dueDate)) {
-        errors.invalid(prefix + "/dueDate", "field.DUE_AFTER_PARENT", parent.dueDate);
-      }
-      if (recurrence != null
-          && (recurrence.endDate() == null || recurrence.endDate().isAfter(parent.dueDate))) {
-        errors.invalid(prefix + "/recurrence/endDate", "field.DUE_AFTER_PARENT", parent.dueDate);
-      }
-    }
-    // The caller writes for both the assigning unit and the lead unit, and a unit assigns work only
-    // to itself or below it. A unit outside the caller's scope answers exactly like a missing one
-    // (scope is tested before anything else about the unit, its validity on the day included).
-    Optional<OrgUnitResponse> lead =
-        unitOn(req.leadUnitId(), assignedOn).filter(u -> scope.contains(u.id()));
-    UUID[] leadPath = null;
-    UUID assigning = req.assigningUnitId();
-    if (lead.isEmpty()) {
-      errors.unknown(prefix + "/leadUnitId", "field.UNKNOWN_UNIT", "UNKNOWN_UNIT");
-    } else if (!lead.get().active()) {
-      errors.invalid(prefix + "/leadUnitId", "field.UNIT_NOT_VALID_ON", assignedOn);
-    } else {
-      leadPath = lead.get().path().toArray(UUID[]::new);
-      if (parent != null
-          && (req.leadUnitId().equals(parent.leadUnitId)
-              || !lead.get().path().contains(parent.leadUnitId))) {
-        errors.invalid(prefix + "/leadUnitId", "field.NOT_BELOW_PARENT_UNIT");
-      }
-      if (assigning == null) {
-        assigning = defaultAssigning(lead.get(), parent);
-      }
-    }
-    if (req.assigningUnitId() != null) {
-      if (unitOn(req.assigningUnitId(), assignedOn).isEmpty()
-          || !scope.contains(req.assigningUnitId())) {
-        errors.unknown(prefix + "/assigningUnitId", "field.UNKNOWN_UNIT", "UNKNOWN_UNIT");
-      } else if (leadPath != null
-          && !lead.get().path().contains(req.assigningUnitId())
-          // a delegation's children are assigned by the parent's lead: NOT_BELOW_PARENT_UNIT says
-          // it
-          && !(parent != null && req.assigningUnitId().equals(parent.leadUnitId))) {
-        errors.invalid(prefix + "/assigningUnitId", "field.LEAD_NOT_BELOW_ASSIGNING");
-      }
-    }
-    List<Task.Coordinator> coordinators = new ArrayList<>();
-    List<UUID> coordinating =
-        req.coordinatingUnitIds() == null ? List.of() : req.coordinatingUnitIds();
-    Set<UUID> seen = new HashSet<>();
-    for (int i = 0; i < coordinating.size(); i++) {
-      UUID c = coordinating.get(i);
-      String at = prefix + "/coordinatingUnitIds/" + i;
-      if (!seen.add(c)) {
-        errors.invalid(at, "field.DUPLICATE_UNIT");
-      } else if (c.equals(req.leadUnitId())) {
-        errors.invalid(at, "field.COORDINATOR_IS_LEAD");
-      } else {
-        Optional<OrgUnitResponse> u = unitOn(c, assignedOn);
-        if (u.isEmpty()) {
-          errors.unknown(at, "field.UNKNOWN_UNIT", "UNKNOWN_UNIT");
-        } else if (!u.get().active()) {
-          errors.invalid(at, "field.UNIT_NOT_VALID_ON", assignedOn);
-        } else {
-          Task.Coordinator co = new Task.Coordinator();
-          co.unitId = c;
-          co.unitPath = u.get().path().toArray(UUID[]::new);
-          coordinators.add(co);
-        }
-      }
-    }
-    if (req.directiveId() != null && !directiveVisible(req.directiveId())) {
-      errors.unknown(prefix + "/directiveId", "field.UNKNOWN_DIRECTIVE", "UNKNOWN_DIRECTIVE");
-    }
-    if (errors.size() > before) {
-      return null;
-    }
-    Task t = new Task();
-    t.id = UUID.randomUUID();
-    t.parentId = parent != null ? parent.id : req.parentId();
-    t.title = req.title().trim();
-    t.description = req.description().trim();
-    t.leadUnitId = req.leadUnitId();
-    t.leadUnitPath = leadPath;
-    t.responsiblePerson = req.responsiblePerson().trim();
-    t.assigningUnitId = assigning;
-    t.expectedResult = req.expectedResult().trim();
-    t.assignedOn = assignedOn;
-    t.dueDate = req.dueDate();
-    t.originalDueDate = req.dueDate();
-    if (recurrence != null) {
-      t.recurrenceFrequency = recurrence.frequency();
-      t.recurrenceDay = recurrence.dayOfMonth();
-      t.recurrenceMonth = recurrence.month();
-      t.recurrenceStart = recurrence.startDate();
-      t.recurrenceEnd = recurrence.endDate();
-    }
-    t.directiveId = req.directiveId();
-    t.directiveItem = blankToNull(req.directiveItem());
-    t.priority = req.priority() != null ? req.priority() : TaskPriority.NORMAL;
-    t.weight = req.weight();
-    t.status = TaskStatus.NEW;
-    t.coordinators.addAll(coordinators);
-    return t;
-  }
+  // ------------------------------------------------------------------ writing new tasks
 
   private void persistNew(Task t) {
     Instant at = now();
@@ -1201,7 +589,7 @@ public class TaskService {
         t.version,
         TaskResponse.of(t, TaskResponse.Children.NONE, today()));
     if (t.recurrenceFrequency != null) {
-      extendSeries(t, today());
+      recurrence.extendSeries(t, today());
     }
   }
 
@@ -1240,127 +628,13 @@ public class TaskService {
     audit.createdAll(ENTITY, rows);
     for (Task t : tasks) {
       if (t.recurrenceFrequency != null) {
-        extendSeries(t, today);
+        recurrence.extendSeries(t, today);
       }
     }
     return created;
   }
 
-  private static final int BULK_BATCH = 500;
-
-  /** The parent named by a new task: visible, open, and not a recurring series. */
-  private Task parentFor(UUID parentId, String pointer, Errors errors) {
-    Task p = Task.findById(parentId);
-    if (p == null || !canSee(p)) {
-      errors.unknown(pointer, "field.UNKNOWN_TASK", "UNKNOWN_TASK");
-      return null;
-    }
-    requireDelegable(p);
-    return p;
-  }
-
-  /**
-   * The assigning unit of a task that names none: the parent task's lead unit, else the lead unit's
-   * superior when the caller may act for it, else the lead unit itself (a unit recording work it
-   * gives itself). Never a unit the caller may not act for: 403 when the parent's lead unit is only
-   * seen (as a coordinator), not written.
-   */
-  private UUID defaultAssigning(OrgUnitResponse lead, Task parent) {
-    if (parent != null) {
-      if (!scope.contains(parent.leadUnitId)) {
-        throw new ApiException(403, "FORBIDDEN");
-      }
-      return parent.leadUnitId;
-    }
-    if (lead.parentId() != null && scope.contains(lead.parentId())) {
-      return lead.parentId();
-    }
-    return lead.id();
-  }
-
-  private static void requireDelegable(Task p) {
-    if (!p.status.open()) {
-      throw ApiException.conflict("TASK_NOT_OPEN");
-    }
-    if (p.recurrenceFrequency != null) {
-      throw ApiException.conflict("TASK_RECURRING");
-    }
-  }
-
-  private void requireWithinParent(Task t, LocalDate due, String pointer) {
-    if (t.parentId == null || t.seriesId != null) {
-      return;
-    }
-    Task parent = Task.findById(t.parentId);
-    if (parent != null && parent.dueDate != null && due.isAfter(parent.dueDate)) {
-      throw ApiException.invalid(pointer, "field.DUE_AFTER_PARENT", parent.dueDate);
-    }
-  }
-
-  private static boolean sameRecurrence(Recurrence requested, Recurrence current) {
-    if (requested == null || current == null) {
-      return requested == null && current == null;
-    }
-    return requested.frequency() == current.frequency()
-        && Objects.equals(requested.dayOfMonth(), current.dayOfMonth())
-        && (requested.frequency() == RecurrenceFrequency.MONTHLY
-            || Objects.equals(requested.month(), current.month()))
-        && (requested.startDate() == null || requested.startDate().equals(current.startDate()));
-  }
-
   // ------------------------------------------------------------------ helpers
-
-  /** The task, or 404 when missing or outside the caller's scope. */
-  private Task visible(UUID id) {
-    Task t = Task.findById(id);
-    if (t == null || !canSee(t)) {
-      throw ApiException.notFound(LABEL);
-    }
-    return t;
-  }
-
-  private boolean canSee(Task t) {
-    if (scope.restriction().isEmpty() || scope.contains(t.leadUnitId)) {
-      return true;
-    }
-    return t.coordinators.stream().anyMatch(c -> scope.contains(c.unitId));
-  }
-
-  /** Seen (e.g. as a coordinator) is not writable: 403. */
-  private void requireWritable(Task t) {
-    if (!scope.contains(t.leadUnitId)
-        && (t.assigningUnitId == null || !scope.contains(t.assigningUnitId))) {
-      throw new ApiException(403, "FORBIDDEN");
-    }
-  }
-
-  /**
-   * The assignment itself (its "5 rõ" and its units) is edited by a caller who acts for both the
-   * lead unit and the assigning unit; transitions, progress and extensions keep their own rules.
-   * Seen is not writable: 403.
-   */
-  private void requireAssigner(Task t) {
-    if (!scope.contains(t.leadUnitId)
-        || (t.assigningUnitId != null && !scope.contains(t.assigningUnitId))) {
-      throw new ApiException(403, "FORBIDDEN");
-    }
-  }
-
-  /** Progress and extension requests come from the lead unit. */
-  private void requireLead(Task t) {
-    if (!scope.contains(t.leadUnitId)) {
-      throw new ApiException(403, "FORBIDDEN");
-    }
-  }
-
-  private Map<UUID, Task> load(List<UUID> ids) {
-    if (ids.isEmpty()) {
-      return Map.of();
-    }
-    List<Task> rows = Task.list("id in ?1", ids);
-    return rows.stream()
-        .collect(Collectors.toMap(t -> t.id, t -> t, (a, b) -> a, LinkedHashMap::new));
-  }
 
   private List<TaskResponse> responses(List<Task> rows) {
     Map<UUID, TaskResponse.Children> children =
@@ -1372,7 +646,7 @@ public class TaskService {
         .toList();
   }
 
-  private TaskResponse response(Task t) {
+  TaskResponse response(Task t) {
     return TaskResponse.of(
         t, repo.children(List.of(t.id)).getOrDefault(t.id, TaskResponse.Children.NONE), today());
   }
@@ -1383,45 +657,6 @@ public class TaskService {
 
   private Instant now() {
     return Instant.now(clock);
-  }
-
-  private static TaskRequest withDirective(TaskRequest r, UUID directiveId) {
-    return new TaskRequest(
-        r.title(),
-        r.description(),
-        r.leadUnitId(),
-        r.responsiblePerson(),
-        r.coordinatingUnitIds(),
-        r.assigningUnitId(),
-        r.assignedOn(),
-        r.dueDate(),
-        r.recurrence(),
-        r.expectedResult(),
-        directiveId,
-        r.directiveItem(),
-        r.priority(),
-        r.weight(),
-        r.parentId());
-  }
-
-  private static TaskRequest withAssignment(
-      TaskRequest r, UUID assigningUnitId, LocalDate assignedOn) {
-    return new TaskRequest(
-        r.title(),
-        r.description(),
-        r.leadUnitId(),
-        r.responsiblePerson(),
-        r.coordinatingUnitIds(),
-        assigningUnitId,
-        assignedOn,
-        r.dueDate(),
-        r.recurrence(),
-        r.expectedResult(),
-        r.directiveId(),
-        r.directiveItem(),
-        r.priority(),
-        r.weight(),
-        r.parentId());
   }
 
   private static String firstNonBlank(String... values) {
@@ -1441,42 +676,11 @@ public class TaskService {
     return blank(s) ? null : s.trim();
   }
 
-  private static String escapeLike(String s) {
-    return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-  }
+  // ------------------------------------------------------------------ for the demo data
 
-  /**
-   * Problems found while checking a request: 400 VALIDATION_FAILED when any field is invalid, else
-   * 422 with the code of the unknown reference (unit, task, directive).
-   */
-  private static final class Errors {
-    private final Map<String, FieldError> errors = new LinkedHashMap<>();
-    private boolean invalid;
-    private String unknownCode;
-
-    void invalid(String pointer, String key, Object... args) {
-      errors.putIfAbsent(pointer + " " + key, FieldError.of(pointer, key, args));
-      invalid = true;
-    }
-
-    void unknown(String pointer, String key, String code) {
-      errors.putIfAbsent(pointer + " " + key, FieldError.of(pointer, key));
-      if (unknownCode == null) {
-        unknownCode = code;
-      }
-    }
-
-    int size() {
-      return errors.size();
-    }
-
-    void throwIfAny() {
-      if (!errors.isEmpty()) {
-        List<FieldError> list = new ArrayList<>(errors.values());
-        throw invalid
-            ? new ApiException(400, "VALIDATION_FAILED", list)
-            : new ApiException(422, unknownCode, list);
-      }
-    }
+  /** Whether any task implements the document, whatever the caller's scope: one query. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public boolean existsForDirective(UUID directiveId) {
+    return repo.existsForDirective(directiveId);
   }
 }

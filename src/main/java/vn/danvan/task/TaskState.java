@@ -21,6 +21,7 @@ public enum TaskState implements LabeledEnum {
   OVERDUE,
   CANCELLED;
 
+  /** The rule; in SQL danvan_task_outcome (V18) for a task that is not cancelled. */
   static TaskState of(TaskStatus status, LocalDate due, LocalDate completedOn, LocalDate today) {
     return switch (status) {
       case CANCELLED -> CANCELLED;
@@ -31,7 +32,9 @@ public enum TaskState implements LabeledEnum {
 
   /**
    * The same rule in SQL over a task row {@code t}, as of {@code :today}. The template of a
-   * recurring task (no due date) has no state and matches none, as statistics leave it out.
+   * recurring task (no due date) has no state and matches none, as statistics leave it out. Done
+   * states call the rule danvan_task_outcome (V18); open ones use its sargable form derived there
+   * ({@code sort_due} against today), so that lists walk the partial indexes task_open_at_k.
    */
   String predicate() {
     return "t.recurrence_frequency is null and " + datedPredicate();
@@ -40,9 +43,10 @@ public enum TaskState implements LabeledEnum {
   private String datedPredicate() {
     return switch (this) {
       case CANCELLED -> "t.status = 'CANCELLED'";
-      case DONE_ON_TIME ->
-          "t.status = 'DONE' and t.completed_on <= coalesce(t.due_date, t.completed_on)";
-      case DONE_LATE -> "t.status = 'DONE' and t.completed_on > t.due_date";
+      case DONE_ON_TIME, DONE_LATE ->
+          "t.status = 'DONE' and danvan_task_outcome(t.due_date, t.completed_on, :today) = '"
+              + name()
+              + "'";
       case IN_PROGRESS_IN_TERM -> "t.status in ('NEW','IN_PROGRESS') and t.sort_due >= :today";
       case OVERDUE -> "t.status in ('NEW','IN_PROGRESS') and t.sort_due < :today";
     };

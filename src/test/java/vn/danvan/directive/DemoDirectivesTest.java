@@ -10,6 +10,7 @@ import io.restassured.response.Response;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import vn.danvan.demo.DemoDirectives;
 import vn.danvan.orgunit.UnitIds;
 
 /** The demo documents as officials entered them, and who has implemented Chỉ thị 33/CT-TTg. */

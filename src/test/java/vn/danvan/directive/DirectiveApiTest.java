@@ -28,6 +28,7 @@ import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import vn.danvan.demo.DemoDirectives;
 import vn.danvan.orgunit.UnitIds;
 import vn.danvan.testing.Api;
 

@@ -24,6 +24,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import vn.danvan.demo.DemoDirectives;
 import vn.danvan.testing.Api;
 
 /** Attachments of a document: sniffed type, size limit, hash, download, roles and scope. */

@@ -125,6 +125,32 @@ class DirectiveCoverageTest {
     JsonPath second = coverage(ct, "2030-04-01", "OVERDUE", 1, next).jsonPath();
     assertThat(second.getList("items.unit.id")).containsExactly(c3);
     assertThat(second.getString("next")).isNull();
+    // a cursor belongs to its filters: with another state, day or directive it is refused
+    String url = BASE + "/" + ct + "/coverage";
+    assertProblem(
+        json("admin")
+            .queryParam("asOf", "2030-04-01")
+            .queryParam("state", "PENDING_IN_TERM")
+            .queryParam("cursor", next)
+            .get(url),
+        400,
+        "INVALID_CURSOR");
+    assertProblem(
+        json("admin")
+            .queryParam("asOf", "2030-04-02")
+            .queryParam("state", "OVERDUE")
+            .queryParam("cursor", next)
+            .get(url),
+        400,
+        "INVALID_CURSOR");
+    assertProblem(
+        json("admin")
+            .queryParam("asOf", "2030-04-01")
+            .queryParam("state", "OVERDUE")
+            .queryParam("cursor", next)
+            .get(BASE + "/" + districtDirective() + "/coverage"),
+        400,
+        "INVALID_CURSOR");
     List<String> all = new ArrayList<>();
     String cursor = null;
     do {

@@ -4,28 +4,43 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.aggregator.ArgumentsAccessor;
+import org.junit.jupiter.params.provider.CsvSource;
+import vn.danvan.testing.Tables;
 
 /** The rules that need no database: the life cycle and the writing of numbers. */
 class DirectiveRulesTest {
 
-  @Test
-  void onlyDraftsAreIssuedAndOnlyIssuedDocumentsEnd() {
-    assertThat(DirectiveStatus.DRAFT.after(DirectiveAction.ISSUE))
-        .isEqualTo(DirectiveStatus.ISSUED);
-    assertThat(DirectiveStatus.ISSUED.after(DirectiveAction.SUPERSEDE))
-        .isEqualTo(DirectiveStatus.SUPERSEDED);
-    assertThat(DirectiveStatus.ISSUED.after(DirectiveAction.REVOKE))
-        .isEqualTo(DirectiveStatus.REVOKED);
-    assertThat(DirectiveStatus.ISSUED.after(DirectiveAction.EXPIRE))
-        .isEqualTo(DirectiveStatus.EXPIRED);
-    for (DirectiveStatus s : DirectiveStatus.values()) {
-      for (DirectiveAction a : DirectiveAction.values()) {
-        boolean allowed =
-            (s == DirectiveStatus.DRAFT && a == DirectiveAction.ISSUE)
-                || (s == DirectiveStatus.ISSUED && a != DirectiveAction.ISSUE);
-        assertThat(s.after(a) != null).as(s + " " + a).isEqualTo(allowed);
-      }
+  /** Only drafts are issued and only issued documents end: the status reached, empty if refused. */
+  static final String LIFE_CYCLE =
+      """
+      # from,    ISSUE,  SUPERSEDE,  REVOKE,  EXPIRE
+      DRAFT,      ISSUED, ,           ,
+      ISSUED,     ,       SUPERSEDED, REVOKED, EXPIRED
+      SUPERSEDED, ,       ,           ,
+      REVOKED,    ,       ,           ,
+      EXPIRED,    ,       ,           ,
+      """;
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(textBlock = LIFE_CYCLE)
+  void theLifeCycle(ArgumentsAccessor row) {
+    DirectiveAction[] actions = DirectiveAction.values();
+    assertThat(row.size()).as("a column per action").isEqualTo(1 + actions.length);
+    DirectiveStatus from = row.get(0, DirectiveStatus.class);
+    for (DirectiveAction a : actions) {
+      assertThat(from.after(a))
+          .as(from + " " + a)
+          .isEqualTo(row.get(1 + a.ordinal(), DirectiveStatus.class));
     }
+  }
+
+  @Test
+  void theLifeCycleHasARowPerStatus() {
+    assertThat(Tables.firstColumn(LIFE_CYCLE))
+        .containsExactlyInAnyOrder(
+            Arrays.stream(DirectiveStatus.values()).map(Enum::name).toArray(String[]::new));
   }
 
   @Test

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import vn.danvan.orgunit.atlas.AdministrativeAtlas;
 
 /**
  * Role × scope on org units, for every demo account: a user sees the subtree of the home unit and

@@ -1,13 +1,18 @@
 package vn.danvan.orgunit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.danvan.testing.Api.assertProblem;
 import static vn.danvan.testing.Api.json;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -20,6 +25,8 @@ class OrgUnitTreeTest {
   static final UUID GO_VAP = UnitIds.district("764");
   static final UUID AN_HOI_TAY = UnitIds.newCommune("26882");
   static final String BASE = "/api/v1/org-units/";
+
+  @Inject OrgUnitService units;
 
   @Test
   void goVapDistrictStandsIn2024AndIsGoneToday() {
@@ -212,6 +219,60 @@ class OrgUnitTreeTest {
     Set<String> unique = new HashSet<>(walked);
     assertThat(unique).hasSameSizeAs(walked);
     assertThat(all.size()).isGreaterThan(40);
+  }
+
+  @Test
+  void aCursorIsBoundToTheFiltersOfItsList() {
+    String next =
+        json("admin")
+            .queryParam("q", "phuong")
+            .queryParam("asOf", "2024-01-01")
+            .queryParam("limit", 2)
+            .get(BASE)
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getString("next");
+    assertThat(next).isNotNull();
+    // the same filters take it
+    json("admin")
+        .queryParam("q", "phuong")
+        .queryParam("asOf", "2024-01-01")
+        .queryParam("cursor", next)
+        .get(BASE)
+        .then()
+        .statusCode(200);
+    // another search word, another day, another list: refused, never a silent skip
+    for (Response other :
+        List.of(
+            json("admin")
+                .queryParam("q", "xa")
+                .queryParam("asOf", "2024-01-01")
+                .queryParam("cursor", next)
+                .get(BASE),
+            json("admin").queryParam("q", "phuong").queryParam("cursor", next).get(BASE),
+            json("admin")
+                .queryParam("asOf", "2024-01-01")
+                .queryParam("cursor", next)
+                .get(BASE + HCM + "/descendants"))) {
+      assertProblem(other, 400, "INVALID_CURSOR");
+    }
+  }
+
+  @Test
+  void namesOnADayFollowTheVersions() {
+    UUID missing = UUID.randomUUID();
+    assertThat(units.namesOn(List.of(GO_VAP, AN_HOI_TAY, missing), LocalDate.of(2024, 1, 1)))
+        .isEqualTo(
+            Map.of(
+                GO_VAP, "Quận Gò Vấp",
+                // not yet in existence: its first name
+                AN_HOI_TAY, "Phường An Hội Tây"));
+    // closed: its last name
+    assertThat(units.namesOn(List.of(GO_VAP), LocalDate.of(2026, 1, 1)))
+        .containsEntry(GO_VAP, "Quận Gò Vấp");
+    assertThat(units.namesOn(List.of(), LocalDate.of(2026, 1, 1))).isEmpty();
   }
 
   private static List<String> names(String q, String asOf) {

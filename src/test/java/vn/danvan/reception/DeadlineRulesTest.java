@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import vn.danvan.shared.time.SeededCalendar;
 
 /**
@@ -201,6 +203,52 @@ class DeadlineRulesTest {
         .isEqualTo(LocalDate.of(2025, 4, 26));
   }
 
+  /**
+   * The last day of a period starting the day after {@code start}: working days skip weekends and
+   * holidays (Tết); a calendar period ending on a day off moves to the next working day.
+   */
+  @ParameterizedTest(name = "{0} + {1} {2}: {3}")
+  @CsvSource(
+      textBlock =
+          """
+          # start (weekday),  days, working days, due
+          2026-03-02 (Mon),   7,    true,         2026-03-11
+          2026-03-06 (Fri),   1,    true,         2026-03-09
+          2026-03-07 (Sat),   1,    true,         2026-03-09
+          2026-02-12 (Thu),   1,    true,         2026-02-13
+          2026-02-12 (Thu),   2,    true,         2026-02-23
+          2026-02-13 (Fri),   1,    true,         2026-02-23
+          2026-02-13 (Fri),   5,    true,         2026-02-27
+          2026-04-24 (Fri),   7,    true,         2026-05-08
+          2026-12-31 (Thu),   1,    true,         2027-01-04
+          2026-03-02 (Mon),   10,   false,        2026-03-12
+          2026-02-06 (Fri),   10,   false,        2026-02-23
+          2026-02-05 (Thu),   10,   false,        2026-02-23
+          2026-03-11 (Wed),   45,   false,        2026-04-28
+          2026-08-03 (Mon),   30,   false,        2026-09-03
+          2026-12-25 (Fri),   7,    false,        2027-01-04
+          2026-03-07 (Sat),   0,    false,        2026-03-09
+          """)
+  void dueDates(String start, int days, boolean workingDays, LocalDate due) {
+    assertThat(RULES.due(LocalDate.parse(start.substring(0, 10)), days, workingDays))
+        .isEqualTo(due);
+  }
+
+  @ParameterizedTest(name = "{0}: {1}")
+  @CsvSource({
+    "2026-02-13, true",
+    "2026-02-14, false",
+    "2026-02-15, false",
+    "2026-02-16, false",
+    "2026-02-20, false",
+    "2026-02-23, true",
+    "2026-09-02, false",
+    "2026-09-03, true"
+  })
+  void workingDays(LocalDate day, boolean working) {
+    assertThat(RULES.isWorkingDay(day)).isEqualTo(working);
+  }
+
   @Test
   void denunciationExtensionsAddThirtyDaysEach() {
     LocalDate accepted = LocalDate.of(2026, 5, 4);
@@ -225,15 +273,22 @@ class DeadlineRulesTest {
     assertThat(DeadlineRules.allowedExtensions(ContentKind.COMPLAINT, true, true)).isZero();
   }
 
-  @Test
-  void states() {
-    LocalDate due = LocalDate.of(2026, 3, 12);
-    assertThat(RULES.state(due, null, due.minusDays(4))).isEqualTo(DeadlineState.IN_TERM);
-    assertThat(RULES.state(due, null, due.minusDays(3))).isEqualTo(DeadlineState.DUE_SOON);
-    assertThat(RULES.state(due, null, due)).isEqualTo(DeadlineState.DUE_SOON);
-    assertThat(RULES.state(due, null, due.plusDays(1))).isEqualTo(DeadlineState.OVERDUE);
-    assertThat(RULES.state(due, due, due.plusDays(9))).isEqualTo(DeadlineState.MET);
-    assertThat(RULES.state(due, due.plusDays(1), due.plusDays(9)))
-        .isEqualTo(DeadlineState.MET_LATE);
+  /** The state of a deadline due on 12/3/2026, due soon from three days before. */
+  @ParameterizedTest(name = "met {0} on {1}: {2}")
+  @CsvSource(
+      textBlock =
+          """
+          # met,      today,      state
+          ,           2026-03-08, IN_TERM
+          ,           2026-03-09, DUE_SOON
+          ,           2026-03-12, DUE_SOON
+          ,           2026-03-13, OVERDUE
+          2026-03-01, 2026-03-21, MET
+          2026-03-12, 2026-03-21, MET
+          2026-03-13, 2026-03-21, MET_LATE
+          2026-03-13, 2026-03-13, MET_LATE
+          """)
+  void states(LocalDate met, LocalDate today, DeadlineState state) {
+    assertThat(RULES.state(LocalDate.of(2026, 3, 12), met, today)).isEqualTo(state);
   }
 }

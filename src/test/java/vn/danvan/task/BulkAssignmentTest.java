@@ -89,7 +89,7 @@ class BulkAssignmentTest {
             json("admin")
                 .get(BASE + "/" + ids.get(0) + "/due-dates")
                 .jsonPath()
-                .getList("dueDate", String.class))
+                .getList("items.dueDate", String.class))
         .containsExactly("2031-06-30");
   }
 

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import vn.danvan.directive.DemoDirectives;
+import vn.danvan.demo.DemoDirectives;
 import vn.danvan.orgunit.UnitIds;
 import vn.danvan.testing.TestClock;
 
@@ -80,7 +80,8 @@ class DemoTasksTest {
     assertThat(report.getString("items[0].dueDate")).isEqualTo("2023-11-15");
     assertThat(report.getString("items[0].state")).isEqualTo("DONE_ON_TIME");
     String rid = report.getString("items[0].id");
-    assertThat(json("admin").get(BASE + "/" + rid + "/due-dates").jsonPath().getList("source"))
+    assertThat(
+            json("admin").get(BASE + "/" + rid + "/due-dates").jsonPath().getList("items.source"))
         .containsExactly("INITIAL", "EXTENSION");
 
     // Đống Đa: the 21 wards

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The dates of a recurrence, without a database. */
 class RecurrenceTest {
@@ -39,5 +41,36 @@ class RecurrenceTest {
     assertThat(quarterly.dates(LocalDate.parse("2030-12-31"), 2))
         .extracting(LocalDate::toString)
         .containsExactly("2030-03-25", "2030-06-25");
+  }
+
+  /** The scheduled dates until a day, at most {@code max}: every frequency, month ends, bounds. */
+  @ParameterizedTest(name = "{0} day {1} month {2} from {3} to {4}, until {5}")
+  @CsvSource(
+      textBlock =
+          """
+          # frequency, day, month, start,     end,        until,      max, dates
+          MONTHLY,    30,  ,      2027-01-31, ,           2027-03-31, 100, 2027-02-28 2027-03-30
+          MONTHLY,    5,   ,      2030-01-05, 2030-03-04, 2030-12-31, 100, 2030-01-05 2030-02-05
+          MONTHLY,    5,   ,      2030-01-01, ,           2030-02-05, 100, 2030-01-05 2030-02-05
+          MONTHLY,    1,   ,      2030-01-01, ,           2030-12-31, 3,   2030-01-01 2030-02-01 2030-03-01
+          MONTHLY,    5,   ,      2030-06-01, ,           2030-05-31, 100, ''
+          QUARTERLY,  25,  11,    2030-01-01, ,           2030-12-31, 100, 2030-02-25 2030-05-25 2030-08-25 2030-11-25
+          SEMIANNUAL, 31,  2,     2030-01-01, ,           2030-12-31, 100, 2030-02-28 2030-08-31
+          YEARLY,     29,  2,     2027-01-01, ,           2029-12-31, 100, 2027-02-28 2028-02-29 2029-02-28
+          YEARLY,     5,   11,    2030-11-06, ,           2032-12-31, 100, 2031-11-05 2032-11-05
+          """)
+  void scheduledDates(
+      RecurrenceFrequency frequency,
+      int day,
+      Integer month,
+      LocalDate start,
+      LocalDate end,
+      LocalDate until,
+      int max,
+      String dates) {
+    Recurrence r = new Recurrence(frequency, day, month, start, end);
+    assertThat(r.dates(until, max))
+        .extracting(LocalDate::toString)
+        .containsExactly(dates.isEmpty() ? new String[0] : dates.split(" "));
   }
 }

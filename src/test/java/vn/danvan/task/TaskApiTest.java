@@ -104,9 +104,14 @@ class TaskApiTest {
             .post(BASE + "/" + id + "/transitions"),
         412,
         "PRECONDITION_FAILED");
-    assertProblem(transition("admin", id, "REOPEN", Map.of()), 409, "TASK_ILLEGAL_TRANSITION");
+    Response refused = transition("admin", id, "REOPEN", Map.of());
+    assertProblem(refused, 409, "ILLEGAL_TRANSITION");
+    assertThat(refused.jsonPath().getString("detail"))
+        .contains("nhiệm vụ")
+        .contains("NEW")
+        .contains("REOPEN");
     ok(transition("admin", id, "START", Map.of()));
-    assertProblem(transition("admin", id, "START", Map.of()), 409, "TASK_ILLEGAL_TRANSITION");
+    assertProblem(transition("admin", id, "START", Map.of()), 409, "ILLEGAL_TRANSITION");
     // COMPLETE needs a result; CANCEL a reason
     assertProblem(transition("admin", id, "COMPLETE", Map.of()), 400, "VALIDATION_FAILED");
     assertProblem(transition("admin", id, "CANCEL", Map.of()), 400, "VALIDATION_FAILED");
@@ -116,9 +121,9 @@ class TaskApiTest {
     assertThat(done.jsonPath().getString("status")).isEqualTo("DONE");
     assertThat(done.jsonPath().getString("completedOn")).isEqualTo("2030-01-10");
     assertThat(done.jsonPath().getString("resultNote")).isEqualTo("Đã gửi báo cáo");
-    assertProblem(complete("admin", id, null), 409, "TASK_ILLEGAL_TRANSITION");
+    assertProblem(complete("admin", id, null), 409, "ILLEGAL_TRANSITION");
     assertProblem(
-        transition("admin", id, "CANCEL", Map.of("reason", "x")), 409, "TASK_ILLEGAL_TRANSITION");
+        transition("admin", id, "CANCEL", Map.of("reason", "x")), 409, "ILLEGAL_TRANSITION");
     Response reopened = transition("admin", id, "REOPEN", Map.of());
     ok(reopened);
     assertThat(reopened.jsonPath().getString("status")).isEqualTo("IN_PROGRESS");
@@ -126,9 +131,9 @@ class TaskApiTest {
     Response cancelled = transition("admin", id, "CANCEL", Map.of("reason", "Không còn phù hợp"));
     ok(cancelled);
     assertThat(cancelled.jsonPath().getString("state")).isEqualTo("CANCELLED");
-    assertProblem(transition("admin", id, "START", Map.of()), 409, "TASK_ILLEGAL_TRANSITION");
+    assertProblem(transition("admin", id, "START", Map.of()), 409, "ILLEGAL_TRANSITION");
 
-    // PUT never writes the status
+    // PUT never writes the status: a status in the body is ignored like any unknown field
     String other = created("admin", body(f.c1, "2030-03-31"));
     Map<String, Object> edit = body(f.c1, "2030-03-31");
     edit.put("status", "DONE");
@@ -138,11 +143,9 @@ class TaskApiTest {
             .header("If-Match", "\"" + version(other) + "\"")
             .body(edit)
             .put(BASE + "/" + other);
-    if (put.statusCode() == 200) {
-      assertThat(put.jsonPath().getString("title")).isEqualTo("Tên mới");
-    } else {
-      assertThat(put.statusCode()).isEqualTo(400);
-    }
+    assertThat(put.statusCode()).as(put.asString()).isEqualTo(200);
+    assertThat(put.jsonPath().getString("title")).isEqualTo("Tên mới");
+    assertThat(put.jsonPath().getString("status")).isEqualTo("NEW");
     assertThat(get("admin", other).jsonPath().getString("status")).isEqualTo("NEW");
     // the due date is edited only before work starts; after that it is an extension
     ok(transition("admin", other, "START", Map.of()));
@@ -259,8 +262,13 @@ class TaskApiTest {
     assertProblem(complete("admin", parent, null), 409, "TASK_HAS_OPEN_CHILDREN");
     ok(complete("admin", byUnit.get(f.c2), null));
     ok(complete("admin", parent, null));
-    // the history of progress: append-only, newest first
-    progress(byUnit.get(f.c1), 0);
+    // the history of progress: append-only, newest first; a done task takes no more
+    assertProblem(
+        json("admin")
+            .body(Map.of("percent", 0, "note", "Đang triển khai"))
+            .post(BASE + "/" + byUnit.get(f.c1) + "/progress-updates"),
+        409,
+        "TASK_NOT_OPEN");
     Response history = json("admin").get(BASE + "/" + byUnit.get(f.c2) + "/progress-updates");
     assertThat(history.jsonPath().getList("items.percent")).containsExactly(40);
   }
@@ -327,14 +335,37 @@ class TaskApiTest {
         "TASK_NOT_OPEN");
   }
 
+  @Test
+  void aProgressCursorIsBoundToItsTask() {
+    String a = created("admin", body(f.c1, "2030-03-31"));
+    String b = created("admin", body(f.c2, "2030-03-31"));
+    progress(a, 10);
+    TestClock.today(LocalDate.parse("2030-01-20"));
+    progress(a, 20);
+    progress(b, 30);
+    Response first = json("admin").queryParam("limit", 1).get(BASE + "/" + a + "/progress-updates");
+    String next = first.jsonPath().getString("next");
+    assertThat(next).isNotNull();
+    // the next page of another task's history is refused, not silently skipped
+    assertProblem(
+        json("admin").queryParam("cursor", next).get(BASE + "/" + b + "/progress-updates"),
+        400,
+        "INVALID_CURSOR");
+    assertThat(
+            json("admin")
+                .queryParam("cursor", next)
+                .get(BASE + "/" + a + "/progress-updates")
+                .jsonPath()
+                .getList("items.percent"))
+        .containsExactly(10);
+  }
+
   private static void progress(String id, int percent) {
     Response r =
         json("admin")
             .body(Map.of("percent", percent, "note", "Đang triển khai"))
             .post(BASE + "/" + id + "/progress-updates");
-    if (r.statusCode() != 201) {
-      assertProblem(r, 409, "TASK_NOT_OPEN");
-    }
+    assertThat(r.statusCode()).as(r.asString()).isEqualTo(201);
   }
 
   @Test
@@ -415,6 +446,25 @@ class TaskApiTest {
         json("admin")
             .queryParam("q", f.tag)
             .queryParam("sort", "-dueDate")
+            .queryParam("cursor", next)
+            .get(BASE),
+        400,
+        "INVALID_CURSOR");
+    // a cursor is bound to the filters it was read with: other filters would skip or repeat rows
+    assertProblem(
+        json("admin")
+            .queryParam("q", f.tag)
+            .queryParam("orgUnitId", f.c1)
+            .queryParam("role", "ANY")
+            .queryParam("limit", 2)
+            .queryParam("cursor", next)
+            .get(BASE),
+        400,
+        "INVALID_CURSOR");
+    assertProblem(
+        json("admin")
+            .queryParam("q", "tiep cong dan " + f.tag)
+            .queryParam("limit", 2)
             .queryParam("cursor", next)
             .get(BASE),
         400,

@@ -99,9 +99,9 @@ class TaskLifecycleTest {
     TestClock.today(LocalDate.parse("2030-04-15"));
     assertThat(get("admin", id).jsonPath().getString("state")).isEqualTo("IN_PROGRESS_IN_TERM");
     JsonPath history = json("ward-officer").get(BASE + "/" + id + "/due-dates").jsonPath();
-    assertThat(history.getList("dueDate")).containsExactly("2030-03-31", "2030-04-30");
-    assertThat(history.getList("source")).containsExactly("INITIAL", "EXTENSION");
-    assertThat(history.getString("[1].extensionId")).isEqualTo(rid);
+    assertThat(history.getList("items.dueDate")).containsExactly("2030-03-31", "2030-04-30");
+    assertThat(history.getList("items.source")).containsExactly("INITIAL", "EXTENSION");
+    assertThat(history.getString("items[1].extensionId")).isEqualTo(rid);
     // a second request, rejected: the due date stays
     Response again =
         json("ward-officer")
@@ -351,7 +351,7 @@ class TaskLifecycleTest {
     assertProblem(get("viewer", own), 404, "NOT_FOUND");
     // a unit outside the scope is filtered on exactly like a unit that does not exist
     assertProblem(
-        json("viewer").queryParam("orgUnitId", AN_HOI_TAY).get(BASE), 400, "VALIDATION_FAILED");
+        json("viewer").queryParam("orgUnitId", AN_HOI_TAY).get(BASE), 422, "UNKNOWN_UNIT");
     // statistics only inside the scope
     assertProblem(
         json("ward-officer").queryParam("orgUnitId", otherWard).get(BASE + "/statistics"),

@@ -25,7 +25,7 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import vn.danvan.directive.DemoDirectives;
+import vn.danvan.demo.DemoDirectives;
 import vn.danvan.orgunit.UnitIds;
 import vn.danvan.shared.security.DemoAccounts;
 import vn.danvan.testing.Api;

@@ -3,7 +3,6 @@ package vn.danvan.shared.attachment;
 import io.quarkus.runtime.configuration.MemorySize;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,8 +12,6 @@ import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -39,11 +36,8 @@ public class AttachmentStore {
 
   private static final Logger LOG = Logger.getLogger(AttachmentStore.class);
   static final String ENTITY = "ATTACHMENT";
-  private static final String COLUMNS =
-      "a.id, a.file_name, a.media_type, a.size_bytes, a.sha256, a.description, a.created_at,"
-          + " a.created_by";
 
-  @Inject EntityManager em;
+  @Inject AttachmentRepository repository;
   @Inject CurrentUser user;
   @Inject AuditTrail audit;
   @Inject Clock clock;
@@ -95,28 +89,7 @@ public class AttachmentStore {
             // as PostgreSQL keeps it: the response equals every later read
             Instant.now(clock).truncatedTo(ChronoUnit.MICROS),
             user.username());
-    em.createNativeQuery(
-            "insert into attachment (id, owner_type, owner_id, unit_id, file_name, media_type,"
-                + " size_bytes, sha256, description, created_at, created_by)"
-                + " values (:id, :type, :owner, :unit, :name, :media, :size, :sha, :description,"
-                + " :at, :by)")
-        .setParameter("id", meta.id())
-        .setParameter("type", ownerType)
-        .setParameter("owner", ownerId)
-        .setParameter("unit", unitId)
-        .setParameter("name", meta.fileName())
-        .setParameter("media", meta.mediaType())
-        .setParameter("size", meta.sizeBytes())
-        .setParameter("sha", meta.sha256())
-        .setParameter("description", meta.description())
-        .setParameter("at", OffsetDateTime.ofInstant(meta.createdAt(), ZoneOffset.UTC))
-        .setParameter("by", meta.createdBy())
-        .executeUpdate();
-    em.createNativeQuery(
-            "insert into attachment_content (attachment_id, content) values (:id, :content)")
-        .setParameter("id", meta.id())
-        .setParameter("content", content)
-        .executeUpdate();
+    repository.insert(new AttachmentRepository.Owner(ownerType, ownerId), unitId, meta, content);
     audit.created(ENTITY, meta.id(), unitId, 0, new Audited(ownerType, ownerId, meta));
     LOG.infof("Attachment %s stored for %s %s", meta.id(), ownerType, ownerId);
     return meta;
@@ -125,58 +98,26 @@ public class AttachmentStore {
   /** The attachments of a record, oldest first. */
   @Transactional(Transactional.TxType.MANDATORY)
   public List<AttachmentResponse> list(String ownerType, UUID ownerId) {
-    List<?> rows =
-        em.createNativeQuery(
-                "select "
-                    + COLUMNS
-                    + " from attachment a where a.owner_type = :type and a.owner_id = :owner"
-                    + " order by a.created_at, a.id")
-            .setParameter("type", ownerType)
-            .setParameter("owner", ownerId)
-            .getResultList();
-    return rows.stream().map(r -> meta((Object[]) r)).toList();
+    return repository.list(new AttachmentRepository.Owner(ownerType, ownerId));
   }
 
   /** One attachment with its bytes; 404 when it is not the record's. */
   @Transactional(Transactional.TxType.MANDATORY)
   public AttachmentContent content(String ownerType, UUID ownerId, UUID attachmentId) {
-    List<?> rows =
-        em.createNativeQuery(
-                "select "
-                    + COLUMNS
-                    + ", c.content from attachment a join attachment_content c on c.attachment_id = a.id"
-                    + " where a.id = :id and a.owner_type = :type and a.owner_id = :owner")
-            .setParameter("id", attachmentId)
-            .setParameter("type", ownerType)
-            .setParameter("owner", ownerId)
-            .getResultList();
-    if (rows.isEmpty()) {
-      throw ApiException.notFound("entity.ATTACHMENT");
-    }
-    Object[] r = (Object[]) rows.get(0);
-    return new AttachmentContent(meta(r), (byte[]) r[8]);
+    return repository
+        .content(new AttachmentRepository.Owner(ownerType, ownerId), attachmentId)
+        .orElseThrow(() -> ApiException.notFound("entity.ATTACHMENT"));
   }
 
   /** Removes the attachments of a record that is deleted. */
   @Transactional(Transactional.TxType.MANDATORY)
   public int deleteAll(String ownerType, UUID ownerId) {
-    List<?> rows =
-        em.createNativeQuery(
-                "delete from attachment where owner_type = :type and owner_id = :owner"
-                    + " returning id, unit_id")
-            .setParameter("type", ownerType)
-            .setParameter("owner", ownerId)
-            .getResultList();
     List<AuditTrail.Change> gone = new ArrayList<>();
-    for (Object o : rows) {
-      Object[] r = (Object[]) o;
+    for (AttachmentRepository.Deleted d :
+        repository.deleteAll(new AttachmentRepository.Owner(ownerType, ownerId))) {
       gone.add(
           new AuditTrail.Change(
-              (UUID) r[0],
-              (UUID) r[1],
-              null,
-              Map.of("ownerType", ownerType, "ownerId", ownerId),
-              null));
+              d.id(), d.unitId(), null, Map.of("ownerType", ownerType, "ownerId", ownerId), null));
     }
     audit.recordAll("DELETE", ENTITY, AuditTrail.Operation.DELETE, gone, null);
     return gone.size();
@@ -184,23 +125,6 @@ public class AttachmentStore {
 
   /** What the audit trail keeps of an upload: the owner and the metadata, never the bytes. */
   record Audited(String ownerType, UUID ownerId, AttachmentResponse attachment) {}
-
-  private static AttachmentResponse meta(Object[] r) {
-    Object at = r[6];
-    Instant created =
-        at instanceof OffsetDateTime o
-            ? o.toInstant()
-            : at instanceof java.sql.Timestamp t ? t.toInstant() : (Instant) at;
-    return new AttachmentResponse(
-        (UUID) r[0],
-        (String) r[1],
-        (String) r[2],
-        ((Number) r[3]).longValue(),
-        (String) r[4],
-        (String) r[5],
-        created,
-        (String) r[7]);
-  }
 
   /** The client's name without path, control characters or excess length; a default if none. */
   static String fileName(String given, MediaSniffer.Format format) {

@@ -4,9 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -14,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.hibernate.Session;
 import vn.danvan.shared.security.CurrentUser;
 
 /**
@@ -30,16 +27,7 @@ public class AuditTrail {
     DELETE
   }
 
-  /** The owning unit's latest path, taken when the row is written (call before deleting a unit). */
-  private static final String UNIT_PATH =
-      "(select v.path from org_unit_version v where v.unit_id = :u order by v.valid_from desc limit 1)";
-
-  /** The actor's home unit's latest path: its auditors read what it did wherever it acted. */
-  private static final String ACTOR_UNIT_PATH =
-      "(select v.path from org_unit_version v where v.unit_id = :au"
-          + " order by v.valid_from desc limit 1)";
-
-  @Inject EntityManager em;
+  @Inject AuditRepository repository;
   @Inject CurrentUser user;
   @Inject ObjectMapper mapper;
   @Inject Clock clock;
@@ -61,60 +49,13 @@ public class AuditTrail {
     if (rows.isEmpty()) {
       return;
     }
-    em.flush();
-    OffsetDateTime at = OffsetDateTime.now(clock);
-    String actor = user.username();
-    UUID actorUnit = user.homeUnitId().orElse(null);
-    List<String> after = new ArrayList<>(rows.size());
+    List<AuditRepository.CreatedRow> created = new ArrayList<>(rows.size());
     for (Created row : rows) {
-      after.add(json(row.after()));
+      created.add(
+          new AuditRepository.CreatedRow(row.id(), row.unitId(), row.version(), json(row.after())));
     }
-    em.unwrap(Session.class)
-        .doWork(
-            connection -> {
-              try (PreparedStatement audit =
-                      connection.prepareStatement(
-                          "insert into audit_event (id, occurred_at, actor, action, entity_type,"
-                              + " entity_id, unit_id, unit_path, actor_unit_path, before, after,"
-                              + " reason) values (?, ?, ?, 'CREATE', ?, ?, ?, "
-                              + UNIT_PATH.replace(":u", "?")
-                              + ", "
-                              + ACTOR_UNIT_PATH.replace(":au", "?")
-                              + ", null, cast(? as jsonb), null)");
-                  PreparedStatement change =
-                      connection.prepareStatement(
-                          "insert into change_log (entity_type, entity_id, operation,"
-                              + " entity_version, unit_id, unit_path) values (?, ?, 'UPSERT', ?, ?, "
-                              + UNIT_PATH.replace(":u", "?")
-                              + ")")) {
-                for (int i = 0; i < rows.size(); i++) {
-                  Created row = rows.get(i);
-                  audit.setObject(1, UUID.randomUUID());
-                  audit.setObject(2, at);
-                  audit.setString(3, actor);
-                  audit.setString(4, entityType);
-                  audit.setObject(5, row.id());
-                  audit.setObject(6, row.unitId());
-                  audit.setObject(7, row.unitId());
-                  audit.setObject(8, actorUnit, java.sql.Types.OTHER);
-                  audit.setString(9, after.get(i));
-                  audit.addBatch();
-                  change.setString(1, entityType);
-                  change.setObject(2, row.id());
-                  change.setLong(3, row.version());
-                  change.setObject(4, row.unitId());
-                  change.setObject(5, row.unitId());
-                  change.addBatch();
-                  if ((i + 1) % BATCH == 0 || i == rows.size() - 1) {
-                    audit.executeBatch();
-                    change.executeBatch();
-                  }
-                }
-              }
-            });
+    repository.insertCreated(actor(), entityType, created);
   }
-
-  private static final int BATCH = 500;
 
   @Transactional(Transactional.TxType.MANDATORY)
   public void updated(
@@ -172,35 +113,7 @@ public class AuditTrail {
       putIfPresent(row, "after", c.after());
       rows.add(row);
     }
-    String source =
-        " from jsonb_to_recordset(cast(:rows as jsonb))"
-            + " as x(ord int, id uuid, unit_id uuid, version bigint, before jsonb, after jsonb)"
-            + " left join lateral (select v.path from org_unit_version v where v.unit_id = x.unit_id"
-            + " order by v.valid_from desc limit 1) p on true order by x.ord";
-    String json = json(rows);
-    em.createNativeQuery(
-            "insert into audit_event (id, occurred_at, actor, action, entity_type, entity_id, unit_id, unit_path,"
-                + " actor_unit_path, before, after, reason) select gen_random_uuid(), :at, :actor, :action,"
-                + " :t, x.id, x.unit_id, p.path, "
-                + ACTOR_UNIT_PATH
-                + ", x.before, x.after, :r"
-                + source)
-        .setParameter("rows", json)
-        .setParameter("at", OffsetDateTime.now(clock))
-        .setParameter("actor", user.username())
-        .setParameter("au", user.homeUnitId().orElse(null))
-        .setParameter("action", action)
-        .setParameter("t", entityType)
-        .setParameter("r", reason)
-        .executeUpdate();
-    em.createNativeQuery(
-            "insert into change_log (entity_type, entity_id, operation, entity_version, unit_id, unit_path)"
-                + " select :t, x.id, :op, x.version, x.unit_id, p.path"
-                + source)
-        .setParameter("rows", json)
-        .setParameter("t", entityType)
-        .setParameter("op", operation.name())
-        .executeUpdate();
+    repository.insertAll(actor(), action, entityType, operation, json(rows), reason);
   }
 
   private static void putIfPresent(Map<String, Object> row, String key, Object value) {
@@ -226,17 +139,7 @@ public class AuditTrail {
       Object after,
       String reason) {
     insertAudit(action, entityType, id, unitId, before, after, reason);
-    em.createNativeQuery(
-            "insert into change_log (entity_type, entity_id, operation, entity_version, unit_id, unit_path)"
-                + " values (:t, :id, :op, :v, :u, "
-                + UNIT_PATH
-                + ")")
-        .setParameter("t", entityType)
-        .setParameter("id", id)
-        .setParameter("op", operation.name())
-        .setParameter("v", version)
-        .setParameter("u", unitId)
-        .executeUpdate();
+    repository.insertChange(entityType, id, operation, version, unitId);
   }
 
   private void insertAudit(
@@ -247,25 +150,15 @@ public class AuditTrail {
       Object before,
       Object after,
       String reason) {
-    em.createNativeQuery(
-            "insert into audit_event (id, occurred_at, actor, action, entity_type, entity_id, unit_id, unit_path,"
-                + " actor_unit_path, before, after, reason) values (:id, :at, :actor, :action, :t, :eid, :u, "
-                + UNIT_PATH
-                + ", "
-                + ACTOR_UNIT_PATH
-                + ", cast(:b as jsonb), cast(:a as jsonb), :r)")
-        .setParameter("id", UUID.randomUUID())
-        .setParameter("at", OffsetDateTime.now(clock))
-        .setParameter("actor", user.username())
-        .setParameter("au", user.homeUnitId().orElse(null))
-        .setParameter("action", action)
-        .setParameter("t", entityType)
-        .setParameter("eid", id)
-        .setParameter("u", unitId)
-        .setParameter("b", json(before))
-        .setParameter("a", json(after))
-        .setParameter("r", reason)
-        .executeUpdate();
+    repository.insertEvent(
+        actor(),
+        new AuditRepository.EventRow(
+            action, entityType, id, unitId, json(before), json(after), reason));
+  }
+
+  private AuditRepository.Actor actor() {
+    return new AuditRepository.Actor(
+        OffsetDateTime.now(clock), user.username(), user.homeUnitId().orElse(null));
   }
 
   private String json(Object value) {

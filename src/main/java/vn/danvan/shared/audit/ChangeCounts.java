@@ -2,7 +2,6 @@ package vn.danvan.shared.audit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -11,7 +10,7 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class ChangeCounts {
 
-  @Inject EntityManager em;
+  @Inject AuditRepository repository;
 
   /**
    * The entities the current transaction wrote, by type, e.g. {@code "12 DIRECTIVE, 3 TASK"}
@@ -19,21 +18,12 @@ public class ChangeCounts {
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public String ofCurrentTransaction() {
-    em.flush();
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows =
-        em.createNativeQuery(
-                """
-                select entity_type, count(distinct entity_id) from change_log
-                 where txid = pg_current_xact_id()
-                 group by entity_type order by entity_type
-                """)
-            .getResultList();
-    if (rows.isEmpty()) {
+    List<AuditRepository.TypeCount> counts = repository.countsOfCurrentTransaction();
+    if (counts.isEmpty()) {
       return "nothing";
     }
-    return rows.stream()
-        .map(r -> ((Number) r[1]).longValue() + " " + r[0])
+    return counts.stream()
+        .map(c -> c.count() + " " + c.entityType())
         .collect(Collectors.joining(", "));
   }
 }

@@ -24,8 +24,10 @@ import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -166,15 +168,31 @@ public class ProblemMappers {
   }
 
   @ServerExceptionMapper
-  public Response web(WebApplicationException e, HttpHeaders headers, HttpServerRequest request) {
+  public Response web(
+      WebApplicationException e,
+      HttpHeaders headers,
+      HttpServerRequest request,
+      UriInfo uri,
+      ResourceInfo resource) {
     Locale locale = ProblemFactory.locale(headers);
     Throwable cause = e.getCause();
     if (cause instanceof JacksonException json) {
       return json(json, headers, request);
     }
     if (cause != null && (e instanceof NotFoundException || e instanceof BadRequestException)) {
-      // a path, query or header value that does not convert to its type (UUID, date, number, code)
-      return respond(locale, 400, "INVALID_PARAMETER", request, List.of());
+      // a path, query or header value that does not convert to its type (UUID, date, number,
+      // code): the framework does not say which, so the matched method's parameters are tried
+      List<Problem.Violation> violations =
+          InvalidParameter.find(
+                  resource == null ? null : resource.getResourceMethod(), uri, headers)
+              .map(
+                  f ->
+                      List.of(
+                          new Problem.Violation(
+                              f.pointer(),
+                              ProblemFactory.message(locale, f.messageKey(), f.args()))))
+              .orElse(List.of());
+      return respond(locale, 400, "INVALID_PARAMETER", request, violations);
     }
     int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
     String code =
@@ -251,7 +269,7 @@ public class ProblemMappers {
   @ServerExceptionMapper(priority = 10_000)
   public Response unexpected(Throwable e, HttpHeaders headers, HttpServerRequest request) {
     if (e instanceof WebApplicationException wae) {
-      return web(wae, headers, request);
+      return web(wae, headers, request, null, null);
     }
     UUID incident = UUID.randomUUID();
     // the exception type and stack only: messages of lower layers may quote request values

@@ -10,7 +10,6 @@ import io.quarkus.scheduler.Scheduled;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.nio.charset.StandardCharsets;
@@ -54,7 +53,7 @@ public class Idempotency {
 
   private static final List<String> KEPT_HEADERS = List.of(HttpHeaders.LOCATION, HttpHeaders.ETAG);
 
-  @Inject EntityManager em;
+  @Inject IdempotencyRepository records;
   @Inject CurrentUser user;
   @Inject CurrentVertxRequest request;
   @Inject ObjectMapper mapper;
@@ -71,8 +70,6 @@ public class Idempotency {
           .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
           .findAndAddModules()
           .build();
-
-  private record Stored(String hash, String state, Integer status, String headers, byte[] body) {}
 
   public <T> RestResponse<T> run(
       String header, Object requestBody, Class<T> type, Supplier<RestResponse<T>> action) {
@@ -126,11 +123,11 @@ public class Idempotency {
     for (int attempt = 0; attempt < 3; attempt++) {
       if (claim(principal, key, path, hash)) {
         RestResponse<T> response = action.get();
-        em.flush();
+        records.flush();
         complete(principal, key, response);
         return response;
       }
-      Stored stored = load(principal, key);
+      IdempotencyRepository.StoredResponse stored = records.find(principal, key).orElse(null);
       if (stored == null) {
         continue;
       }
@@ -152,46 +149,21 @@ public class Idempotency {
    * at once.
    */
   private boolean claim(String principal, String key, String path, String hash) {
-    String previousTimeout =
-        (String) em.createNativeQuery("select current_setting('lock_timeout')").getSingleResult();
-    setLockTimeout(WAIT.toMillis() + "ms");
-    int inserted;
+    String previousTimeout = records.lockTimeout();
+    records.setLockTimeout(WAIT.toMillis() + "ms");
+    boolean inserted;
     try {
       // an expired record of the key no longer counts, whether or not the purge has run
-      em.createNativeQuery(
-              "delete from idempotency_record where principal = :p and idem_key = :k"
-                  + " and created_at < now() - make_interval(secs => :ret)")
-          .setParameter("p", principal)
-          .setParameter("k", key)
-          .setParameter("ret", (double) retention.toSeconds())
-          .executeUpdate();
-      inserted =
-          em.createNativeQuery(
-                  "insert into idempotency_record (principal, idem_key, method, path, request_hash, state)"
-                      + " values (:p, :k, 'POST', :path, :h, 'IN_PROGRESS') on conflict do nothing")
-              .setParameter("p", principal)
-              .setParameter("k", key)
-              .setParameter("path", path)
-              .setParameter("h", hash)
-              .executeUpdate();
+      records.deleteExpired(principal, key, retention);
+      inserted = records.insertInProgress(principal, key, path, hash);
     } catch (PersistenceException e) {
       if (isLockTimeout(e)) {
         throw new ApiException(409, "IDEMPOTENCY_IN_PROGRESS");
       }
       throw e;
     }
-    setLockTimeout(previousTimeout);
-    if (inserted == 1) {
-      return true;
-    }
-    return em.createNativeQuery(
-                "update idempotency_record set created_at = now() where principal = :p and idem_key = :k"
-                    + " and state = 'IN_PROGRESS' and request_hash = :h")
-            .setParameter("p", principal)
-            .setParameter("k", key)
-            .setParameter("h", hash)
-            .executeUpdate()
-        == 1;
+    records.setLockTimeout(previousTimeout);
+    return inserted || records.takeOver(principal, key, hash);
   }
 
   @Scheduled(
@@ -212,26 +184,12 @@ public class Idempotency {
     while (true) {
       int n =
           QuarkusTransaction.requiringNew()
-              .call(
-                  () ->
-                      em.createNativeQuery(
-                              "delete from idempotency_record where ctid in (select ctid from"
-                                  + " idempotency_record where created_at < now() -"
-                                  + " make_interval(secs => :ret) limit :n)")
-                          .setParameter("ret", (double) retention.toSeconds())
-                          .setParameter("n", PURGE_BATCH)
-                          .executeUpdate());
+              .call(() -> records.purgeExpired(retention, PURGE_BATCH));
       total += n;
       if (n < PURGE_BATCH) {
         return total;
       }
     }
-  }
-
-  private void setLockTimeout(String value) {
-    em.createNativeQuery("select set_config('lock_timeout', :v, true)")
-        .setParameter("v", value)
-        .getSingleResult();
   }
 
   private static boolean isLockTimeout(Throwable e) {
@@ -252,42 +210,19 @@ public class Idempotency {
       }
     }
     try {
-      em.createNativeQuery(
-              "update idempotency_record set state = 'COMPLETED', status = :s, content_type = 'application/json',"
-                  + " headers = cast(:hd as jsonb), body = :b, completed_at = now() where principal = :p and idem_key = :k")
-          .setParameter("s", response.getStatus())
-          .setParameter("hd", mapper.writeValueAsString(headers))
-          .setParameter("b", mapper.writeValueAsBytes(response.getEntity()))
-          .setParameter("p", principal)
-          .setParameter("k", key)
-          .executeUpdate();
+      records.complete(
+          principal,
+          key,
+          response.getStatus(),
+          mapper.writeValueAsString(headers),
+          mapper.writeValueAsBytes(response.getEntity()));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
   }
 
-  private Stored load(String principal, String key) {
-    List<?> rows =
-        em.createNativeQuery(
-                "select request_hash, state, status, cast(headers as text), body from idempotency_record"
-                    + " where principal = :p and idem_key = :k")
-            .setParameter("p", principal)
-            .setParameter("k", key)
-            .getResultList();
-    if (rows.isEmpty()) {
-      return null;
-    }
-    Object[] r = (Object[]) rows.get(0);
-    return new Stored(
-        (String) r[0],
-        (String) r[1],
-        r[2] == null ? null : ((Number) r[2]).intValue(),
-        (String) r[3],
-        (byte[]) r[4]);
-  }
-
   @SuppressWarnings("unchecked")
-  private <T> RestResponse<T> rebuild(Stored stored, Class<T> type) {
+  private <T> RestResponse<T> rebuild(IdempotencyRepository.StoredResponse stored, Class<T> type) {
     try {
       T entity = stored.body() == null ? null : mapper.readValue(stored.body(), type);
       RestResponse.ResponseBuilder<T> builder =

@@ -21,10 +21,14 @@ public class NulCharacterFilter {
     String path;
     try {
       path = request.getUriInfo().getPath(true);
-      query = request.getUriInfo().getQueryParameters(true);
     } catch (IllegalArgumentException e) {
       // a malformed percent-encoding such as %zz
-      throw ApiException.badRequest("INVALID_PARAMETER");
+      throw malformed("/path");
+    }
+    try {
+      query = request.getUriInfo().getQueryParameters(true);
+    } catch (IllegalArgumentException e) {
+      throw malformed(malformedQueryParameter(request.getUriInfo().getQueryParameters(false)));
     }
     if (hasNul(path)) {
       throw ApiException.invalid("/path", "field.NUL_CHARACTER");
@@ -41,6 +45,39 @@ public class NulCharacterFilter {
             "/header/" + pointerToken(header.getKey()), "field.NUL_CHARACTER");
       }
     }
+  }
+
+  /** 400 INVALID_PARAMETER naming the parameter whose percent-encoding is malformed. */
+  private static ApiException malformed(String pointer) {
+    return new ApiException(
+        400,
+        "INVALID_PARAMETER",
+        List.of(ApiException.FieldError.of(pointer, "field.MALFORMED_ENCODING")));
+  }
+
+  /** The pointer of the first query parameter whose name or value does not decode. */
+  static String malformedQueryParameter(Map<String, List<String>> raw) {
+    for (Map.Entry<String, List<String>> parameter : raw.entrySet()) {
+      String name = decodes(parameter.getKey()) ? decode(parameter.getKey()) : null;
+      if (name == null || !parameter.getValue().stream().allMatch(NulCharacterFilter::decodes)) {
+        // a name that does not decode is named as sent
+        return "/query/" + pointerToken(name == null ? parameter.getKey() : name);
+      }
+    }
+    return "/query";
+  }
+
+  private static boolean decodes(String s) {
+    try {
+      decode(s);
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  private static String decode(String s) {
+    return java.net.URLDecoder.decode(s, java.nio.charset.StandardCharsets.UTF_8);
   }
 
   public static boolean hasNul(String s) {

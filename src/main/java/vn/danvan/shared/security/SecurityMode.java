@@ -72,10 +72,6 @@ public class SecurityMode {
     return embeddedDatabase && demoAccounts.orElse(true);
   }
 
-  public boolean oidcEnabled() {
-    return oidc;
-  }
-
   public boolean embeddedDatabase() {
     return embeddedDatabase;
   }

@@ -2,7 +2,6 @@ package vn.danvan.shared.security;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +21,7 @@ public class UnitScope {
   public static final UUID NOBODY = new UUID(0, 0);
 
   @Inject CurrentUser user;
-  @Inject EntityManager em;
+  @Inject ScopeRepository repository;
   @Inject ScopeRootsCache rootsCache;
 
   private final Map<UUID, Boolean> cache = new HashMap<>();
@@ -44,16 +43,7 @@ public class UnitScope {
     if (home.isEmpty()) {
       return true;
     }
-    return cache.computeIfAbsent(
-        unitId,
-        id ->
-            (Boolean)
-                em.createNativeQuery(
-                        "select exists (select 1 from org_unit_version v where v.unit_id = :unit"
-                            + " and v.path && cast(:roots as uuid[]))")
-                    .setParameter("roots", roots())
-                    .setParameter("unit", id)
-                    .getSingleResult());
+    return cache.computeIfAbsent(unitId, id -> repository.isUnder(id, roots()));
   }
 
   /**
@@ -63,22 +53,9 @@ public class UnitScope {
   public String roots() {
     if (roots == null) {
       UUID home = restriction().orElseThrow();
-      long revision =
-          ((Number)
-                  em.createNativeQuery("select revision from org_unit_tree_revision where id = 1")
-                      .getSingleResult())
-              .longValue();
-      roots = rootsCache.get(home, revision, () -> computeRoots(home));
+      roots = rootsCache.get(home, repository.treeRevision(), () -> repository.scopeRoots(home));
     }
     return roots;
-  }
-
-  private String computeRoots(UUID home) {
-    Object value =
-        em.createNativeQuery("select cast(danvan_scope_roots(:home) as text)")
-            .setParameter("home", home)
-            .getSingleResult();
-    return value == null ? "{}" : value.toString();
   }
 
   /** 404 (never 403) when the unit is outside the caller's scope. */

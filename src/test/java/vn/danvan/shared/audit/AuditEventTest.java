@@ -117,6 +117,31 @@ class AuditEventTest {
   }
 
   @Test
+  void aCursorIsBoundToItsFilters() {
+    String id = createDepartment("hcm-manager", unique("Phòng Con trỏ"), HO_CHI_MINH).path("id");
+    rename("hcm-manager", id, 0, unique("Phòng Con trỏ đã sửa"));
+    String next =
+        as("auditor")
+            .queryParam("entityId", id)
+            .queryParam("limit", 1)
+            .get(AUDIT_EVENTS)
+            .path("next");
+    assertThat(next).isNotNull();
+
+    assertProblem(
+        as("auditor")
+            .queryParam("entityId", id)
+            .queryParam("actor", "hcm-manager")
+            .queryParam("cursor", next)
+            .get(AUDIT_EVENTS),
+        400,
+        "INVALID_CURSOR");
+    Response same =
+        as("auditor").queryParam("entityId", id).queryParam("cursor", next).get(AUDIT_EVENTS);
+    assertThat(same.jsonPath().getList("items.action")).containsExactly("CREATE");
+  }
+
+  @Test
   void filtersNarrowTheTrail() {
     String id = createDepartment("hcm-manager", unique("Phòng Lọc"), HO_CHI_MINH).path("id");
     rename("hcm-manager", id, 0, unique("Phòng Lọc đã sửa"));
@@ -147,8 +172,9 @@ class AuditEventTest {
         as("auditor").queryParam("entityId", "not-a-uuid").get(AUDIT_EVENTS),
         400,
         "INVALID_PARAMETER");
-    assertProblem(
-        as("auditor").queryParam("from", "yesterday").get(AUDIT_EVENTS), 400, "INVALID_PARAMETER");
+    Response from = as("auditor").queryParam("from", "yesterday").get(AUDIT_EVENTS);
+    assertProblem(from, 400, "INVALID_PARAMETER");
+    assertThat(from.jsonPath().getList("errors.pointer")).containsExactly("/query/from");
     assertProblem(
         as("auditor").queryParam("cursor", "garbage").get(AUDIT_EVENTS), 400, "INVALID_CURSOR");
     assertProblem(as("auditor").queryParam("limit", 0).get(AUDIT_EVENTS), 400, "VALIDATION_FAILED");

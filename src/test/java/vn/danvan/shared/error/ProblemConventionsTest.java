@@ -148,13 +148,50 @@ class ProblemConventionsTest {
 
   @Test
   void badUuidInPathIsAnInvalidParameter() {
-    assertProblem(as("admin").get(ORG_UNITS + "/not-a-uuid"), 400, "INVALID_PARAMETER");
+    Response response = as("admin").get(ORG_UNITS + "/not-a-uuid");
+    assertProblem(response, 400, "INVALID_PARAMETER");
+    assertThat(pointers(response)).containsExactly("/path/id");
+    assertThat(response.jsonPath().getString("errors[0].detail")).isEqualTo("phải là UUID");
   }
 
   @Test
   void impossibleDateIsAnInvalidParameter() {
     Response response = as("admin").queryParam("asOf", "2024-13-45").get(ORG_UNITS);
     assertProblem(response, 400, "INVALID_PARAMETER");
+    assertThat(pointers(response)).containsExactly("/query/asOf");
+  }
+
+  @Test
+  void anInvalidParameterNamesTheParameterAndItsType() {
+    Response response =
+        as("admin").header("Accept-Language", "en").queryParam("asOf", "abc").get(ORG_UNITS);
+    assertProblem(response, 400, "INVALID_PARAMETER");
+    assertThat(pointers(response)).containsExactly("/query/asOf");
+    assertThat(response.jsonPath().getString("errors[0].detail"))
+        .isEqualTo("must be a date YYYY-MM-DD");
+  }
+
+  @Test
+  void anUnknownCodeInAQueryNamesTheParameterAndTheCodes() {
+    Response response =
+        as("admin")
+            .header("Accept-Language", "en")
+            .queryParam("kind", "NO_SUCH_KIND")
+            .get(ORG_UNITS + "/" + HO_CHI_MINH + "/descendants");
+    assertProblem(response, 400, "INVALID_PARAMETER");
+    assertThat(pointers(response)).containsExactly("/query/kind");
+    assertThat(response.jsonPath().getString("errors[0].detail"))
+        .startsWith("must be one of the codes: ")
+        .contains("DEPARTMENT")
+        .doesNotContain("NO_SUCH_KIND");
+  }
+
+  @Test
+  void theFirstParameterThatDoesNotConvertIsNamed() {
+    // a valid date, a bad id in the path: the path is named, not the query
+    Response response = as("admin").queryParam("asOf", "2026-01-01").get(ORG_UNITS + "/x/children");
+    assertProblem(response, 400, "INVALID_PARAMETER");
+    assertThat(pointers(response)).containsExactly("/path/id");
   }
 
   @ParameterizedTest
@@ -169,6 +206,9 @@ class ProblemConventionsTest {
   void limitThatIsNotANumberIsAnInvalidParameter() {
     Response response = as("admin").queryParam("limit", "abc").get(ORG_UNITS);
     assertProblem(response, 400, "INVALID_PARAMETER");
+    // a field of the paging @BeanParam
+    assertThat(pointers(response)).containsExactly("/query/limit");
+    assertThat(response.jsonPath().getString("errors[0].detail")).isEqualTo("phải là số nguyên");
   }
 
   @ParameterizedTest

@@ -38,11 +38,11 @@ class PortCheckTest {
 
   @Test
   void theCheckRunsBeforeTheDemoData() throws Exception {
-    Method demoWorld =
-        Class.forName("vn.danvan.orgunit.DemoWorld")
+    Method demoData =
+        Class.forName("vn.danvan.demo.DemoData")
             .getDeclaredMethod("onStart", io.quarkus.runtime.StartupEvent.class);
     int demoPriority =
-        demoWorld.getParameters()[0].getAnnotation(jakarta.annotation.Priority.class).value();
+        demoData.getParameters()[0].getAnnotation(jakarta.annotation.Priority.class).value();
     assertThat(PortCheck.STARTUP_PRIORITY).isLessThan(demoPriority);
     assertThat(vn.danvan.shared.security.SecurityMode.STARTUP_PRIORITY).isLessThan(demoPriority);
   }

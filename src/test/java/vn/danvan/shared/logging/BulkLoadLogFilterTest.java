@@ -27,7 +27,8 @@ class BulkLoadLogFilterTest {
             () ->
                 new boolean[] {
                   filter.isLoggable(created),
-                  filter.isLoggable(record(Level.WARNING, "vn.danvan.orgunit.NationalDataset")),
+                  filter.isLoggable(
+                      record(Level.WARNING, "vn.danvan.orgunit.atlas.NationalDataset")),
                   filter.isLoggable(record(Level.INFO, "org.flywaydb.core.FlywayExecutor"))
                 });
 

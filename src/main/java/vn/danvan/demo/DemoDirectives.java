@@ -1,11 +1,9 @@
-package vn.danvan.directive;
+package vn.danvan.demo;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,8 +13,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
+import vn.danvan.directive.DirectiveAction;
+import vn.danvan.directive.DirectiveRequest;
 import vn.danvan.directive.DirectiveRequest.RecipientItem;
-import vn.danvan.orgunit.DemoWorld;
+import vn.danvan.directive.DirectiveResponse;
+import vn.danvan.directive.DirectiveService;
+import vn.danvan.directive.DirectiveType;
+import vn.danvan.directive.ObligationSpec;
+import vn.danvan.directive.ObligationTargets;
+import vn.danvan.directive.RecipientPurpose;
+import vn.danvan.directive.ReferenceRelation;
+import vn.danvan.directive.ReferenceRequest;
+import vn.danvan.directive.Secrecy;
+import vn.danvan.directive.SigningAuthority;
+import vn.danvan.directive.TransitionRequest;
+import vn.danvan.directive.Urgency;
 import vn.danvan.orgunit.OrgUnitKind;
 import vn.danvan.orgunit.UnitIds;
 import vn.danvan.shared.logging.BulkLoad;
@@ -25,15 +36,15 @@ import vn.danvan.shared.logging.BulkLoad;
  * The documents of the demo world, entered as officials would enter them: Chỉ thị 33/CT-TTg and the
  * plans and directives that implement it in Hà Nội, quận Đống Đa, TP Hồ Chí Minh, quận Gò Vấp and
  * An Giang, linked as their texts say, with the Party documents they cite recorded as outside
- * documents or citations. Loaded once after the demo units; other features add their own demo data
- * after {@link Loaded}.
+ * documents or citations. Loaded once, after the demo units (the Prime Minister's directive's
+ * presence marks it done).
  *
  * <p>The deadlines of the obligations are the demo's own: the documents do not set a date for the
  * implementing plans. The Hà Nội 2022 plan stays a draft because the copy at hand carries neither
  * its number nor its date.
  */
 @ApplicationScoped
-public class DemoDirectives {
+public class DemoDirectives implements DemoStep {
 
   /** Quyết định 23-QĐ/TW of the Politburo, 30/07/2021 (recorded as an outside document). */
   public static final UUID QD_23_TW = id("9021-000000000023");
@@ -71,9 +82,6 @@ public class DemoDirectives {
   /** The Hà Nội 2022 plan implementing Chương trình phối hợp 03-CTr/BDVTU-BCSĐUBNDTP (draft). */
   public static final UUID KH_2022_HA_NOI = id("9022-001000000000");
 
-  /** Fired after the demo documents are present, for features that build on them. */
-  public record Loaded() {}
-
   private static final Logger LOG = Logger.getLogger(DemoDirectives.class);
   private static final String CT33_TITLE =
       "Về tiếp tục tăng cường và đổi mới công tác dân vận của cơ quan hành chính nhà nước, chính quyền các cấp trong tình hình mới";
@@ -84,15 +92,13 @@ public class DemoDirectives {
 
   @Inject DirectiveService directives;
   @Inject BulkLoad bulkLoad;
-  @Inject Event<Loaded> loaded;
 
-  void onWorld(@Observes DemoWorld.Loaded event) {
-    boolean present =
-        QuarkusTransaction.requiringNew().call(() -> Directive.findById(CT_33_TTG) != null);
+  @Override
+  public void loadIfAbsent() {
+    boolean present = QuarkusTransaction.requiringNew().call(() -> directives.exists(CT_33_TTG));
     if (!present) {
       bulkLoad.run(LOG, "Demo documents", this::build);
     }
-    loaded.fire(new Loaded());
   }
 
   private void build() {

@@ -1,8 +1,7 @@
-package vn.danvan.task;
+package vn.danvan.demo;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -10,13 +9,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jboss.logging.Logger;
-import vn.danvan.directive.DemoDirectives;
-import vn.danvan.orgunit.DemoWorld;
 import vn.danvan.orgunit.OrgUnitKind;
 import vn.danvan.orgunit.UnitIds;
 import vn.danvan.shared.logging.BulkLoad;
 import vn.danvan.shared.paging.PageRequest;
 import vn.danvan.shared.time.BusinessTime;
+import vn.danvan.task.DelegationRequest;
+import vn.danvan.task.ExtensionAction;
+import vn.danvan.task.ExtensionDecisionRequest;
+import vn.danvan.task.ExtensionRequestInput;
+import vn.danvan.task.ExtensionResponse;
+import vn.danvan.task.ProgressUpdateRequest;
+import vn.danvan.task.Recurrence;
+import vn.danvan.task.RecurrenceFrequency;
+import vn.danvan.task.TaskAction;
+import vn.danvan.task.TaskExtensionService;
+import vn.danvan.task.TaskPriority;
+import vn.danvan.task.TaskProgressService;
+import vn.danvan.task.TaskRequest;
+import vn.danvan.task.TaskResponse;
+import vn.danvan.task.TaskService;
+import vn.danvan.task.TaskTransitionRequest;
 
 /**
  * The tasks of two demo documents as they assign them: Kế hoạch 847/KH-UBND of Gò Vấp (10/3/2023,
@@ -29,22 +42,25 @@ import vn.danvan.shared.time.BusinessTime;
  * restructuring does for new work, to the successor named in it (the city's Sở Nội vụ, Văn phòng,
  * Thanh tra, or the city itself). The recurring reports keep producing occurrences, so whatever the
  * day the demo shows the four states: done on time, done late, overdue (reports never sent) and in
- * term (the next report).
+ * term (the next report). Loaded once, after the demo documents (a task of Kế hoạch 847 marks it
+ * done).
  */
 @ApplicationScoped
-class DemoTasks {
+class DemoTasks implements DemoStep {
 
   private static final Logger LOG = Logger.getLogger(DemoTasks.class);
 
   @Inject TaskService tasks;
+  @Inject TaskProgressService progress;
+  @Inject TaskExtensionService extensions;
   @Inject BulkLoad bulkLoad;
-  @Inject TaskRepository repo;
   @Inject Clock clock;
 
-  void onDirectives(@Observes DemoDirectives.Loaded event) {
+  @Override
+  public void loadIfAbsent() {
     boolean present =
         QuarkusTransaction.requiringNew()
-            .call(() -> repo.existsForDirective(DemoDirectives.KH_847_GO_VAP));
+            .call(() -> tasks.existsForDirective(DemoDirectives.KH_847_GO_VAP));
     if (!present) {
       bulkLoad.run(LOG, "Demo tasks", this::build);
     }
@@ -191,11 +207,11 @@ class DemoTasks {
             List.of(vanPhong));
     progress(report246, 40, "Đã tổng hợp số liệu của 16 phường");
     ExtensionResponse ext =
-        tasks.requestExtension(
+        extensions.requestExtension(
             report246,
             new ExtensionRequestInput(
                 LocalDate.parse("2023-11-15"), "Chờ số liệu tiếp công dân của Thanh tra quận"));
-    tasks.decideExtension(
+    extensions.decideExtension(
         report246,
         ext.id(),
         ext.version(),
@@ -434,6 +450,6 @@ class DemoTasks {
   }
 
   private void progress(UUID id, int percent, String note) {
-    tasks.addProgress(id, new ProgressUpdateRequest(percent, note));
+    progress.addProgress(id, new ProgressUpdateRequest(percent, note));
   }
 }

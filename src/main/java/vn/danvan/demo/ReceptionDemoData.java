@@ -1,8 +1,7 @@
-package vn.danvan.reception;
+package vn.danvan.demo;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -15,8 +14,25 @@ import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 import org.jboss.logging.Logger;
-import vn.danvan.orgunit.DemoWorld;
 import vn.danvan.orgunit.UnitIds;
+import vn.danvan.reception.CaseAction;
+import vn.danvan.reception.CaseInstance;
+import vn.danvan.reception.CaseRequest;
+import vn.danvan.reception.CaseResponse;
+import vn.danvan.reception.CaseTransitionRequest;
+import vn.danvan.reception.ContentKind;
+import vn.danvan.reception.HostRole;
+import vn.danvan.reception.IdentityDocumentType;
+import vn.danvan.reception.ReceptionCaseService;
+import vn.danvan.reception.ReceptionSessionService;
+import vn.danvan.reception.ReceptionVisitService;
+import vn.danvan.reception.SessionKind;
+import vn.danvan.reception.SessionRequest;
+import vn.danvan.reception.SessionResponse;
+import vn.danvan.reception.VisitField;
+import vn.danvan.reception.VisitOutcome;
+import vn.danvan.reception.VisitRequest;
+import vn.danvan.reception.Visitor;
 import vn.danvan.shared.logging.BulkLoad;
 import vn.danvan.shared.time.BusinessTime;
 
@@ -28,7 +44,7 @@ import vn.danvan.shared.time.BusinessTime;
  * after the demo units (a marker session's presence means done).
  */
 @ApplicationScoped
-public class ReceptionDemoData {
+class ReceptionDemoData implements DemoStep {
 
   static final UUID MARKER = UUID.fromString("5e551011-0000-4000-8000-000000000001");
   private static final Logger LOG = Logger.getLogger(ReceptionDemoData.class);
@@ -103,9 +119,9 @@ public class ReceptionDemoData {
   @Inject ReceptionCaseService cases;
   @Inject Clock clock;
 
-  void onWorld(@Observes DemoWorld.Loaded event) {
-    boolean present =
-        QuarkusTransaction.requiringNew().call(() -> ReceptionSession.findById(MARKER) != null);
+  @Override
+  public void loadIfAbsent() {
+    boolean present = QuarkusTransaction.requiringNew().call(() -> sessions.exists(MARKER));
     if (present) {
       return;
     }
@@ -148,7 +164,7 @@ public class ReceptionDemoData {
                       null));
           if (marker) {
             marker = false;
-            markerSession(s.id());
+            markerSession(s);
           }
         }
       }
@@ -253,20 +269,20 @@ public class ReceptionDemoData {
     }
   }
 
-  private void markerSession(UUID id) {
-    ReceptionSession s = ReceptionSession.findById(id);
-    ReceptionSession copy = new ReceptionSession();
-    copy.id = MARKER;
-    copy.unitId = s.unitId;
-    copy.unitPath = s.unitPath;
-    copy.kind = SessionKind.REGULAR;
-    copy.sessionDate = s.sessionDate;
-    copy.venue = "Trụ sở tiếp công dân phường";
-    copy.hostName = "Cán bộ tiếp công dân";
-    copy.hostRole = HostRole.OFFICER;
-    copy.createdAt = s.createdAt;
-    copy.updatedAt = s.updatedAt;
-    copy.persist();
+  /** A regular session beside the first one, under the well-known id that marks the book loaded. */
+  private void markerSession(SessionResponse first) {
+    sessions.create(
+        MARKER,
+        new SessionRequest(
+            first.orgUnitId(),
+            SessionKind.REGULAR,
+            first.sessionDate(),
+            "Trụ sở tiếp công dân phường",
+            "Cán bộ tiếp công dân",
+            null,
+            HostRole.OFFICER,
+            List.of(),
+            null));
   }
 
   /** A case; older ones resolved, some complaints left past their deadlines. */

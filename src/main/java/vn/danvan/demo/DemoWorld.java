@@ -1,38 +1,40 @@
-package vn.danvan.orgunit;
+package vn.danvan.demo;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.StartupEvent;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.control.ActivateRequestContext;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import vn.danvan.orgunit.AdministrativeAtlas.Commune;
-import vn.danvan.orgunit.AdministrativeAtlas.Mapping;
+import vn.danvan.orgunit.CreateOrgUnitRequest;
+import vn.danvan.orgunit.LineageKind;
+import vn.danvan.orgunit.OrgUnitKind;
+import vn.danvan.orgunit.OrgUnitService;
+import vn.danvan.orgunit.RestructuringKind;
+import vn.danvan.orgunit.RestructuringRequest;
+import vn.danvan.orgunit.RestructuringService;
+import vn.danvan.orgunit.UnitIds;
+import vn.danvan.orgunit.atlas.AdministrativeAtlas;
+import vn.danvan.orgunit.atlas.AdministrativeAtlas.Commune;
+import vn.danvan.orgunit.atlas.AdministrativeAtlas.Mapping;
 import vn.danvan.shared.logging.BulkLoad;
-import vn.danvan.shared.security.CurrentUser;
 
 /**
  * The demo world of the embedded mode, built from the documents users enter: the central
  * government, Hà Nội with quận Đống Đa, TP Hồ Chí Minh with quận Gò Vấp, An Giang — as they stood
  * until 30/06/2025 — then the 2025 reform applied through the restructuring service itself. Loaded
- * once (the root's presence marks it done); other features add their demo data after it.
+ * once (the root's presence marks it done); the other demo loaders run after it.
  */
 @ApplicationScoped
-public class DemoWorld {
+class DemoWorld implements DemoStep {
 
-  public static final LocalDate REFORM = LocalDate.of(2025, 7, 1);
-  static final String DONG_DA = "006";
-  static final String GO_VAP = "764";
+  static final LocalDate REFORM = LocalDate.of(2025, 7, 1);
+  private static final String DONG_DA = "006";
+  private static final String GO_VAP = "764";
   private static final Logger LOG = Logger.getLogger(DemoWorld.class);
   private static final String COMMUNE_REFORM_HCM =
       "Nghị quyết số 1685/NQ-UBTVQH15 ngày 16/6/2025 của Ủy ban Thường vụ Quốc hội về việc sắp xếp các đơn vị hành chính cấp xã của Thành phố Hồ Chí Minh năm 2025";
@@ -44,36 +46,15 @@ public class DemoWorld {
       "Luật Tổ chức chính quyền địa phương số 72/2025/QH15: chấm dứt hoạt động của đơn vị hành chính cấp huyện từ ngày 01/7/2025";
 
   @Inject OrgUnitService units;
-  @Inject CurrentUser user;
+  @Inject RestructuringService restructurings;
   @Inject BulkLoad bulkLoad;
 
-  @ConfigProperty(name = "danvan.demo.load")
-  Optional<Boolean> load;
-
-  @ConfigProperty(name = "danvan.embedded-db.active", defaultValue = "false")
-  boolean embedded;
-
-  /** Events observers of other features may use to add their own demo data after the units. */
-  public record Loaded() {}
-
-  @Inject jakarta.enterprise.event.Event<Loaded> loaded;
-
-  void onStart(@Observes @Priority(100) StartupEvent event) {
-    if (load.orElse(embedded)) {
-      loadIfAbsent();
-    }
-  }
-
-  @ActivateRequestContext
-  public boolean loadIfAbsent() {
-    user.actAsSystem("system:demo-data");
-    boolean present =
-        QuarkusTransaction.requiringNew().call(() -> OrgUnit.findById(UnitIds.ROOT) != null);
+  @Override
+  public void loadIfAbsent() {
+    boolean present = QuarkusTransaction.requiringNew().call(() -> units.exists(UnitIds.ROOT));
     if (!present) {
       bulkLoad.run(LOG, "Demo world", this::build);
     }
-    loaded.fire(new Loaded());
-    return !present;
   }
 
   private void build() {
@@ -204,7 +185,7 @@ public class DemoWorld {
               null,
               ward.code(),
               province);
-      units.restructure(
+      restructurings.restructure(
           new RestructuringRequest(
               RestructuringKind.MERGE,
               REFORM,
@@ -225,7 +206,7 @@ public class DemoWorld {
 
   private void merge(
       List<UUID> sources, RestructuringRequest.NewUnit newUnit, UUID target, String legalBasis) {
-    units.restructure(
+    restructurings.restructure(
         new RestructuringRequest(
             RestructuringKind.MERGE,
             REFORM,
@@ -246,7 +227,7 @@ public class DemoWorld {
   }
 
   private void dissolve(UUID unit, UUID successor) {
-    units.restructure(
+    restructurings.restructure(
         new RestructuringRequest(
             RestructuringKind.DISSOLVE,
             REFORM,

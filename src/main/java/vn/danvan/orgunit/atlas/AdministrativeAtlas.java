@@ -1,4 +1,4 @@
-package vn.danvan.orgunit;
+package vn.danvan.orgunit.atlas;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
@@ -29,34 +29,27 @@ import java.util.zip.GZIPInputStream;
  *
  * <p>Read once, on first use, and immutable afterwards. Lists are in code order.
  */
-final class AdministrativeAtlas {
+public final class AdministrativeAtlas {
 
   static final String RESOURCE_DIR = "/reference/vn-admin-units/";
 
   /** A province (tỉnh, thành phố trực thuộc trung ương). */
-  record Province(String code, String name) {}
+  public record Province(String code, String name) {}
 
   /** A district of the 2019 list (quận, huyện, thị xã, thành phố thuộc tỉnh). */
-  record District(String code, String name, String provinceCode) {}
+  public record District(String code, String name, String provinceCode) {}
 
   /**
    * A commune (xã, phường, thị trấn; from 2025 also đặc khu). {@code districtCode} is null for the
    * communes of 2025, which have no district.
    */
-  record Commune(String code, String name, String districtCode, String provinceCode) {}
+  public record Commune(String code, String name, String districtCode, String provinceCode) {}
 
   /** An old commune went wholly ({@code full}) or in part into a new commune on 1 July 2025. */
-  record Mapping(String oldCommuneCode, String newCommuneCode, boolean full) {}
+  public record Mapping(String oldCommuneCode, String newCommuneCode, boolean full) {}
 
   /** An island district without communes that became a đặc khu (a commune) on 1 July 2025. */
-  record DistrictMapping(String oldDistrictCode, String newCommuneCode) {}
-
-  /** The kind of a 2025 commune, read from its name. */
-  enum CommuneKind {
-    PHUONG,
-    XA,
-    DAC_KHU
-  }
+  public record DistrictMapping(String oldDistrictCode, String newCommuneCode) {}
 
   private final List<Province> provinces2019;
   private final List<District> districts2019;
@@ -66,7 +59,6 @@ final class AdministrativeAtlas {
   private final List<Mapping> mappings;
   private final List<DistrictMapping> districtMappings;
   private final Map<String, String> shortNames2025;
-  private final Map<String, CommuneKind> communeKinds2025;
 
   private final Map<String, Province> provinces2019ByCode;
   private final Map<String, District> districts2019ByCode;
@@ -80,7 +72,7 @@ final class AdministrativeAtlas {
   }
 
   /** The atlas, loaded from the class path on first call. */
-  static AdministrativeAtlas get() {
+  public static AdministrativeAtlas get() {
     return Holder.INSTANCE;
   }
 
@@ -108,12 +100,6 @@ final class AdministrativeAtlas {
     List<String[]> communeRows =
         read("communes-2025.tsv.gz", List.of("code", "name", "province_code", "kind"), r -> r);
     communes2025 = communeRows.stream().map(r -> new Commune(r[0], r[1], null, r[2])).toList();
-    communeKinds2025 =
-        Collections.unmodifiableMap(
-            communeRows.stream()
-                .collect(
-                    Collectors.toMap(
-                        r -> r[0], r -> CommuneKind.valueOf(r[3]), (a, b) -> a, TreeMap::new)));
     mappings =
         read(
             "mappings-2025.tsv.gz",
@@ -139,73 +125,57 @@ final class AdministrativeAtlas {
     checkReferences();
   }
 
-  List<Province> provinces2019() {
+  public List<Province> provinces2019() {
     return provinces2019;
   }
 
-  List<District> districts2019() {
+  public List<District> districts2019() {
     return districts2019;
   }
 
-  List<Commune> communes2019() {
+  public List<Commune> communes2019() {
     return communes2019;
   }
 
-  List<Province> provinces2025() {
+  public List<Province> provinces2025() {
     return provinces2025;
   }
 
-  List<Commune> communes2025() {
+  public List<Commune> communes2025() {
     return communes2025;
   }
 
   /** Old commune → new commune, one row per pair, ordered by old then new code. */
-  List<Mapping> mappings() {
+  public List<Mapping> mappings() {
     return mappings;
   }
 
-  List<DistrictMapping> districtMappings() {
+  public List<DistrictMapping> districtMappings() {
     return districtMappings;
   }
 
-  Optional<Province> province2019(String code) {
-    return Optional.ofNullable(provinces2019ByCode.get(code));
-  }
-
-  Optional<District> district2019(String code) {
-    return Optional.ofNullable(districts2019ByCode.get(code));
-  }
-
-  Optional<Commune> commune2019(String code) {
+  public Optional<Commune> commune2019(String code) {
     return Optional.ofNullable(communes2019ByCode.get(code));
   }
 
-  Optional<Province> province2025(String code) {
+  public Optional<Province> province2025(String code) {
     return Optional.ofNullable(provinces2025ByCode.get(code));
   }
 
-  Optional<Commune> commune2025(String code) {
+  public Optional<Commune> commune2025(String code) {
     return Optional.ofNullable(communes2025ByCode.get(code));
   }
 
   /** The name without "Tỉnh"/"Thành phố" ("Hà Nội", "Cao Bằng") of a 2025 province. */
-  Optional<String> shortName2025(String provinceCode) {
+  public Optional<String> shortName2025(String provinceCode) {
     return Optional.ofNullable(shortNames2025.get(provinceCode));
-  }
-
-  CommuneKind kind2025(String communeCode) {
-    CommuneKind kind = communeKinds2025.get(communeCode);
-    if (kind == null) {
-      throw new IllegalArgumentException("no 2025 commune " + communeCode);
-    }
-    return kind;
   }
 
   /**
    * The 2025 province that an old province went into, whole (every 2019 province has exactly one).
    * Derived from the commune mappings.
    */
-  String provinceSuccessor(String oldProvinceCode) {
+  public String provinceSuccessor(String oldProvinceCode) {
     String code = provinceSuccessors.get(oldProvinceCode);
     if (code == null) {
       throw new IllegalArgumentException("no 2019 province " + oldProvinceCode);
@@ -213,13 +183,8 @@ final class AdministrativeAtlas {
     return code;
   }
 
-  /** Old province code → the code of the 2025 province it went into, in old-code order. */
-  Map<String, String> provinceSuccessors() {
-    return provinceSuccessors;
-  }
-
   /** The old provinces that went into a 2025 province, in code order. */
-  List<String> provincePredecessors(String newProvinceCode) {
+  private List<String> provincePredecessors(String newProvinceCode) {
     return provinceSuccessors.entrySet().stream()
         .filter(e -> e.getValue().equals(newProvinceCode))
         .map(Map.Entry::getKey)
@@ -233,7 +198,7 @@ final class AdministrativeAtlas {
    * renamed Thành phố Huế). A merged province that reuses a predecessor's code under another name
    * (An Giang 91, formerly Kiên Giang's code) is a new unit.
    */
-  boolean continuesOldProvince(String newProvinceCode) {
+  public boolean continuesOldProvince(String newProvinceCode) {
     Province now = provinces2025ByCode.get(newProvinceCode);
     Province before = provinces2019ByCode.get(newProvinceCode);
     if (now == null) {

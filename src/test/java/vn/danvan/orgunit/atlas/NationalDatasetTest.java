@@ -1,4 +1,4 @@
-package vn.danvan.orgunit;
+package vn.danvan.orgunit.atlas;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.danvan.testing.Api.json;
@@ -25,6 +25,7 @@ import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import vn.danvan.orgunit.UnitIds;
 
 /**
  * Loads the national tree into a database of its own (beside the demo world) and checks it with

@@ -1,0 +1,264 @@
+package vn.danvan.shared.audit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.sql.PreparedStatement;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.hibernate.Session;
+import vn.danvan.shared.paging.Cursor;
+import vn.danvan.shared.persistence.PgTypes;
+import vn.danvan.shared.persistence.SqlWhere;
+
+/** SQL of the audit trail ({@code audit_event}) and of the change log ({@code change_log}). */
+@ApplicationScoped
+class AuditRepository {
+
+  /** The owning unit's latest path, taken when the row is written (call before deleting a unit). */
+  private static final String UNIT_PATH =
+      "(select v.path from org_unit_version v where v.unit_id = :u order by v.valid_from desc limit 1)";
+
+  /** The actor's home unit's latest path: its auditors read what it did wherever it acted. */
+  private static final String ACTOR_UNIT_PATH =
+      "(select v.path from org_unit_version v where v.unit_id = :au"
+          + " order by v.valid_from desc limit 1)";
+
+  private static final int BATCH = 500;
+
+  /** Who acted and when: the same for every row a call writes. */
+  record Actor(OffsetDateTime at, String username, UUID homeUnitId) {}
+
+  /** One audit event to write; {@code before} and {@code after} are JSON texts. */
+  record EventRow(
+      String action,
+      String entityType,
+      UUID entityId,
+      UUID unitId,
+      String before,
+      String after,
+      String reason) {}
+
+  /** One created row of a bulk creation; {@code after} is a JSON text. */
+  record CreatedRow(UUID id, UUID unitId, long version, String after) {}
+
+  /** One stored audit event; {@code before} and {@code after} are JSON texts. */
+  record StoredEvent(
+      UUID id,
+      OffsetDateTime occurredAt,
+      String actor,
+      String action,
+      String entityType,
+      UUID entityId,
+      UUID unitId,
+      String before,
+      String after,
+      String reason) {}
+
+  /** The number of distinct entities of one type written. */
+  record TypeCount(String entityType, long count) {}
+
+  @Inject EntityManager em;
+
+  void insertEvent(Actor actor, EventRow row) {
+    em.createNativeQuery(
+            "insert into audit_event (id, occurred_at, actor, action, entity_type, entity_id, unit_id, unit_path,"
+                + " actor_unit_path, before, after, reason) values (:id, :at, :actor, :action, :t, :eid, :u, "
+                + UNIT_PATH
+                + ", "
+                + ACTOR_UNIT_PATH
+                + ", cast(:b as jsonb), cast(:a as jsonb), :r)")
+        .setParameter("id", UUID.randomUUID())
+        .setParameter("at", actor.at())
+        .setParameter("actor", actor.username())
+        .setParameter("au", actor.homeUnitId())
+        .setParameter("action", row.action())
+        .setParameter("t", row.entityType())
+        .setParameter("eid", row.entityId())
+        .setParameter("u", row.unitId())
+        .setParameter("b", row.before())
+        .setParameter("a", row.after())
+        .setParameter("r", row.reason())
+        .executeUpdate();
+  }
+
+  void insertChange(
+      String entityType, UUID id, AuditTrail.Operation operation, Long version, UUID unitId) {
+    em.createNativeQuery(
+            "insert into change_log (entity_type, entity_id, operation, entity_version, unit_id, unit_path)"
+                + " values (:t, :id, :op, :v, :u, "
+                + UNIT_PATH
+                + ")")
+        .setParameter("t", entityType)
+        .setParameter("id", id)
+        .setParameter("op", operation.name())
+        .setParameter("v", version)
+        .setParameter("u", unitId)
+        .executeUpdate();
+  }
+
+  /**
+   * The CREATE audit events and UPSERT change-log entries of many created rows, sent in JDBC
+   * batches.
+   */
+  void insertCreated(Actor actor, String entityType, List<CreatedRow> rows) {
+    em.flush();
+    em.unwrap(Session.class)
+        .doWork(
+            connection -> {
+              try (PreparedStatement audit =
+                      connection.prepareStatement(
+                          "insert into audit_event (id, occurred_at, actor, action, entity_type,"
+                              + " entity_id, unit_id, unit_path, actor_unit_path, before, after,"
+                              + " reason) values (?, ?, ?, 'CREATE', ?, ?, ?, "
+                              + UNIT_PATH.replace(":u", "?")
+                              + ", "
+                              + ACTOR_UNIT_PATH.replace(":au", "?")
+                              + ", null, cast(? as jsonb), null)");
+                  PreparedStatement change =
+                      connection.prepareStatement(
+                          "insert into change_log (entity_type, entity_id, operation,"
+                              + " entity_version, unit_id, unit_path) values (?, ?, 'UPSERT', ?, ?, "
+                              + UNIT_PATH.replace(":u", "?")
+                              + ")")) {
+                for (int i = 0; i < rows.size(); i++) {
+                  CreatedRow row = rows.get(i);
+                  audit.setObject(1, UUID.randomUUID());
+                  audit.setObject(2, actor.at());
+                  audit.setString(3, actor.username());
+                  audit.setString(4, entityType);
+                  audit.setObject(5, row.id());
+                  audit.setObject(6, row.unitId());
+                  audit.setObject(7, row.unitId());
+                  audit.setObject(8, actor.homeUnitId(), java.sql.Types.OTHER);
+                  audit.setString(9, row.after());
+                  audit.addBatch();
+                  change.setString(1, entityType);
+                  change.setObject(2, row.id());
+                  change.setLong(3, row.version());
+                  change.setObject(4, row.unitId());
+                  change.setObject(5, row.unitId());
+                  change.addBatch();
+                  if ((i + 1) % BATCH == 0 || i == rows.size() - 1) {
+                    audit.executeBatch();
+                    change.executeBatch();
+                  }
+                }
+              }
+            });
+  }
+
+  /**
+   * The audit events and change-log entries of many changes of one kind, in two statements; {@code
+   * rowsJson} is a JSON array of {@code {ord, id, unit_id, version, before, after}}.
+   */
+  void insertAll(
+      Actor actor,
+      String action,
+      String entityType,
+      AuditTrail.Operation operation,
+      String rowsJson,
+      String reason) {
+    String source =
+        " from jsonb_to_recordset(cast(:rows as jsonb))"
+            + " as x(ord int, id uuid, unit_id uuid, version bigint, before jsonb, after jsonb)"
+            + " left join lateral (select v.path from org_unit_version v where v.unit_id = x.unit_id"
+            + " order by v.valid_from desc limit 1) p on true order by x.ord";
+    em.createNativeQuery(
+            "insert into audit_event (id, occurred_at, actor, action, entity_type, entity_id, unit_id, unit_path,"
+                + " actor_unit_path, before, after, reason) select gen_random_uuid(), :at, :actor, :action,"
+                + " :t, x.id, x.unit_id, p.path, "
+                + ACTOR_UNIT_PATH
+                + ", x.before, x.after, :r"
+                + source)
+        .setParameter("rows", rowsJson)
+        .setParameter("at", actor.at())
+        .setParameter("actor", actor.username())
+        .setParameter("au", actor.homeUnitId())
+        .setParameter("action", action)
+        .setParameter("t", entityType)
+        .setParameter("r", reason)
+        .executeUpdate();
+    em.createNativeQuery(
+            "insert into change_log (entity_type, entity_id, operation, entity_version, unit_id, unit_path)"
+                + " select :t, x.id, :op, x.version, x.unit_id, p.path"
+                + source)
+        .setParameter("rows", rowsJson)
+        .setParameter("t", entityType)
+        .setParameter("op", operation.name())
+        .executeUpdate();
+  }
+
+  /**
+   * A page of audit events, newest first; {@code roots} (a scope's roots, null when unrestricted)
+   * keeps the events of records in the scope and of the scope's people.
+   */
+  List<StoredEvent> find(AuditEventQuery query, String roots, Cursor.Keys after, int fetchSize) {
+    SqlWhere where = new SqlWhere();
+    if (roots != null) {
+      where.add(
+          "unit_path && cast(:roots as uuid[]) or actor_unit_path && cast(:roots as uuid[])",
+          "roots",
+          roots);
+    }
+    where
+        .addIfPresent("entity_type = :type", "type", query.entityType())
+        .addIfPresent("entity_id = :eid", "eid", query.entityId())
+        .addIfPresent("actor = :actor", "actor", query.actor())
+        .addIfPresent("occurred_at >= :from", "from", query.from())
+        .addIfPresent("occurred_at < :to", "to", query.to());
+    if (after != null) {
+      where
+          .add("(occurred_at, id) < (:cAt, :cId)")
+          .param("cAt", after.offsetDateTime(0))
+          .param("cId", after.uuid(1));
+    }
+    List<?> rows =
+        where
+            .bind(
+                em.createNativeQuery(
+                    "select id, occurred_at, actor, action, entity_type, entity_id, unit_id,"
+                        + " cast(before as text), cast(after as text), reason from audit_event"
+                        + " where "
+                        + where.sql()
+                        + " order by occurred_at desc, id desc limit :n"))
+            .setParameter("n", fetchSize)
+            .getResultList();
+    List<StoredEvent> events = new ArrayList<>(rows.size());
+    for (Object row : rows) {
+      Object[] r = (Object[]) row;
+      events.add(
+          new StoredEvent(
+              (UUID) r[0],
+              PgTypes.timestamp(PgTypes.instant(r[1])),
+              (String) r[2],
+              (String) r[3],
+              (String) r[4],
+              (UUID) r[5],
+              (UUID) r[6],
+              (String) r[7],
+              (String) r[8],
+              (String) r[9]));
+    }
+    return events;
+  }
+
+  /** The entities the current transaction wrote, by type (one index range of the change log). */
+  List<TypeCount> countsOfCurrentTransaction() {
+    em.flush();
+    List<?> rows =
+        em.createNativeQuery(
+                """
+                select entity_type, count(distinct entity_id) from change_log
+                 where txid = pg_current_xact_id()
+                 group by entity_type order by entity_type
+                """)
+            .getResultList();
+    return rows.stream()
+        .map(o -> (Object[]) o)
+        .map(r -> new TypeCount((String) r[0], PgTypes.longValue(r[1])))
+        .toList();
+  }
+}
