@@ -1,20 +1,19 @@
 package vn.danvan.reception;
 
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import vn.danvan.shared.time.WorkingDays;
 
 /**
  * The legal deadlines of a case (Law on Complaints 2011, Art. 27–28 and 37; Law on Denunciations
- * 2018, Art. 29–30), from rules given by configuration: each rule a number of days, calendar or
- * working days, and a holiday calendar. A deadline that ends on a day off moves to the next working
- * day. Pure arithmetic: no database, no clock of its own.
+ * 2018, Art. 29–30), from rules given by configuration (each rule a number of days, calendar or
+ * working days) over the business calendar. A deadline that ends on a day off moves to the next
+ * working day. Pure arithmetic: no database, no clock of its own.
  */
-public record DeadlineRules(Map<String, Rule> rules, Set<LocalDate> holidays, int dueSoonDays) {
+public record DeadlineRules(Map<String, Rule> rules, WorkingDays calendar, int dueSoonDays) {
 
   public record Rule(int days, boolean workingDays) {}
 
@@ -130,28 +129,14 @@ public record DeadlineRules(Map<String, Rule> rules, Set<LocalDate> holidays, in
 
   /** The last day of a period of {@code days} starting the day after {@code start}. */
   public LocalDate due(LocalDate start, int days, boolean workingDays) {
-    LocalDate d = start;
     if (workingDays) {
-      int counted = 0;
-      while (counted < days) {
-        d = d.plusDays(1);
-        if (isWorkingDay(d)) {
-          counted++;
-        }
-      }
-      return d;
+      return calendar.addWorkingDays(start, days);
     }
-    d = start.plusDays(days);
-    while (!isWorkingDay(d)) {
-      d = d.plusDays(1);
-    }
-    return d;
+    return calendar.workingDayOnOrAfter(start.plusDays(days));
   }
 
   public boolean isWorkingDay(LocalDate d) {
-    return d.getDayOfWeek() != DayOfWeek.SATURDAY
-        && d.getDayOfWeek() != DayOfWeek.SUNDAY
-        && !holidays.contains(d);
+    return calendar.isWorkingDay(d);
   }
 
   DeadlineState state(LocalDate due, LocalDate met, LocalDate today) {

@@ -21,6 +21,7 @@ import vn.danvan.shared.http.ETags;
 import vn.danvan.shared.paging.Cursor;
 import vn.danvan.shared.paging.Page;
 import vn.danvan.shared.paging.PageRequest;
+import vn.danvan.shared.time.BusinessCalendar;
 import vn.danvan.shared.time.BusinessTime;
 
 /** Cases (vụ việc): one matter across visits, its transitions and its legal deadlines. */
@@ -38,6 +39,7 @@ public class ReceptionCaseService {
   @Inject OrgUnitService units;
   @Inject AuditTrail audit;
   @Inject ReceptionConfig config;
+  @Inject BusinessCalendar calendar;
   @Inject Clock clock;
   @Inject EntityManager em;
 
@@ -131,9 +133,7 @@ public class ReceptionCaseService {
         List<ReceptionCase.Extension> ext = new ArrayList<>(c.extensions);
         ext.add(
             new ReceptionCase.Extension(
-                decision,
-                day.toString(),
-                config.deadlineRules().rule("denunciation-extension").days()));
+                decision, day.toString(), deadlineRules().rule("denunciation-extension").days()));
         c.extensions = ext;
       }
       case RESOLVE -> {
@@ -224,6 +224,11 @@ public class ReceptionCaseService {
 
   // ------------------------------------------------------------------ deadlines
 
+  /** The configured deadline rules over the business calendar as of now. */
+  DeadlineRules deadlineRules() {
+    return config.deadlineRules(calendar.snapshot());
+  }
+
   DeadlineRules.Facts facts(ReceptionCase c) {
     return new DeadlineRules.Facts(
         c.kind,
@@ -238,10 +243,14 @@ public class ReceptionCaseService {
   }
 
   private void recomputeDueDates(ReceptionCase c) {
+    recomputeDueDates(c, deadlineRules());
+  }
+
+  /** Stores the due dates of {@code c} under {@code rules}. */
+  void recomputeDueDates(ReceptionCase c, DeadlineRules rules) {
     c.acceptanceDueDate = null;
     c.resolutionDueDate = null;
-    for (DeadlineRules.Deadline d :
-        config.deadlineRules().compute(facts(c), BusinessTime.today(clock))) {
+    for (DeadlineRules.Deadline d : rules.compute(facts(c), BusinessTime.today(clock))) {
       if (d.kind() == DeadlineKind.ACCEPTANCE) {
         c.acceptanceDueDate = d.dueDate();
       } else {
@@ -251,7 +260,7 @@ public class ReceptionCaseService {
   }
 
   private List<DeadlineResponse> deadlines(ReceptionCase c) {
-    return config.deadlineRules().compute(facts(c), BusinessTime.today(clock)).stream()
+    return deadlineRules().compute(facts(c), BusinessTime.today(clock)).stream()
         .map(DeadlineResponse::of)
         .toList();
   }

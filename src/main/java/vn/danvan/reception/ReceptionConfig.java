@@ -2,11 +2,9 @@ package vn.danvan.reception;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import java.time.LocalDate;
 import java.time.Period;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import vn.danvan.shared.time.WorkingDays;
 
 /** The rules of citizen reception that vary by law amendment or by place. */
 @ConfigMapping(prefix = "danvan.reception")
@@ -23,9 +21,6 @@ public interface ReceptionConfig {
     /** A deadline this close (in calendar days) is "due soon". */
     @WithDefault("3")
     int dueSoonDays();
-
-    /** Public holidays (not working days), ISO dates. */
-    Optional<List<LocalDate>> holidays();
 
     /** Rule name → days and whether they are working days. */
     Map<String, Rule> rules();
@@ -48,14 +43,12 @@ public interface ReceptionConfig {
     String cron();
   }
 
-  default DeadlineRules deadlineRules() {
+  /** The deadline rules over the business calendar {@code calendar}. */
+  default DeadlineRules deadlineRules(WorkingDays calendar) {
     Map<String, DeadlineRules.Rule> rules = new java.util.HashMap<>();
     deadlines()
         .rules()
         .forEach((k, r) -> rules.put(k, new DeadlineRules.Rule(r.days(), r.workingDays())));
-    return new DeadlineRules(
-        rules,
-        java.util.Set.copyOf(deadlines().holidays().orElse(List.of())),
-        deadlines().dueSoonDays());
+    return new DeadlineRules(rules, calendar, deadlines().dueSoonDays());
   }
 }

@@ -90,6 +90,19 @@ class ReceptionRepository {
         .getResultList();
   }
 
+  /**
+   * Cases whose stored deadlines a change of the calendar on {@code day} may move: received before
+   * it, with a due date on or after it.
+   */
+  List<ReceptionCase> casesDueFrom(LocalDate day) {
+    return em.createQuery(
+            "from ReceptionCase c where c.receivedDate < :day"
+                + " and (c.acceptanceDueDate >= :day or c.resolutionDueDate >= :day)",
+            ReceptionCase.class)
+        .setParameter("day", day)
+        .getResultList();
+  }
+
   /** Rows whose unit path (column {@code alias.unit_path}) meets the scope roots. */
   static SqlWhere inScope(SqlWhere w, String alias, UUID[] roots) {
     return roots == null

@@ -5,13 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import vn.danvan.shared.time.SeededCalendar;
 
 /**
- * The legal deadlines as arithmetic: every rule, extensions, working days over holidays, states.
+ * The legal deadlines as arithmetic over the seeded business calendar: every rule, extensions,
+ * working days over holidays and swapped Saturdays, states.
  */
 class DeadlineRulesTest {
 
@@ -30,18 +31,7 @@ class DeadlineRulesTest {
               Map.entry("denunciation-acceptance", new DeadlineRules.Rule(7, true)),
               Map.entry("denunciation-resolution", new DeadlineRules.Rule(30, false)),
               Map.entry("denunciation-extension", new DeadlineRules.Rule(30, false))),
-          Set.of(
-              // Tết Bính Ngọ: Monday 16/2 to Friday 20/2/2026
-              LocalDate.of(2026, 2, 16),
-              LocalDate.of(2026, 2, 17),
-              LocalDate.of(2026, 2, 18),
-              LocalDate.of(2026, 2, 19),
-              LocalDate.of(2026, 2, 20),
-              LocalDate.of(2026, 4, 27),
-              LocalDate.of(2026, 4, 30),
-              LocalDate.of(2026, 5, 1),
-              LocalDate.of(2026, 9, 2),
-              LocalDate.of(2027, 1, 1)),
+          SeededCalendar.workingDays(),
           3);
 
   static final LocalDate MON = LocalDate.of(2026, 3, 2);
@@ -132,6 +122,85 @@ class DeadlineRulesTest {
     DeadlineRules.Deadline d = RULES.compute(f, LocalDate.of(2026, 4, 24)).get(0);
     assertThat(d.workingDays()).isTrue();
     assertThat(d.dueDate()).isEqualTo(LocalDate.of(2026, 5, 8));
+  }
+
+  private static DeadlineRules.Facts denunciation(LocalDate received) {
+    return new DeadlineRules.Facts(
+        ContentKind.DENUNCIATION, CaseInstance.FIRST, false, false, false, received, null, null, 0);
+  }
+
+  @Test
+  void aWorkingDayDeadlineStartedJustBeforeTet2023EndsAfterTheBreak() {
+    // received Thursday 19/1/2023; Tết: 20/1 and 23–26/1 off. 7 working days: 27, 30, 31/1, 1, 2,
+    // 3, 6/2 (the configuration list of 2026–2027 alone gave Monday 30/1)
+    LocalDate received = LocalDate.of(2023, 1, 19);
+    DeadlineRules.Deadline d = RULES.compute(denunciation(received), received).get(0);
+    assertThat(d.dueDate()).isEqualTo(LocalDate.of(2023, 2, 6));
+
+    // a complaint under a rule of 10 working days lands after Tết as well
+    DeadlineRules working =
+        new DeadlineRules(
+            Map.of("complaint-acceptance", new DeadlineRules.Rule(10, true)),
+            SeededCalendar.workingDays(),
+            3);
+    DeadlineRules.Facts f =
+        new DeadlineRules.Facts(
+            ContentKind.COMPLAINT,
+            CaseInstance.FIRST,
+            false,
+            false,
+            false,
+            received,
+            null,
+            null,
+            0);
+    assertThat(working.compute(f, received).get(0).dueDate()).isEqualTo(LocalDate.of(2023, 2, 9));
+  }
+
+  @Test
+  void aCalendarDayDeadlineEndingInTetMovesToTheFirstWorkingDayAfterIt() {
+    // complaint received Tuesday 10/1/2023: 10 days end on Friday 20/1, the first day of Tết
+    DeadlineRules.Facts f =
+        new DeadlineRules.Facts(
+            ContentKind.COMPLAINT,
+            CaseInstance.FIRST,
+            false,
+            false,
+            false,
+            LocalDate.of(2023, 1, 10),
+            null,
+            null,
+            0);
+    DeadlineRules.Deadline d = RULES.compute(f, LocalDate.of(2023, 1, 10)).get(0);
+    assertThat(d.workingDays()).isFalse();
+    assertThat(d.dueDate()).isEqualTo(LocalDate.of(2023, 1, 27));
+  }
+
+  @Test
+  void theSwappedSaturdaysOf30AprilAreWorkingDays() {
+    // 2025: Saturday 26/4 worked, 30/4, 1/5 and Friday 2/5 off. From Friday 25/4: 26, 28, 29/4,
+    // 5, 6, 7, 8/5 (without the swap: 28, 29/4, 5, 6, 7, 8, 9/5)
+    LocalDate received = LocalDate.of(2025, 4, 25);
+    assertThat(RULES.compute(denunciation(received), received).get(0).dueDate())
+        .isEqualTo(LocalDate.of(2025, 5, 8));
+    // 2024: Monday 29/4 off, Saturday 4/5 worked. From Thursday 25/4: 26/4, 2, 3, 4, 6, 7, 8/5
+    LocalDate received2024 = LocalDate.of(2024, 4, 25);
+    assertThat(RULES.compute(denunciation(received2024), received2024).get(0).dueDate())
+        .isEqualTo(LocalDate.of(2024, 5, 8));
+    // a calendar-day deadline may end on a worked Saturday: 30 days from 27/3/2025 is 26/4
+    DeadlineRules.Facts f =
+        new DeadlineRules.Facts(
+            ContentKind.DENUNCIATION,
+            CaseInstance.FIRST,
+            false,
+            false,
+            false,
+            LocalDate.of(2025, 3, 20),
+            LocalDate.of(2025, 3, 27),
+            null,
+            0);
+    assertThat(RULES.compute(f, LocalDate.of(2025, 3, 27)).get(1).dueDate())
+        .isEqualTo(LocalDate.of(2025, 4, 26));
   }
 
   /**
