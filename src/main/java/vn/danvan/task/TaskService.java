@@ -33,10 +33,11 @@ import vn.danvan.shared.security.UnitScope;
 import vn.danvan.shared.time.BusinessTime;
 
 /**
- * Tasks: the "5 rõ" of an assignment, delegation down the unit tree, progress, extensions,
- * recurring tasks and their occurrences, and the four states of Decision 42/2014. The public face
- * of the feature; the checks of a request are {@link TaskValidator}'s, who sees and writes a task
- * {@link TaskAccess}'s, the occurrences of a series {@link TaskRecurrence}'s.
+ * Tasks: the "5 rõ" of an assignment, its lifecycle and delegation down the unit tree. The
+ * checks of a request are {@link TaskValidator}'s, who sees and writes a task {@link TaskAccess}'s,
+ * the occurrences of a series {@link TaskRecurrence}'s; progress, extensions and the four-state
+ * statistics have their own services ({@link TaskProgressService}, {@link TaskExtensionService},
+ * {@link TaskStatisticsService}).
  *
  * <p>Visibility: a task is seen by the scope of its lead unit and of its coordinating units. It is
  * created and edited by a caller who acts for both its assigning unit and its lead unit (a unit
