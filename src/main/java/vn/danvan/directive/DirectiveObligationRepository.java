@@ -202,8 +202,9 @@ class DirectiveObligationRepository {
                     + " and l.effective_date = o.passed_on"
                     + " where o.passed_on is not null and "
                     + scope.sql
-                    // several predecessors owing the same document: the successor takes over the
-                    // most urgent obligation (then the lowest unit id), the same on every database
+                    // several predecessors in one statement (a document entered after the
+                    // restructuring): the successor takes over the most urgent obligation, then the
+                    // lowest unit id; a restructuring passes its sources on one by one, in order
                     + " order by o.due_date, o.unit_id"
                     + " on conflict (directive_id, unit_id) do nothing returning "
                     + OBLIGATION.replace("o.", "n."))

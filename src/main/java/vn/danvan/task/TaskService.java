@@ -33,9 +33,9 @@ import vn.danvan.shared.security.UnitScope;
 import vn.danvan.shared.time.BusinessTime;
 
 /**
- * Tasks: the "5 rõ" of an assignment, its lifecycle and delegation down the unit tree. The
- * checks of a request are {@link TaskValidator}'s, who sees and writes a task {@link TaskAccess}'s,
- * the occurrences of a series {@link TaskRecurrence}'s; progress, extensions and the four-state
+ * Tasks: the "5 rõ" of an assignment, its lifecycle and delegation down the unit tree. The checks
+ * of a request are {@link TaskValidator}'s, who sees and writes a task {@link TaskAccess}'s, the
+ * occurrences of a series {@link TaskRecurrence}'s; progress, extensions and the four-state
  * statistics have their own services ({@link TaskProgressService}, {@link TaskExtensionService},
  * {@link TaskStatisticsService}).
  *
