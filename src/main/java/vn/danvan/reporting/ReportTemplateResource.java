@@ -18,8 +18,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
@@ -45,6 +47,89 @@ import vn.danvan.shared.security.Roles;
 public class ReportTemplateResource {
 
   static final String BASE = "/api/v1/report-templates";
+
+  /** A body that works as-is (for a code not yet taken), shown by the document. */
+  static final String EXAMPLE =
+      """
+      {
+        "code": "BC-DVCQ-HCM",
+        "name": "Báo cáo kết quả thực hiện công tác dân vận chính quyền",
+        "nameEn": "Report on the mass mobilisation work of the government",
+        "ownerUnitId": "831b30fd-f4a3-3798-b3f2-e27830ab027b",
+        "description": "Báo cáo 6 tháng (trước ngày 05 tháng 5) và báo cáo năm (trước ngày 05 tháng 11).",
+        "sections": [
+          {
+            "code": "KET_QUA",
+            "titleVi": "Kết quả đạt được",
+            "titleEn": "Results achieved",
+            "narrative": true
+          },
+          {
+            "code": "TIEP_CONG_DAN",
+            "titleVi": "Công tác tiếp công dân, giải quyết khiếu nại, tố cáo",
+            "titleEn": "Citizen reception, complaints and denunciations",
+            "guidance": "Số liệu trong kỳ báo cáo, lấy từ sổ tiếp công dân.",
+            "indicators": [
+              {
+                "code": "TCD_LUOT",
+                "labelVi": "Số lượt tiếp công dân",
+                "labelEn": "Citizen visits received",
+                "measurementUnit": "lượt",
+                "type": "INTEGER",
+                "aggregation": "SUM",
+                "required": true,
+                "min": 0,
+                "source": {"kind": "VISITS"}
+              },
+              {
+                "code": "TCD_KHIEU_NAI",
+                "labelVi": "Số lượt tiếp về khiếu nại",
+                "measurementUnit": "lượt",
+                "type": "INTEGER",
+                "aggregation": "SUM",
+                "min": 0,
+                "source": {"kind": "VISITS_BY_CONTENT_KIND", "param": "COMPLAINT"}
+              },
+              {
+                "code": "KNTC_THU_LY",
+                "labelVi": "Số vụ việc khiếu nại, tố cáo đã thụ lý",
+                "measurementUnit": "vụ việc",
+                "type": "INTEGER",
+                "aggregation": "SUM",
+                "min": 0,
+                "source": {"kind": "CASES_ACCEPTED"}
+              },
+              {
+                "code": "KNTC_TY_LE_GIAI_QUYET",
+                "labelVi": "Tỷ lệ giải quyết khiếu nại, tố cáo thuộc thẩm quyền",
+                "measurementUnit": "%",
+                "type": "PERCENT",
+                "aggregation": "WEIGHTED_AVG",
+                "weightCode": "KNTC_THU_LY",
+                "min": 0,
+                "max": 100,
+                "target": {"operator": "GTE", "value": 85}
+              }
+            ]
+          },
+          {
+            "code": "TON_TAI",
+            "titleVi": "Tồn tại, hạn chế và nguyên nhân",
+            "narrative": true
+          },
+          {
+            "code": "PHUONG_HUONG",
+            "titleVi": "Phương hướng, nhiệm vụ kỳ tới",
+            "narrative": true
+          },
+          {
+            "code": "DE_XUAT",
+            "titleVi": "Đề xuất, kiến nghị",
+            "narrative": true
+          }
+        ]
+      }
+      """;
 
   private static final String ETAG_DOC = "Phiên bản bản ghi của mẫu (dùng cho If-Match).";
   private static final String ETAG_EXAMPLE = "\"0\"";
@@ -120,7 +205,16 @@ public class ReportTemplateResource {
               description = "Khóa chống tạo trùng khi gửi lại.",
               example = "7c1e4b2a-3f5d-4e6a-9b8c-1d2e3f4a5b6c")
           String idempotencyKey,
-      @Valid @NotNull ReportTemplateRequest body) {
+      @RequestBody(
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      schema = @Schema(implementation = ReportTemplateRequest.class),
+                      examples =
+                          @ExampleObject(name = "bao-cao-dan-van-chinh-quyen", value = EXAMPLE)))
+          @Valid
+          @NotNull
+          ReportTemplateRequest body) {
     return idempotency.run(
         idempotencyKey,
         body,
@@ -190,7 +284,16 @@ public class ReportTemplateResource {
       @RestHeader("If-Match")
           @Parameter(description = "ETag của phiên bản bản ghi đang sửa.", example = ETAG_EXAMPLE)
           String ifMatch,
-      @Valid @NotNull ReportTemplateRequest body) {
+      @RequestBody(
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      schema = @Schema(implementation = ReportTemplateRequest.class),
+                      examples =
+                          @ExampleObject(name = "bao-cao-dan-van-chinh-quyen", value = EXAMPLE)))
+          @Valid
+          @NotNull
+          ReportTemplateRequest body) {
     return Responses.ok(templates.update(id, ETags.requireVersion(ifMatch), body));
   }
 
@@ -286,7 +389,16 @@ public class ReportTemplateResource {
               description = "Khóa chống tạo trùng khi gửi lại.",
               example = "2f6a9c1d-8b3e-4d7f-a5c2-6e1b9d4f3a80")
           String idempotencyKey,
-      @Valid @NotNull ReportTemplateRequest body) {
+      @RequestBody(
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      schema = @Schema(implementation = ReportTemplateRequest.class),
+                      examples =
+                          @ExampleObject(name = "bao-cao-dan-van-chinh-quyen", value = EXAMPLE)))
+          @Valid
+          @NotNull
+          ReportTemplateRequest body) {
     long expected = ETags.requireVersion(ifMatch);
     return idempotency.run(
         idempotencyKey,

@@ -1,5 +1,6 @@
 package vn.danvan.reporting;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.danvan.reporting.ReportTemplateFixtures.BASE;
 import static vn.danvan.reporting.ReportTemplateFixtures.BO_NOI_VU;
@@ -15,6 +16,9 @@ import static vn.danvan.reporting.ReportTemplateFixtures.transition;
 import static vn.danvan.testing.Api.assertProblem;
 import static vn.danvan.testing.Api.json;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -31,6 +35,8 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class ReportTemplateApiTest {
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
 
   @Test
   void aPublishedVersionIsFrozenAndAChangeIsANewVersion() {
@@ -125,6 +131,31 @@ class ReportTemplateApiTest {
                 .getList("sections[1].indicators.code"))
         .containsExactly("TCD_LUOT", "KNTC_THU_LY");
     assertProblem(json("viewer").get(BASE + "/" + id + "/versions/3"), 404, "NOT_FOUND");
+  }
+
+  @Test
+  void theDocumentedExampleWorksAsIs() throws Exception {
+    JsonNode doc =
+        MAPPER.readTree(given().queryParam("format", "json").get("/q/openapi").asString());
+    JsonNode example =
+        doc.at(
+            "/paths/~1api~1v1~1report-templates/post/requestBody/content/application~1json/examples/bao-cao-dan-van-chinh-quyen/value");
+    ObjectNode body =
+        (ObjectNode) (example.isTextual() ? MAPPER.readTree(example.textValue()) : example);
+    assertThat(body.path("sections").size()).isEqualTo(5);
+    // only the code changes: it is unique
+    body.put("code", code());
+    Response r = json("hcm-manager").body(MAPPER.writeValueAsString(body)).post(BASE);
+    assertThat(r.statusCode()).as(r.asString()).isEqualTo(201);
+    String id = r.jsonPath().getString("id");
+    assertThat(transition("hcm-manager", id, 0, "PUBLISH").statusCode()).isEqualTo(200);
+    body.put("code", code());
+    Response v2 =
+        json("hcm-manager")
+            .header("If-Match", "\"1\"")
+            .body(MAPPER.writeValueAsString(body))
+            .post(BASE + "/" + id + "/versions");
+    assertThat(v2.statusCode()).as(v2.asString()).isEqualTo(201);
   }
 
   @Test
