@@ -33,7 +33,8 @@ public class DemoData {
           DemoWorld.class, // the units, before and after the 2025 reform
           DemoDirectives.class, // the documents of the units
           DemoTasks.class, // the tasks of two documents
-          ReceptionDemoData.class); // the reception book of the wards
+          ReceptionDemoData.class, // the reception book of the wards
+          DemoReportTemplates.class); // the report template of Bộ Nội vụ
 
   private static final Logger LOG = Logger.getLogger(DemoData.class);
 

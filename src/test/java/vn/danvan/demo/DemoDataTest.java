@@ -29,7 +29,11 @@ class DemoDataTest {
     assertThat(changeLogRows()).isEqualTo(changes);
     assertThat(DemoData.STEPS)
         .containsExactly(
-            DemoWorld.class, DemoDirectives.class, DemoTasks.class, ReceptionDemoData.class);
+            DemoWorld.class,
+            DemoDirectives.class,
+            DemoTasks.class,
+            ReceptionDemoData.class,
+            DemoReportTemplates.class);
   }
 
   private long changeLogRows() throws SQLException {
