@@ -39,6 +39,37 @@ class OpenApiDocumentTest {
   }
 
   @Test
+  void everyOperationThatTakesIfMatchAnswers412And428() throws Exception {
+    JsonNode doc = document();
+    List<String> missing = new ArrayList<>();
+    int checked = 0;
+    for (Iterator<Map.Entry<String, JsonNode>> paths = doc.path("paths").fields();
+        paths.hasNext(); ) {
+      Map.Entry<String, JsonNode> path = paths.next();
+      for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {
+        Map.Entry<String, JsonNode> op = ops.next();
+        boolean ifMatch = false;
+        for (JsonNode p : op.getValue().path("parameters")) {
+          ifMatch |=
+              "header".equals(p.path("in").asText()) && "If-Match".equals(p.path("name").asText());
+        }
+        if (!ifMatch) {
+          continue;
+        }
+        checked++;
+        for (String status : List.of("412", "428")) {
+          if (op.getValue().path("responses").path(status).isMissingNode()) {
+            missing.add(op.getKey().toUpperCase() + " " + path.getKey() + " lacks " + status);
+          }
+        }
+      }
+    }
+    assertThat(missing).isEmpty();
+    // PUT, DELETE and the POST transitions of directives, tasks, cases, templates …
+    assertThat(checked).isGreaterThan(10);
+  }
+
+  @Test
   void everyOperationHasIdSummaryAndDescription() throws Exception {
     JsonNode doc = document();
     List<String> missing = new ArrayList<>();

@@ -319,14 +319,6 @@ public class ReportTemplateResource {
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = ReportTemplateResponse.class)))
-  @APIResponse(
-      responseCode = "412",
-      description = "If-Match không khớp phiên bản hiện hành (PRECONDITION_FAILED).",
-      content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-  @APIResponse(
-      responseCode = "428",
-      description = "Thiếu If-Match (PRECONDITION_REQUIRED).",
-      content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
   public RestResponse<ReportTemplateResponse> transition(
       @RestPath
           @Parameter(
@@ -367,14 +359,6 @@ public class ReportTemplateResource {
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = ReportTemplateResponse.class)))
-  @APIResponse(
-      responseCode = "412",
-      description = "If-Match không khớp phiên bản hiện hành (PRECONDITION_FAILED).",
-      content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-  @APIResponse(
-      responseCode = "428",
-      description = "Thiếu If-Match (PRECONDITION_REQUIRED).",
-      content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
   public RestResponse<ReportTemplateResponse> addVersion(
       @RestPath
           @Parameter(

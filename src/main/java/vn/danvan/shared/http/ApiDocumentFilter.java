@@ -142,7 +142,9 @@ public class ApiDocumentFilter implements OASFilter {
             case "409", "413", "415", "422" ->
                 method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT;
             case "412", "428" ->
-                method == PathItem.HttpMethod.PUT || method == PathItem.HttpMethod.DELETE;
+                method == PathItem.HttpMethod.PUT
+                    || method == PathItem.HttpMethod.DELETE
+                    || takesIfMatch(op);
             default -> true;
           };
       if (!applies
@@ -180,5 +182,17 @@ public class ApiDocumentFilter implements OASFilter {
                         .minimum(java.math.BigDecimal.ONE)));
       }
     }
+  }
+
+  /** Whether the operation reads an {@code If-Match} header (transitions and new versions do). */
+  private static boolean takesIfMatch(Operation op) {
+    return op.getParameters() != null
+        && op.getParameters().stream()
+            .anyMatch(
+                p ->
+                    p.getIn()
+                            == org.eclipse.microprofile.openapi.models.parameters.Parameter.In
+                                .HEADER
+                        && "If-Match".equalsIgnoreCase(p.getName()));
   }
 }
