@@ -1,9 +1,11 @@
 package vn.danvan.reporting;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.constraints.NotNull;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The lock date's rule in a body and in answers (a {@link DueDateRule}). */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(
     name = "ReportingDateRule",
     description =

@@ -1,11 +1,13 @@
 package vn.danvan.reporting;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One level of the chain and its due date's rule, in a body and in answers. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(
     name = "ReportingLevelDueDate",
     description =

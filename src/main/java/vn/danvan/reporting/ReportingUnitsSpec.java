@@ -1,5 +1,6 @@
 package vn.danvan.reporting;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
@@ -8,6 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.danvan.orgunit.OrgUnitKind;
 
 /** The units that report under a regime, in a body and in answers. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(
     name = "ReportingUnits",
     description =
