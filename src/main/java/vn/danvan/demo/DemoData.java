@@ -34,7 +34,8 @@ public class DemoData {
           DemoDirectives.class, // the documents of the units
           DemoTasks.class, // the tasks of two documents
           ReceptionDemoData.class, // the reception book of the wards
-          DemoReportTemplates.class); // the report template of Bộ Nội vụ
+          DemoReportTemplates.class, // the report template of Bộ Nội vụ
+          DemoReportingRegimes.class); // the regimes of Gò Vấp's KH 847 and of TP HCM
 
   private static final Logger LOG = Logger.getLogger(DemoData.class);
 

@@ -148,6 +148,16 @@ public class OrgUnitService {
         id, edges(repo.lineage(id, true), true), edges(repo.lineage(id, false), false));
   }
 
+  /**
+   * For other features: the direct successors of a unit in the lineage, in the order of their
+   * effective dates, each named as on its first day (no scope check): who took over the unit's
+   * work, and from which day.
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<LineageResponse.Edge> successors(UUID id) {
+    return edges(repo.lineage(id, false), false);
+  }
+
   private List<LineageResponse.Edge> edges(
       List<OrgUnitRepository.LineageRow> rows, boolean predecessors) {
     Map<UUID, OrgUnit> units =

@@ -86,6 +86,13 @@ public class ReportTemplateService {
     return repo.find(id) != null;
   }
 
+  /** Whether version {@code number} of the template exists and is the published one. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  boolean isPublished(UUID id, int number) {
+    ReportTemplateVersion v = repo.version(id, number);
+    return v != null && v.status == ReportTemplateStatus.PUBLISHED;
+  }
+
   // ------------------------------------------------------------------ writes
 
   @Transactional

@@ -15,6 +15,9 @@ class ReportingEnums implements EnumContributor {
         IndicatorType.class,
         IndicatorAggregation.class,
         TargetOperator.class,
-        IndicatorSource.class);
+        IndicatorSource.class,
+        ReportingRegimeStatus.class,
+        ReportingRegimeAction.class,
+        ReportingUnitTargets.class);
   }
 }

@@ -1,11 +1,17 @@
 package vn.danvan.reporting;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.danvan.shared.reference.LabeledEnum;
 
 /**
  * How often a reporting regime asks for a report; each frequency has its own form of period code
  * (see {@link PeriodCode}).
  */
+@Schema(
+    description =
+        "Tần suất báo cáo và dạng mã kỳ: MONTHLY (2026M05), QUARTERLY (2026Q2), SEMI_ANNUAL (2026S1, 2026S2),"
+            + " NINE_MONTH (2026N9), ANNUAL (2026), AD_HOC (2026A01, đột xuất).",
+    examples = "SEMI_ANNUAL")
 public enum ReportingFrequency implements LabeledEnum {
   /** One period a month: {@code 2026M05}. */
   MONTHLY,

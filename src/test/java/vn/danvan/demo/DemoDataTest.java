@@ -33,7 +33,8 @@ class DemoDataTest {
             DemoDirectives.class,
             DemoTasks.class,
             ReceptionDemoData.class,
-            DemoReportTemplates.class);
+            DemoReportTemplates.class,
+            DemoReportingRegimes.class);
   }
 
   private long changeLogRows() throws SQLException {

@@ -1,0 +1,206 @@
+package vn.danvan.reporting;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import vn.danvan.orgunit.LineageResponse;
+import vn.danvan.orgunit.OrgUnitResponse;
+import vn.danvan.orgunit.OrgUnitService;
+import vn.danvan.shared.error.ApiException;
+import vn.danvan.shared.time.BusinessCalendar;
+
+/**
+ * The periods of a regime, reckoned (never stored) from its rules over the business calendar as it
+ * stands, and the units expected to report in each, resolved on the tree of the period's first day:
+ *
+ * <ul>
+ *   <li>a regime has the periods from its first to its last (open-ended: without end) that start
+ *       while its collecting unit exists: a regime collected by a district abolished on 1/7/2025
+ *       has no period starting on or after that day;
+ *   <li>the units of a kind below a unit are those of that day's tree;
+ *   <li>a listed unit that closed before that day is replaced by its successors in the lineage
+ *       whose restructuring took effect by then (recursively: a successor closed in turn passes on
+ *       again); a listed unit not yet created on that day is left out.
+ * </ul>
+ */
+@ApplicationScoped
+public class ReportingPeriodService {
+
+  /** At most this many periods in one answer. */
+  static final int MAX_PERIODS = 60;
+
+  /** The periods listed when {@code to} is not given: a year of monthly periods. */
+  static final int DEFAULT_PERIODS = 12;
+
+  private static final int MAX_LINEAGE_DEPTH = 10;
+
+  @Inject ReportingRegimeService regimes;
+  @Inject OrgUnitService units;
+  @Inject BusinessCalendar calendar;
+
+  /**
+   * The regime's periods between two codes (both included) that it has, with the number of units
+   * expected in each. {@code from} defaults to the first period, {@code to} to the {@value
+   * #DEFAULT_PERIODS}th period from {@code from} or the regime's last; at most {@value
+   * #MAX_PERIODS} periods may be asked for.
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<ReportingPeriodResponse> periods(UUID regimeId, String from, String to) {
+    ReportingRegime r = regimes.requireVisible(regimeId);
+    PeriodCode first = r.first();
+    PeriodCode last = r.last();
+    PeriodCode start = from == null ? first : PeriodCode.parse(from, r.frequency, "/query/from");
+    PeriodCode end;
+    if (to != null) {
+      end = PeriodCode.parse(to, r.frequency, "/query/to");
+    } else {
+      end = start;
+      for (int i = 1; i < DEFAULT_PERIODS && end.year() < PeriodCode.MAX_YEAR; i++) {
+        end = end.next();
+      }
+      if (last != null && end.compareTo(last) > 0) {
+        end = last.compareTo(start) < 0 ? start : last;
+      }
+    }
+    if (end.compareTo(start) < 0) {
+      throw ApiException.invalid("/query/to", "field.RANGE_REVERSED");
+    }
+    List<PeriodCode> codes = PeriodCode.between(start, end);
+    if (codes.size() > MAX_PERIODS) {
+      throw ApiException.invalid("/query/to", "field.PERIOD_COUNT", MAX_PERIODS);
+    }
+    Resolver resolver = new Resolver(r);
+    List<ReportingPeriodResponse> items = new ArrayList<>();
+    for (PeriodCode code : codes) {
+      if (resolver.has(code)) {
+        items.add(resolver.period(code).withoutUnits());
+      }
+    }
+    return items;
+  }
+
+  /**
+   * One period of the regime with its expected units; 400 at {@code /path/code} for a code that is
+   * not one of the regime's frequency, 404 for a period the regime does not have.
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public ReportingPeriodResponse period(UUID regimeId, String code) {
+    ReportingRegime r = regimes.requireVisible(regimeId);
+    PeriodCode c = PeriodCode.parse(code, r.frequency, "/path/code");
+    Resolver resolver = new Resolver(r);
+    if (!resolver.has(c)) {
+      throw ApiException.notFound("entity.REPORTING_PERIOD");
+    }
+    return resolver.period(c);
+  }
+
+  /** The periods of one regime, its calendar and lineage lookups held for one answer. */
+  private final class Resolver {
+    private final ReportingRegime regime;
+    private final PeriodSchedule schedule;
+    private final LocalDate collectingUntil;
+    private final Map<UUID, List<LineageResponse.Edge>> successors = new HashMap<>();
+
+    Resolver(ReportingRegime regime) {
+      this.regime = regime;
+      this.schedule = regime.schedule(calendar.snapshot());
+      this.collectingUntil =
+          units
+              .find(regime.collectingUnitId, regime.startsOn)
+              .map(OrgUnitResponse::validTo)
+              .orElse(null);
+    }
+
+    /** Whether the regime has the period: within its span, while its collecting unit exists. */
+    boolean has(PeriodCode code) {
+      PeriodCode last = regime.last();
+      return code.compareTo(regime.first()) >= 0
+          && (last == null || code.compareTo(last) <= 0)
+          && (collectingUntil == null || !code.start().isAfter(collectingUntil));
+    }
+
+    ReportingPeriodResponse period(PeriodCode code) {
+      ReportingPeriod p = schedule.period(code);
+      LocalDate day = code.start();
+      Map<UUID, UUID> expected = expected(day);
+      List<UUID> ids = new ArrayList<>(expected.keySet());
+      ids.add(regime.collectingUnitId);
+      Map<UUID, String> names = units.namesOn(ids, day);
+      List<ReportingPeriodResponse.ExpectedUnit> list = new ArrayList<>();
+      expected.forEach(
+          (unit, from) ->
+              list.add(new ReportingPeriodResponse.ExpectedUnit(unit, names.get(unit), from)));
+      return new ReportingPeriodResponse(
+          regime.id,
+          code.code(),
+          regime.frequency,
+          day,
+          code.end(),
+          p.window().from(),
+          p.window().to(),
+          p.dueDates(),
+          p.lockDate(),
+          regime.collectingUnitId,
+          names.get(regime.collectingUnitId),
+          list.size(),
+          List.copyOf(list));
+    }
+
+    /**
+     * The units expected on {@code day}, each with the listed unit it stands for (null when it is
+     * expected itself): the units of the kind first, in id order, then the listed ones in order.
+     */
+    private Map<UUID, UUID> expected(LocalDate day) {
+      Map<UUID, UUID> expected = new LinkedHashMap<>();
+      List<UUID> ofKind =
+          switch (regime.reportingTargets) {
+            case UNITS -> List.of();
+            case CHILD_UNITS_OF_KIND ->
+                units.childIdsOfKind(regime.reportingRoot(), regime.reportingKind, day);
+            case DESCENDANT_UNITS_OF_KIND ->
+                units.descendantIdsOfKind(regime.reportingRoot(), regime.reportingKind, day);
+          };
+      ofKind.forEach(u -> expected.put(u, null));
+      for (UUID listed : regime.reportingUnitIds) {
+        for (UUID unit : resolve(listed, day, 0)) {
+          expected.putIfAbsent(unit, unit.equals(listed) ? null : listed);
+        }
+      }
+      return expected;
+    }
+
+    /** The unit itself when it exists on {@code day}, else its successors by then. */
+    private List<UUID> resolve(UUID unit, LocalDate day, int depth) {
+      Optional<OrgUnitResponse> u = units.find(unit, day);
+      if (u.isEmpty()) {
+        return List.of();
+      }
+      if (u.get().active()) {
+        return List.of(unit);
+      }
+      boolean closedBefore = u.get().validTo() != null && u.get().validTo().isBefore(day);
+      if (!closedBefore || depth >= MAX_LINEAGE_DEPTH) {
+        return List.of();
+      }
+      List<UUID> resolved = new ArrayList<>();
+      for (LineageResponse.Edge e : successors.computeIfAbsent(unit, units::successors)) {
+        if (!e.effectiveDate().isAfter(day)) {
+          for (UUID s : resolve(e.unitId(), day, depth + 1)) {
+            if (!resolved.contains(s)) {
+              resolved.add(s);
+            }
+          }
+        }
+      }
+      return resolved;
+    }
+  }
+}
