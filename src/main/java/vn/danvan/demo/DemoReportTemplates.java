@@ -14,6 +14,7 @@ import vn.danvan.reporting.ReportTemplateRequest;
 import vn.danvan.reporting.ReportTemplateResponse;
 import vn.danvan.reporting.ReportTemplateService;
 import vn.danvan.reporting.TemplateTransitionRequest;
+import vn.danvan.shared.logging.BulkLoad;
 
 /**
  * The report template of Bộ Nội vụ, published: "Báo cáo kết quả thực hiện công tác dân vận chính
@@ -35,13 +36,14 @@ class DemoReportTemplates implements DemoStep {
   @Inject ReportTemplateService templates;
   @Inject ObjectMapper mapper;
 
+  @Inject BulkLoad bulkLoad;
+
   @Override
   public void loadIfAbsent() {
     boolean present =
         QuarkusTransaction.requiringNew().call(() -> templates.exists(BAO_CAO_DAN_VAN_CHINH_QUYEN));
     if (!present) {
-      QuarkusTransaction.requiringNew().run(this::build);
-      LOG.info("Demo report template loaded");
+      bulkLoad.run(LOG, "Demo report template", this::build);
     }
   }
 

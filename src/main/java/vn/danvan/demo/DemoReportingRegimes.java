@@ -20,6 +20,7 @@ import vn.danvan.reporting.ReportingRegimeResponse;
 import vn.danvan.reporting.ReportingRegimeService;
 import vn.danvan.reporting.ReportingUnitTargets;
 import vn.danvan.reporting.ReportingUnitsSpec;
+import vn.danvan.shared.logging.BulkLoad;
 
 /**
  * The reporting regimes of the demo, in force, on Bộ Nội vụ's template:
@@ -52,13 +53,14 @@ class DemoReportingRegimes implements DemoStep {
 
   @Inject ReportingRegimeService regimes;
 
+  @Inject BulkLoad bulkLoad;
+
   @Override
   public void loadIfAbsent() {
     boolean present =
         QuarkusTransaction.requiringNew().call(() -> regimes.exists(GO_VAP_847_SEMI_ANNUAL));
     if (!present) {
-      QuarkusTransaction.requiringNew().run(this::build);
-      LOG.info("Demo reporting regimes loaded");
+      bulkLoad.run(LOG, "Demo reporting regimes", this::build);
     }
   }
 
