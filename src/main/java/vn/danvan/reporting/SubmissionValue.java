@@ -1,0 +1,45 @@
+package vn.danvan.reporting;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+
+/**
+ * One indicator's value as stored in a report (V22 {@code values}): the value entered (at first the
+ * computed one) and, for an indicator with a source, the value the system computed, its source and
+ * when. A JSON null or a missing node is no value.
+ */
+public record SubmissionValue(
+    JsonNode value, JsonNode computed, IndicatorSourceSpec source, Instant computedAt) {
+
+  /** The entered value, or null. */
+  JsonNode entered() {
+    return present(value) ? value : null;
+  }
+
+  /** The computed value, or null. */
+  JsonNode computedValue() {
+    return present(computed) ? computed : null;
+  }
+
+  /** The same provenance with another entered value. */
+  SubmissionValue withValue(JsonNode entered) {
+    return new SubmissionValue(entered, computed, source, computedAt);
+  }
+
+  static boolean present(JsonNode node) {
+    return node != null && !node.isNull() && !node.isMissingNode();
+  }
+
+  /** Whether two values differ: numbers by their value (2 and 2.0 are equal), others exactly. */
+  static boolean differ(JsonNode a, JsonNode b) {
+    boolean pa = present(a);
+    boolean pb = present(b);
+    if (!pa || !pb) {
+      return pa != pb;
+    }
+    if (a.isNumber() && b.isNumber()) {
+      return a.decimalValue().compareTo(b.decimalValue()) != 0;
+    }
+    return !a.equals(b);
+  }
+}
