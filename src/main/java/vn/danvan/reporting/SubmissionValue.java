@@ -1,6 +1,9 @@
 package vn.danvan.reporting;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.DecimalNode;
+import com.fasterxml.jackson.databind.node.LongNode;
+import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
@@ -10,6 +13,31 @@ import java.time.Instant;
  */
 public record SubmissionValue(
     JsonNode value, JsonNode computed, IndicatorSourceSpec source, Instant computedAt) {
+
+  /**
+   * One canonical form (no value is null, numbers are longs when whole), so that a value read back
+   * from the database equals the one written and an unchanged report is never updated again.
+   */
+  public SubmissionValue {
+    value = canonical(value);
+    computed = canonical(computed);
+  }
+
+  private static JsonNode canonical(JsonNode node) {
+    if (!present(node)) {
+      return null;
+    }
+    if (node.isNumber() && !(node.isDouble() && !Double.isFinite(node.doubleValue()))) {
+      BigDecimal n = node.decimalValue().stripTrailingZeros();
+      if (n.scale() <= 0 && n.abs().compareTo(LONG_LIMIT) < 0) {
+        return LongNode.valueOf(n.longValueExact());
+      }
+      return DecimalNode.valueOf(n.scale() < 0 ? n.setScale(0) : n);
+    }
+    return node;
+  }
+
+  private static final BigDecimal LONG_LIMIT = new BigDecimal("1E18");
 
   /** The entered value, or null. */
   JsonNode entered() {
