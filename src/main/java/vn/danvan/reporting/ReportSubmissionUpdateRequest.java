@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.constraints.Size;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(
@@ -14,6 +15,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record ReportSubmissionUpdateRequest(
     @Size(max = ReportSubmissionRules.MAX_VALUES)
         @Schema(
+            type = SchemaType.OBJECT,
+            implementation = Object.class,
             description =
                 "Giá trị nhập theo mã chỉ tiêu của mẫu: số với INTEGER, DECIMAL, PERCENT; chuỗi với TEXT;"
                     + " true/false với BOOLEAN; null để xóa.",
