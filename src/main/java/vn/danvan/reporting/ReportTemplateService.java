@@ -93,6 +93,15 @@ public class ReportTemplateService {
     return v != null && v.status == ReportTemplateStatus.PUBLISHED;
   }
 
+  /**
+   * The sections of version {@code number} of the template (empty when there is no such version).
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  List<TemplateSection> sections(UUID id, int number) {
+    ReportTemplateVersion v = repo.version(id, number);
+    return v == null ? List.of() : List.copyOf(v.sections);
+  }
+
   // ------------------------------------------------------------------ writes
 
   @Transactional

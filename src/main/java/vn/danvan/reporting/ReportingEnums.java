@@ -18,6 +18,9 @@ class ReportingEnums implements EnumContributor {
         IndicatorSource.class,
         ReportingRegimeStatus.class,
         ReportingRegimeAction.class,
-        ReportingUnitTargets.class);
+        ReportingUnitTargets.class,
+        ReportSubmissionStatus.class,
+        ReportSubmissionAction.class,
+        ReportSubmissionDecision.class);
   }
 }

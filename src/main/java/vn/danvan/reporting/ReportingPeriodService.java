@@ -102,6 +102,16 @@ public class ReportingPeriodService {
     return resolver.period(c);
   }
 
+  /**
+   * The period {@code code} of {@code regime} with its expected units, without the scope check of
+   * the collecting unit (the caller has already decided the regime is its business); empty when the
+   * regime does not have the period.
+   */
+  Optional<ReportingPeriodResponse> periodOf(ReportingRegime regime, PeriodCode code) {
+    Resolver resolver = new Resolver(regime);
+    return resolver.has(code) ? Optional.of(resolver.period(code)) : Optional.empty();
+  }
+
   /** The periods of one regime, its calendar and lineage lookups held for one answer. */
   private final class Resolver {
     private final ReportingRegime regime;

@@ -1,0 +1,90 @@
+package vn.danvan.reporting;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import vn.danvan.shared.persistence.SqlWhere;
+import vn.danvan.shared.persistence.UnitFilter;
+
+/** SQL of the reports and their frozen versions. */
+@ApplicationScoped
+class ReportSubmissionRepository {
+
+  @Inject EntityManager em;
+
+  ReportSubmission find(UUID id) {
+    return em.find(ReportSubmission.class, id);
+  }
+
+  /** The report, locked for a change (transitions read the versions they freeze or decide). */
+  ReportSubmission findForUpdate(UUID id) {
+    return em.find(ReportSubmission.class, id, LockModeType.PESSIMISTIC_WRITE);
+  }
+
+  /** The report of a unit for a period of a regime, if any (one at most). */
+  ReportSubmission findByKey(UUID regimeId, String period, UUID orgUnitId) {
+    return ReportSubmission.<ReportSubmission>find(
+            "regimeId = ?1 and period = ?2 and orgUnitId = ?3", regimeId, period, orgUnitId)
+        .firstResult();
+  }
+
+  /**
+   * One page of the list: the reports matching {@code query} whose reporting unit or collecting
+   * unit lies under {@code roots} (null: every report), by due date then id, after the given keys.
+   */
+  @SuppressWarnings("unchecked")
+  List<ReportSubmission> page(
+      ReportSubmissionQuery query, UUID[] roots, LocalDate afterDue, UUID afterId, int fetch) {
+    SqlWhere where =
+        new SqlWhere()
+            .addIfPresent("s.regime_id = :regimeId", "regimeId", query.regimeId())
+            .addIfPresent("s.period = :period", "period", query.period())
+            .addIfPresent(
+                "s.status = :status",
+                "status",
+                query.status() == null ? null : query.status().name())
+            .addIfPresent(
+                "(s.org_unit_path && cast(:roots as uuid[])"
+                    + " or s.collecting_unit_path && cast(:roots as uuid[]))",
+                "roots",
+                roots);
+    if (query.late() != null) {
+      where.add(query.late() ? "s.late" : "(s.late is null or not s.late)");
+    }
+    UnitFilter.apply(
+        where, "s.org_unit_id", "s.org_unit_path", query.orgUnitId(), query.orgUnitMode());
+    if (afterDue != null) {
+      where
+          .add("(s.due_date, s.id) > (:afterDue, :afterId)")
+          .param("afterDue", afterDue)
+          .param("afterId", afterId);
+    }
+    return where
+        .bind(
+            em.createNativeQuery(
+                "select s.* from report_submission s where "
+                    + where.sql()
+                    + " order by s.due_date, s.id limit :fetch",
+                ReportSubmission.class))
+        .setParameter("fetch", fetch)
+        .getResultList();
+  }
+
+  /** The frozen versions of a report, newest first. */
+  List<ReportSubmissionVersion> versions(UUID submissionId) {
+    return ReportSubmissionVersion.<ReportSubmissionVersion>find(
+            "submissionId = ?1 order by number desc", submissionId)
+        .list();
+  }
+
+  /** Version {@code number} of a report, or null. */
+  ReportSubmissionVersion version(UUID submissionId, int number) {
+    return ReportSubmissionVersion.<ReportSubmissionVersion>find(
+            "submissionId = ?1 and number = ?2", submissionId, number)
+        .firstResult();
+  }
+}
