@@ -104,7 +104,7 @@ final class DocxRenderer {
         Texts.blank(model.subject())
             ? documentType(model)
             : documentType(model) + " " + Texts.clean(model.subject()));
-    core.setCreator(Texts.blank(model.issuingBody()) ? "Dân Vận API" : model.issuingBody());
+    core.setCreator(Texts.blank(model.issuingBody()) ? "Dân Vận API" : upper(model.issuingBody()));
   }
 
   /** Ô 1–4 of Decree 30: issuing body and number left, quốc hiệu, tiêu ngữ and date right. */
@@ -265,7 +265,10 @@ final class DocxRenderer {
     var tblPr = t.getCTTbl().getTblPr();
     (tblPr.isSetTblLayout() ? tblPr.getTblLayout() : tblPr.addNewTblLayout())
         .setType(STTblLayoutType.FIXED);
-    var grid = t.getCTTbl().getTblGrid();
+    var grid =
+        t.getCTTbl().getTblGrid() == null
+            ? t.getCTTbl().addNewTblGrid()
+            : t.getCTTbl().getTblGrid();
     for (int c = 0; c < widths.length; c++) {
       var col = c < grid.sizeOfGridColArray() ? grid.getGridColArray(c) : grid.addNewGridCol();
       col.setW(BigInteger.valueOf(widths[c]));

@@ -99,8 +99,8 @@ final class Texts {
     int start = 0;
     while (s.length() - start > max) {
       int end = start + max;
-      int space = s.lastIndexOf(' ', end);
-      if (space > start + max / 2) {
+      int space = s.lastIndexOf(' ', end - 1);
+      if (space >= start + max / 2) {
         end = space + 1;
       } else if (Character.isLowSurrogate(s.charAt(end))) {
         end--;
