@@ -49,8 +49,11 @@ final class DocxRenderer {
   private static final int MARGIN_LEFT = 1701;
   private static final int MARGIN_RIGHT = 850;
   static final int BODY_W = PAGE_W - MARGIN_LEFT - MARGIN_RIGHT;
-  private static final int HEAD_LEFT = BODY_W * 2 / 5;
-  private static final int HEAD_RIGHT = BODY_W - HEAD_LEFT;
+  // the header block reaches 300 twips into each side margin, as in the Decree's model documents
+  private static final int HEAD_OUT = 300;
+  private static final int HEAD_LEFT = (BODY_W + 2 * HEAD_OUT) * 9 / 20;
+  private static final int HEAD_RIGHT = BODY_W + 2 * HEAD_OUT - HEAD_LEFT;
+  private static final int STT_W = 850;
   private static final int FIRST_LINE = 567;
 
   private DocxRenderer() {}
@@ -111,12 +114,15 @@ final class DocxRenderer {
   private static void headerBlock(XWPFDocument doc, ReportDocumentModel model) {
     XWPFTable t = table(doc, 1, new int[] {HEAD_LEFT, HEAD_RIGHT});
     t.removeBorders();
+    var indent = t.getCTTbl().getTblPr().addNewTblInd();
+    indent.setW(BigInteger.valueOf(-HEAD_OUT));
+    indent.setType(org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblWidth.DXA);
     XWPFTableCell left = t.getRow(0).getCell(0);
     XWPFTableCell right = t.getRow(0).getCell(1);
 
     XWPFParagraph p = first(left);
     if (!Texts.blank(model.parentBody())) {
-      line(p, upper(model.parentBody()), 13, false, false);
+      line(p, upper(model.parentBody()), 12, false, false);
       p = left.addParagraph();
     }
     line(p, upper(model.issuingBody()), 13, true, false);
@@ -164,7 +170,10 @@ final class DocxRenderer {
         if (closesDocument && i == paragraphs.size() - 1 && !text.endsWith("./.")) {
           text = (text.endsWith(".") ? text.substring(0, text.length() - 1) : text) + "./.";
         }
-        run(body(doc.createParagraph()), text, 14, false, false);
+        XWPFParagraph p = body(doc.createParagraph());
+        // the closing paragraph stays on the page of the signature
+        p.setKeepNext(closesDocument && i == paragraphs.size() - 1);
+        run(p, text, 14, false, false);
       }
       if (!section.indicators().isEmpty()) {
         figures(doc, section.indicators());
@@ -177,8 +186,8 @@ final class DocxRenderer {
     boolean targets = rows.stream().anyMatch(r -> !Texts.blank(r.target()));
     int[] widths =
         targets
-            ? new int[] {700, BODY_W - 700 - 1400 - 1600 - 1700, 1400, 1600, 1700}
-            : new int[] {700, BODY_W - 700 - 1600 - 1800, 1600, 1800};
+            ? new int[] {STT_W, BODY_W - STT_W - 1400 - 1600 - 1700, 1400, 1600, 1700}
+            : new int[] {STT_W, BODY_W - STT_W - 1600 - 1800, 1600, 1800};
     XWPFTable t = table(doc, rows.size() + 1, widths);
     XWPFTableRow head = t.getRow(0);
     head.setRepeatHeader(true);
@@ -201,7 +210,9 @@ final class DocxRenderer {
           r.getCell(3),
           row.value().display(),
           false,
-          row.value().text() != null ? ParagraphAlignment.LEFT : ParagraphAlignment.RIGHT);
+          row.value().number() != null
+              ? ParagraphAlignment.RIGHT
+              : row.value().flag() != null ? ParagraphAlignment.CENTER : ParagraphAlignment.LEFT);
       if (targets) {
         cellText(r.getCell(4), Texts.text(row.target()), false, ParagraphAlignment.CENTER);
       }
@@ -212,9 +223,12 @@ final class DocxRenderer {
 
   /** Ô 9 and 7: nơi nhận left, the signer's authority, title and name right. */
   private static void signatureBlock(XWPFDocument doc, ReportDocumentModel model) {
-    doc.createParagraph();
+    XWPFParagraph gap = doc.createParagraph();
+    gap.setSpacingAfter(0); // creates the paragraph properties setKeepNext needs
+    gap.setKeepNext(true);
     XWPFTable t = table(doc, 1, new int[] {BODY_W / 2, BODY_W - BODY_W / 2});
     t.removeBorders();
+    t.getRow(0).setCantSplitRow(true);
     XWPFTableCell left = t.getRow(0).getCell(0);
     XWPFTableCell right = t.getRow(0).getCell(1);
 
@@ -329,6 +343,10 @@ final class DocxRenderer {
     p.setIndentationLeft(indent);
     p.setIndentationRight(indent);
     p.setBorderBottom(Borders.SINGLE);
+    var border = p.getCTP().getPPr().getPBdr().getBottom();
+    border.setSz(BigInteger.valueOf(6));
+    border.setSpace(BigInteger.ONE);
+    border.setColor("auto");
     XWPFRun r = p.createRun();
     r.setFontSize(2);
   }

@@ -143,12 +143,12 @@ final class Texts {
 
   /**
    * "Gò Vấp, ngày 05 tháng 5 năm 2023": days below 10 and months 1 and 2 with a leading zero
-   * (Decree 30/2020); dots left for the signer when there is no date yet.
+   * (Decree 30/2020); blanks for the clerk when there is no date yet.
    */
   static String placeDate(String place, LocalDate date) {
     String prefix = blank(place) ? "" : clean(place.strip()) + ", ";
     if (date == null) {
-      return prefix + "ngày      tháng      năm " + LocalDate.now().getYear();
+      return prefix + "ngày      tháng      năm      ";
     }
     int d = date.getDayOfMonth();
     int m = date.getMonthValue();

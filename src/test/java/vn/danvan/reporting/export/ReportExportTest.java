@@ -257,7 +257,29 @@ class ReportExportTest {
       XWPFParagraph body = paragraph(d, GoVapReports.KQ_1);
       assertThat(body.getRuns().getFirst().getFontSizeAsDouble()).isEqualTo(14.0);
       assertThat(body.getFirstLineIndent()).isPositive();
+      // short rules under the issuing body, the tiêu ngữ and the trích yếu
+      long rules =
+          d.getBodyElements().stream()
+              .flatMap(
+                  e ->
+                      e instanceof XWPFTable t
+                          ? t.getRows().stream()
+                              .flatMap(r -> r.getTableCells().stream())
+                              .flatMap(c -> c.getParagraphs().stream())
+                          : e instanceof XWPFParagraph p ? java.util.stream.Stream.of(p) : null)
+              .filter(p -> p.getBorderBottom() == org.apache.poi.xwpf.usermodel.Borders.SINGLE)
+              .count();
+      assertThat(rules).isEqualTo(3);
+      // the closing paragraph keeps with the signature; page numbers from the second page
+      assertThat(
+              paragraph(d, "Đề nghị Ủy ban nhân dân quận tổ chức tập huấn kỹ năng dân vận./.")
+                  .getCTP()
+                  .getPPr()
+                  .isSetKeepNext())
+          .isTrue();
+      assertThat(d.getHeaderList()).hasSize(2);
       var sect = d.getDocument().getBody().getSectPr();
+      assertThat(sect.isSetTitlePg()).isTrue();
       assertThat(sect.getPgSz().getW().toString()).isEqualTo("11906");
       assertThat(sect.getPgMar().getLeft().toString()).isEqualTo("1701");
       assertThat(d.getProperties().getCoreProperties().getTitle())
@@ -411,6 +433,7 @@ class ReportExportTest {
         .isEqualTo("Hà Nội, ngày 05 tháng 01 năm 2022");
     assertThat(Texts.placeDate("An Giang", LocalDate.of(2021, 12, 28)))
         .isEqualTo("An Giang, ngày 28 tháng 12 năm 2021");
+    assertThat(Texts.placeDate("Gò Vấp", null)).isEqualTo("Gò Vấp, ngày      tháng      năm      ");
     assertThat(Texts.number(new BigDecimal("1250"))).isEqualTo("1.250");
     assertThat(Texts.number(new BigDecimal("97.50"))).isEqualTo("97,5");
     assertThat(Texts.number(new BigDecimal("-1234567.125"))).isEqualTo("-1.234.567,125");
