@@ -279,7 +279,7 @@ class DirectiveObligationRepository {
   /**
    * The obligations owed on {@code asOf} by {@code units} and due in [{@code from}, {@code to}],
    * per state on that day (every state present): the coverage's rule over every directive. Index
-   * directive_obligation_unit (unit, due date).
+   * directive_obligation_unit (unit, due date; V24).
    */
   Map<CoverageState, Long> owedStates(
       List<UUID> units, LocalDate from, LocalDate to, LocalDate asOf) {

@@ -137,10 +137,12 @@ class OrgUnitRepository {
                     + " where v.path @> array[cast(:id as uuid)] and "
                     + VALID_ON
                     + " union"
-                    + " select l.predecessor_id, u.kind, false from s"
-                    + " join org_unit_lineage l on l.successor_id = s.unit_id"
-                    + " join org_unit u on u.id = l.predecessor_id"
-                    + " where l.effective_date <= :day and u.valid_to < :day)"
+                    // a probe of the successor index per unit; "offset 0" keeps the subquery
+                    // lateral (pulled up, it becomes a hash join over every edge of the country)
+                    + " select p.id, p.kind, false from s cross join lateral ("
+                    + " select u.id, u.kind from org_unit_lineage l join org_unit u on u.id = l.predecessor_id"
+                    + " where l.successor_id = s.unit_id and l.effective_date <= :day"
+                    + " and u.valid_to < :day offset 0) p)"
                     + " select unit_id, min(kind), bool_or(valid) from s group by unit_id"
                     + " order by unit_id")
             .setParameter("id", unitId)
