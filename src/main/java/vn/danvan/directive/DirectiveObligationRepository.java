@@ -276,6 +276,39 @@ class DirectiveObligationRepository {
     return out;
   }
 
+  /**
+   * The obligations owed on {@code asOf} by {@code units} and due in [{@code from}, {@code to}],
+   * per state on that day (every state present): the coverage's rule over every directive. Index
+   * directive_obligation_unit (unit, due date; V24).
+   */
+  Map<CoverageState, Long> owedStates(
+      List<UUID> units, LocalDate from, LocalDate to, LocalDate asOf) {
+    Map<CoverageState, Long> out = new EnumMap<>(CoverageState.class);
+    for (CoverageState s : CoverageState.values()) {
+      out.put(s, 0L);
+    }
+    if (units.isEmpty()) {
+      return out;
+    }
+    for (Object[] r :
+        results(
+            em.createNativeQuery(
+                    "select "
+                        + STATE
+                        + " as state, count(*) from directive_obligation o"
+                        + " where o.unit_id = any(cast(:units as uuid[]))"
+                        + " and o.due_date between :from and :to and "
+                        + LIVE_ON
+                        + " group by 1")
+                .setParameter("units", PgTypes.uuidArray(units))
+                .setParameter("from", from)
+                .setParameter("to", to)
+                .setParameter("asOf", asOf))) {
+      out.put(CoverageState.valueOf((String) r[0]), PgTypes.longValue(r[1]));
+    }
+    return out;
+  }
+
   /** Live obligations of the query's directive per state on its day (every state present). */
   Map<CoverageState, Long> coverageTotals(CoverageQuery query) {
     Map<CoverageState, Long> out = new EnumMap<>(CoverageState.class);

@@ -113,6 +113,25 @@ class DirectiveRepository {
 
   @Inject EntityManager em;
 
+  /**
+   * How many documents {@code units} issued on the days of [{@code from}, {@code to}] (every status
+   * but DRAFT: a document revoked or superseded later was still issued). Index directive_unit
+   * (issuing unit, issue date).
+   */
+  long issuedCount(List<UUID> units, LocalDate from, LocalDate to) {
+    if (units.isEmpty()) {
+      return 0;
+    }
+    return PgTypes.longValue(
+        em.createNativeQuery(
+                "select count(*) from directive d where d.issuing_unit_id = any(cast(:units as uuid[]))"
+                    + " and d.issue_date between :from and :to and d.status <> 'DRAFT'")
+            .setParameter("units", PgTypes.uuidArray(units))
+            .setParameter("from", from)
+            .setParameter("to", to)
+            .getSingleResult());
+  }
+
   /** The document by id, whoever may read it. */
   Directive find(UUID id) {
     return em.find(Directive.class, id);

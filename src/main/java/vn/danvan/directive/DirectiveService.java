@@ -57,6 +57,7 @@ public class DirectiveService {
   @Inject DirectiveGraphRepository graph;
   @Inject DirectiveAccess access;
   @Inject DirectiveObligationService obligations;
+  @Inject DirectiveObligationRepository obligationRows;
   @Inject OrgUnitService units;
   @Inject UnitScope scope;
   @Inject CurrentUser user;
@@ -88,6 +89,27 @@ public class DirectiveService {
   @Transactional(Transactional.TxType.SUPPORTS)
   public Map<UUID, String> readableNumbers(java.util.Collection<UUID> ids) {
     return repo.readableNumbers(ids, access.roots());
+  }
+
+  /**
+   * For the reports (issue 11 §5): how many documents {@code units} issued in [{@code from}, {@code
+   * to}] (no scope check: a count of issued documents names none of them). One query.
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public long issuedCount(List<UUID> units, LocalDate from, LocalDate to) {
+    return repo.issuedCount(units, from, to);
+  }
+
+  /**
+   * For the reports: the implementing plans owed on {@code day} by {@code units} with a due date in
+   * [{@code from}, {@code to}], per state of Decision 42/2014 on that day, as the coverage of each
+   * directive counts them (an obligation passed on by a restructuring counts for its successor from
+   * the effective date). No scope check. One query.
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Map<CoverageState, Long> owedPlanStates(
+      List<UUID> units, LocalDate from, LocalDate to, LocalDate day) {
+    return obligationRows.owedStates(units, from, to, day);
   }
 
   /** One page of the documents matching {@code query} that the caller may read. */

@@ -122,6 +122,40 @@ class OrgUnitRepository {
         "parentId = ?1 and validFrom <= ?2 and (validTo is null or validTo >= ?2)", parentId, day);
   }
 
+  /**
+   * The subtree of {@code unitId} on {@code day} (the unit included) and, transitively, the lineage
+   * predecessors of its units that had closed by then, each with its kind and whether it is valid
+   * on the day. One recursive statement: the path index for the subtree, the successor index of the
+   * lineage for the predecessors.
+   */
+  List<OrgUnitService.SubtreeMember> subtreeOn(UUID unitId, LocalDate day) {
+    List<OrgUnitService.SubtreeMember> out = new ArrayList<>();
+    for (Object o :
+        em.createNativeQuery(
+                "with recursive s(unit_id, kind, valid) as ("
+                    + " select v.unit_id, v.kind, true from org_unit_version v"
+                    + " where v.path @> array[cast(:id as uuid)] and "
+                    + VALID_ON
+                    + " union"
+                    // a probe of the successor index per unit; "offset 0" keeps the subquery
+                    // lateral (pulled up, it becomes a hash join over every edge of the country)
+                    + " select p.id, p.kind, false from s cross join lateral ("
+                    + " select u.id, u.kind from org_unit_lineage l join org_unit u on u.id = l.predecessor_id"
+                    + " where l.successor_id = s.unit_id and l.effective_date <= :day"
+                    + " and u.valid_to < :day offset 0) p)"
+                    + " select unit_id, min(kind), bool_or(valid) from s group by unit_id"
+                    + " order by unit_id")
+            .setParameter("id", unitId)
+            .setParameter("day", day)
+            .getResultList()) {
+      Object[] r = (Object[]) o;
+      out.add(
+          new OrgUnitService.SubtreeMember(
+              PgTypes.uuid(r[0]), OrgUnitKind.valueOf((String) r[1]), Boolean.TRUE.equals(r[2])));
+    }
+    return out;
+  }
+
   /** Units of {@code kind} anywhere below {@code ancestorId}, valid on {@code day}. */
   @SuppressWarnings("unchecked")
   List<UUID> descendantIdsOfKindOn(UUID ancestorId, OrgUnitKind kind, LocalDate day) {

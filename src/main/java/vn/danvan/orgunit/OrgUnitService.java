@@ -84,6 +84,24 @@ public class OrgUnitService {
         .toList();
   }
 
+  /**
+   * A unit a report of a subtree covers: a unit of the subtree on the tree's day ({@code valid}),
+   * or a predecessor of one that had closed by then, whose records its successor inherited.
+   */
+  public record SubtreeMember(UUID id, OrgUnitKind kind, boolean valid) {}
+
+  /**
+   * For other features: the units whose records a figure of the subtree of {@code unitId} counts on
+   * the tree of {@code day}: every unit of the subtree valid that day (the unit included) and,
+   * transitively, the lineage predecessors of those units that had closed by then (a commune merged
+   * into one of the subtree brings its history along). No scope check; empty when the unit is not
+   * valid on the day.
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<SubtreeMember> subtreeOn(UUID unitId, LocalDate day) {
+    return repo.subtreeOn(unitId, day);
+  }
+
   /** Every unit of {@code kind} in the subtree of {@code ancestorId}, valid on {@code day}. */
   @Transactional(Transactional.TxType.SUPPORTS)
   public List<UUID> descendantIdsOfKind(UUID ancestorId, OrgUnitKind kind, LocalDate day) {

@@ -147,6 +147,121 @@ public class ReceptionReportService {
     }
   }
 
+  // ------------------------------------------------------------------ report figures
+
+  /**
+   * The visit figures of a report (issue 11 §5): visits received by {@code units} on the days of
+   * [{@code from}, {@code to}], as the statistics count them, in total and by content kind.
+   */
+  public record VisitFigures(
+      long visits,
+      long people,
+      long groups,
+      long anonymousDenunciations,
+      Map<ContentKind, Long> visitsByKind) {}
+
+  /**
+   * The case figures of a report: cases received by the units in the window, with their state on
+   * the report's day (accepted, resolved, resolved by the due date, overdue).
+   */
+  public record CaseFigures(long accepted, long resolved, long resolvedOnTime, long overdue) {}
+
+  /**
+   * Head-of-unit reception of a report's units that the compliance rule covers: the days a head (or
+   * a delegated deputy) held it, and the required days missed (the compliance endpoint's missed
+   * periods).
+   */
+  public record HeadReceptionFigures(long daysHeld, long daysMissed) {}
+
+  /**
+   * For the reports: the visit figures of {@code units} (no scope check: the caller decides who
+   * reads them). One aggregate over the visits of the units, grouped by content kind.
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public VisitFigures visitFigures(List<UUID> units, LocalDate from, LocalDate to) {
+    Map<ContentKind, Long> byKind = new java.util.EnumMap<>(ContentKind.class);
+    for (ContentKind k : ContentKind.values()) {
+      byKind.put(k, 0L);
+    }
+    long visits = 0;
+    long people = 0;
+    long groups = 0;
+    long anonymous = 0;
+    if (!units.isEmpty()) {
+      for (ReceptionReportRepository.VisitCounts c :
+          repo.visitCounts(StatisticsQuery.figures(units, from, to, to), null)) {
+        byKind.put(ContentKind.valueOf(c.key()), c.visits());
+        visits += c.visits();
+        people += c.people();
+        groups += c.groups();
+        anonymous += c.anonymousDenunciations();
+      }
+    }
+    return new VisitFigures(visits, people, groups, anonymous, byKind);
+  }
+
+  /**
+   * For the reports: the cases {@code units} received in [{@code from}, {@code to}] and their
+   * states on {@code day} (no scope check). One aggregate over the cases of the units.
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public CaseFigures caseFigures(List<UUID> units, LocalDate from, LocalDate to, LocalDate day) {
+    long[] n = new long[4];
+    if (!units.isEmpty()) {
+      for (ReceptionReportRepository.CaseCounts c :
+          repo.caseCounts(StatisticsQuery.figures(units, from, to, day), null)) {
+        n[0] += c.accepted();
+        n[1] += c.resolved();
+        n[2] += c.resolvedOnTime();
+        n[3] += c.overdue();
+      }
+    }
+    return new CaseFigures(n[0], n[1], n[2], n[3]);
+  }
+
+  /**
+   * For the reports: head-of-unit reception of those of {@code units} (valid units, by id, with
+   * their kind) that the compliance rule covers, over [{@code from}, {@code to}]: the days held (by
+   * the head or a delegated deputy) and the whole periods over by today that had none, exactly as
+   * the compliance endpoint counts them. One query of the sessions.
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public HeadReceptionFigures headReceptionFigures(
+      Map<UUID, OrgUnitKind> units, LocalDate from, LocalDate to) {
+    Map<String, CompliancePeriod> rules = config.compliance();
+    Map<UUID, CompliancePeriod> targets = new HashMap<>();
+    units.forEach(
+        (id, kind) -> {
+          CompliancePeriod p = rules.get(kind.name());
+          if (p != null) {
+            targets.put(id, p);
+          }
+        });
+    if (targets.isEmpty()) {
+      return new HeadReceptionFigures(0, 0);
+    }
+    LocalDate today = BusinessTime.today(clock);
+    Map<UUID, Map<LocalDate, HostRole>> held = new HashMap<>();
+    for (ReceptionReportRepository.HeldDay d :
+        repo.heldDays(List.copyOf(targets.keySet()), from, to)) {
+      held.computeIfAbsent(d.unitId(), k -> new HashMap<>())
+          .put(d.day(), d.head() ? HostRole.HEAD : HostRole.DEPUTY_DELEGATED);
+    }
+    long days = 0;
+    long missed = 0;
+    for (Map.Entry<UUID, CompliancePeriod> t : targets.entrySet()) {
+      Map<LocalDate, HostRole> unitDays = held.getOrDefault(t.getKey(), Map.of());
+      days += unitDays.size();
+      Map<String, LocalDate[]> periods = periods(t.getValue(), from, to, today);
+      for (LocalDate[] p : periods.values()) {
+        if (unitDays.keySet().stream().noneMatch(d -> !d.isBefore(p[0]) && !d.isAfter(p[1]))) {
+          missed++;
+        }
+      }
+    }
+    return new HeadReceptionFigures(days, missed);
+  }
+
   // ------------------------------------------------------------------ compliance
 
   /** The filters of the compliance list (its cursor is bound to them). */

@@ -114,6 +114,47 @@ class TaskStatisticsRepository {
     return out;
   }
 
+  /**
+   * The four states on :day of the tasks due in [:from, :to] led on :day by one of {@code units}
+   * (on, late, in term, overdue): from the task row when its current lead had taken over by then
+   * (index task_lead: lead unit, then the range of sort_due, which is the due date of a task with
+   * one), else from the closed period of its lead history valid that day.
+   */
+  long[] dueInWindow(List<UUID> units, LocalDate from, LocalDate to, LocalDate day) {
+    if (units.isEmpty()) {
+      return new long[4];
+    }
+    Object[] r =
+        (Object[])
+            em.createNativeQuery(
+                    "select"
+                        + FOUR_STATES
+                        + " from (select t.due_date, t.completed_on from task t"
+                        + " where t.lead_unit_id = any(cast(:units as uuid[]))"
+                        + " and t.sort_due between :from and :to and "
+                        + COUNTED
+                        + " and "
+                        + LEAD_IN_FORCE
+                        + " union all select t.due_date, t.completed_on from task_lead_history l"
+                        + " join task t on t.id = l.task_id"
+                        + " where l.lead_unit_id = any(cast(:units as uuid[])) and "
+                        + PAST_LEAD_ON_DAY
+                        + " and t.due_date between :from and :to and "
+                        + COUNTED
+                        + ") t")
+                .setParameter("units", PgTypes.uuidArray(units))
+                .setParameter("from", from)
+                .setParameter("to", to)
+                .setParameter("day", day)
+                .getSingleResult();
+    return new long[] {
+      PgTypes.longValue(r[0]),
+      PgTypes.longValue(r[1]),
+      PgTypes.longValue(r[2]),
+      PgTypes.longValue(r[3])
+    };
+  }
+
   /** One branch of {@link #statistics}, the lead's columns read from {@code lead}. */
   private static String branch(String key, SqlWhere where, String lead, String from) {
     return "select "

@@ -23,7 +23,7 @@ import vn.danvan.task.TaskStatisticsRepository.StatisticsRow;
 
 /** The four states of Decision 42/2014 counted over the subtree of a unit. */
 @ApplicationScoped
-class TaskStatisticsService {
+public class TaskStatisticsService {
 
   @Inject TaskStatisticsRepository repo;
   @Inject OrgUnitService units;
@@ -82,6 +82,18 @@ class TaskStatisticsService {
               counts(c)));
     }
     return new TaskStatisticsResponse(orgUnitId, by, day, counts(total), groups);
+  }
+
+  /**
+   * For the reports (issue 11 §5): the four states on {@code day} of the tasks due in [{@code
+   * from}, {@code to}] (both included) whose lead unit on {@code day} is one of {@code units} (no
+   * scope check). Cancelled tasks, recurring series (counted through their occurrences) and tasks
+   * assigned after the day are left out, as in the statistics. One query.
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public TaskStatisticsResponse.Counts dueInWindow(
+      List<UUID> units, LocalDate from, LocalDate to, LocalDate day) {
+    return counts(repo.dueInWindow(units, from, to, day));
   }
 
   private static TaskStatisticsResponse.Counts counts(long[] c) {
