@@ -35,7 +35,8 @@ public class DemoData {
           DemoTasks.class, // the tasks of two documents
           ReceptionDemoData.class, // the reception book of the wards
           DemoReportTemplates.class, // the report template of Bộ Nội vụ
-          DemoReportingRegimes.class); // the regimes of Gò Vấp's KH 847 and of TP HCM
+          DemoReportingRegimes.class, // the regimes of Gò Vấp's KH 847 and of TP HCM
+          DemoReportSubmissions.class); // their reports of 2023 and 2026
 
   private static final Logger LOG = Logger.getLogger(DemoData.class);
 

@@ -32,6 +32,11 @@ class ReportSubmissionRepository {
         .firstResult();
   }
 
+  /** Whether any report was made for a period of the regime. */
+  boolean anyFor(UUID regimeId, String period) {
+    return ReportSubmission.count("regimeId = ?1 and period = ?2", regimeId, period) > 0;
+  }
+
   /**
    * One page of the list: the reports matching {@code query} whose reporting unit or collecting
    * unit lies under {@code roots} (null: every report), by due date then id, after the given keys.

@@ -108,6 +108,12 @@ public class ReportSubmissionService {
     return views.full(access.visible(id));
   }
 
+  /** Whether any report was made for a period of the regime (the demo data's check). */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public boolean anyFor(UUID regimeId, String period) {
+    return repo.anyFor(regimeId, period);
+  }
+
   // ------------------------------------------------------------------ writes
 
   /**
@@ -116,6 +122,15 @@ public class ReportSubmissionService {
    */
   @Transactional
   public ReportSubmissionResponse create(ReportSubmissionCreateRequest req) {
+    return create(req, Instant.now(clock));
+  }
+
+  /**
+   * As {@link #create(ReportSubmissionCreateRequest)}, recorded as made at {@code at}: a report
+   * entered after the fact (the demo's reports of 2023).
+   */
+  @Transactional
+  public ReportSubmissionResponse create(ReportSubmissionCreateRequest req, Instant at) {
     UUID unitId = req.orgUnitId();
     // the role decides before the unit is looked at
     if (!access.hasReporterRole()) {
@@ -174,7 +189,7 @@ public class ReportSubmissionService {
           List.of(FieldError.of("/orgUnitId", "field.REPORT_SUBMISSION_EXISTS", existing.id)),
           existing.id);
     }
-    Instant now = Instant.now(clock);
+    Instant now = at;
     ReportSubmission s = new ReportSubmission();
     s.id = UUID.randomUUID();
     s.regimeId = r.id;

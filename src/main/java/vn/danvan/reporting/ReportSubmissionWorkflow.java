@@ -47,8 +47,18 @@ public class ReportSubmissionWorkflow {
   @Transactional
   public ReportSubmissionResponse transition(
       UUID id, long expectedVersion, ReportSubmissionTransitionRequest req) {
+    return transition(id, expectedVersion, req, Instant.now(clock));
+  }
+
+  /**
+   * As {@link #transition(UUID, long, ReportSubmissionTransitionRequest)}, done at {@code at}: a
+   * decision recorded after the fact (the demo's reports of 2023), its lateness judged on that day.
+   */
+  @Transactional
+  public ReportSubmissionResponse transition(
+      UUID id, long expectedVersion, ReportSubmissionTransitionRequest req, Instant at) {
     ReportSubmission s = access.visibleForUpdate(id);
-    LocalDate today = BusinessTime.today(clock);
+    LocalDate today = at.atZone(BusinessTime.ZONE).toLocalDate();
     switch (req.action()) {
       case SUBMIT -> access.requireReporter(s);
       case RETURN, ACCEPT -> access.requireCollector(s);
@@ -65,7 +75,7 @@ public class ReportSubmissionWorkflow {
     }
     ReportSubmissionRules rules = views.rules(s);
     ReportSubmissionResponse before = views.full(s, rules);
-    Instant now = Instant.now(clock);
+    Instant now = at;
     List<SubmissionWarning> warnings = List.of();
     switch (req.action()) {
       case SUBMIT -> {

@@ -34,7 +34,8 @@ class DemoDataTest {
             DemoTasks.class,
             ReceptionDemoData.class,
             DemoReportTemplates.class,
-            DemoReportingRegimes.class);
+            DemoReportingRegimes.class,
+            DemoReportSubmissions.class);
   }
 
   private long changeLogRows() throws SQLException {

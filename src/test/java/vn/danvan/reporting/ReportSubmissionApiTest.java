@@ -156,11 +156,16 @@ class ReportSubmissionApiTest {
         .containsExactlyInAnyOrder(
             "/values/NOPE", "/values/TCD_LUOT", "/values/KNTC_THU_LY", "/narratives/TIEP_CONG_DAN");
 
-    // required and bounds at SUBMIT
-    Response missing = transition("ward-officer", id, 0, "SUBMIT");
+    // required and bounds at SUBMIT: a cleared value is missing, its computed value stays
+    Response cleared = put("ward-officer", id, 0, values("TCD_LUOT", null));
+    assertThat(cleared.statusCode()).as(cleared.asString()).isEqualTo(200);
+    assertThat(cleared.jsonPath().getString("values.TCD_LUOT.value")).isNull();
+    assertThat(cleared.jsonPath().getString("values.TCD_LUOT.source.kind")).isEqualTo("VISITS");
+    Response missing = transition("ward-officer", id, version(cleared), "SUBMIT");
     assertProblem(missing, 422, "REPORT_SUBMISSION_INVALID");
     assertThat(pointers(missing)).containsExactly("/values/TCD_LUOT");
-    Response edited = put("ward-officer", id, 0, values("TCD_LUOT", -1, "KNTC_TY_LE", 80));
+    Response edited =
+        put("ward-officer", id, version(cleared), values("TCD_LUOT", -1, "KNTC_TY_LE", 80));
     assertThat(edited.statusCode()).as(edited.asString()).isEqualTo(200);
     Response below = transition("ward-officer", id, version(edited), "SUBMIT");
     assertProblem(below, 422, "REPORT_SUBMISSION_INVALID");
