@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.danvan.shared.http.Versioned;
 
@@ -101,6 +102,7 @@ public record ReportConsolidationResponse(
       @Schema(description = "Chỉ tiêu trọng số (WEIGHTED_AVG).", examples = "KNTC_THU_LY")
           String weightCode,
       @Schema(
+              implementation = Object.class,
               description =
                   "Giá trị tổng hợp: SUM, MIN, MAX chính xác; AVG, WEIGHTED_AVG làm tròn 2 chữ số thập phân"
                       + " (nửa lên); COUNT_TRUE là số đơn vị trả lời có; null với NONE, TEXT hoặc khi không"
@@ -129,7 +131,10 @@ public record ReportConsolidationResponse(
           String decision,
       @Schema(description = "Báo cáo gửi quá hạn.", examples = "false") Boolean late,
       @Schema(
-              description = "Giá trị các chỉ tiêu trong phiên bản đã dùng, theo mã chỉ tiêu.",
+              type = SchemaType.OBJECT,
+              implementation = Object.class,
+              description =
+                  "Giá trị các chỉ tiêu trong phiên bản đã dùng, theo mã chỉ tiêu (số, chuỗi, true/false).",
               examples = "{\"TCD_LUOT\": 120, \"CCHC_SIPAS\": 91.5}")
           Map<String, JsonNode> values) {}
 

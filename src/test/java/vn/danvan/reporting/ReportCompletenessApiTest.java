@@ -226,8 +226,9 @@ class ReportCompletenessApiTest {
         .containsExactly("/query/period");
     assertThat(pointers(completeness("auditor", regime, "2023S1", "orgUnitMode", "CHILDREN")))
         .containsExactly("/query/orgUnitId");
-    assertProblem(
-        completeness("auditor", regime, "2023S1", "orgUnitMode", "ALL"), 400, "VALIDATION_FAILED");
+    Response mode = completeness("auditor", regime, "2023S1", "orgUnitMode", "ALL");
+    assertProblem(mode, 400, "INVALID_PARAMETER");
+    assertThat(mode.jsonPath().getList("errors.pointer")).containsExactly("/query/orgUnitMode");
   }
 
   private static List<String> pointers(Response r) {
