@@ -27,7 +27,6 @@ class ReportConsolidationRepository {
   private static final TypeReference<List<ConsolidationRow.Unit>> UNITS = new TypeReference<>() {};
   private static final TypeReference<List<ConsolidationRow.Indicator>> INDICATORS =
       new TypeReference<>() {};
-  private static final TypeReference<Map<String, JsonNode>> VALUES = new TypeReference<>() {};
 
   private static final String COLUMNS =
       "c.id, c.regime_id, c.period, c.collecting_unit_id, c.collecting_unit_path, c.number,"
@@ -95,17 +94,15 @@ class ReportConsolidationRepository {
     }
     List<?> rows =
         em.createNativeQuery(
-                "select v.submission_id, v.number, cast((select jsonb_object_agg(e.key,"
-                    + "   case when jsonb_typeof(e.value) = 'object' then e.value -> 'value'"
-                    + "   else e.value end) from jsonb_each(v.\"values\") e) as text)"
+                "select v.submission_id, v.number, cast(v.\"values\" as text)"
                     + " from jsonb_to_recordset(cast(:refs as jsonb)) as r(s uuid, n int)"
                     + " join report_submission_version v on v.submission_id = r.s and v.number = r.n")
             .setParameter("refs", json(keys))
             .getResultList();
     for (Object o : rows) {
       Object[] r = (Object[]) o;
-      Map<String, JsonNode> map = r[2] == null ? Map.of() : read((String) r[2], VALUES);
-      values.put(new VersionRef(PgTypes.uuid(r[0]), PgTypes.intValue(r[1])), map);
+      values.put(
+          new VersionRef(PgTypes.uuid(r[0]), PgTypes.intValue(r[1])), entryValues((String) r[2]));
     }
     return values;
   }
@@ -236,6 +233,27 @@ class ReportConsolidationRepository {
         read((String) r[10], INDICATORS),
         PgTypes.instant(r[11]),
         (String) r[12]);
+  }
+
+  /** The {@code value} of each entry of a version's values, by indicator code. */
+  private Map<String, JsonNode> entryValues(String text) {
+    if (text == null) {
+      return Map.of();
+    }
+    try {
+      JsonNode doc = mapper.readTree(text);
+      Map<String, JsonNode> out = new HashMap<>();
+      for (Map.Entry<String, JsonNode> e : doc.properties()) {
+        JsonNode v = e.getValue();
+        JsonNode value = v.isObject() ? v.get("value") : v;
+        if (value != null) {
+          out.put(e.getKey(), value);
+        }
+      }
+      return out;
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private String json(Object o) {
