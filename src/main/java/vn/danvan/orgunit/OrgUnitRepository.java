@@ -231,6 +231,31 @@ class OrgUnitRepository {
     return names;
   }
 
+  /**
+   * Each unit's path on {@code day}: its latest version begun by then, else its first (as {@link
+   * #namesOn}); one pass over the (unit_id, valid_from) index.
+   */
+  Map<UUID, List<UUID>> pathsOn(Collection<UUID> ids, LocalDate day) {
+    Map<UUID, List<UUID>> paths = new HashMap<>();
+    if (ids.isEmpty()) {
+      return paths;
+    }
+    List<?> rows =
+        em.createNativeQuery(
+                "select distinct on (v.unit_id) v.unit_id, v.path from org_unit_version v"
+                    + " where v.unit_id = any(cast(:ids as uuid[]))"
+                    + " order by v.unit_id, (v.valid_from <= :day) desc,"
+                    + " case when v.valid_from <= :day then v.valid_from end desc, v.valid_from")
+            .setParameter("ids", PgTypes.uuidArray(ids))
+            .setParameter("day", day)
+            .getResultList();
+    for (Object o : rows) {
+      Object[] r = (Object[]) o;
+      paths.put(PgTypes.uuid(r[0]), List.of(PgTypes.uuids(r[1])));
+    }
+    return paths;
+  }
+
   void insertLineage(
       UUID predecessor,
       UUID successor,

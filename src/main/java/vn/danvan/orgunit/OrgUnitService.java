@@ -74,6 +74,15 @@ public class OrgUnitService {
     return repo.namesOn(ids, day);
   }
 
+  /**
+   * For other features: each unit's path (root..unit) on {@code day}, from the version valid then,
+   * else its last before, else its first (no scope check); ids of no unit are left out. One query.
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Map<UUID, List<UUID>> pathsOn(Collection<UUID> ids, LocalDate day) {
+    return repo.pathsOn(ids, day);
+  }
+
   /** For other features: the ids of the direct children of a kind valid on {@code day}. */
   @Transactional(Transactional.TxType.SUPPORTS)
   public List<UUID> childIdsOfKind(UUID parentId, OrgUnitKind kind, LocalDate day) {

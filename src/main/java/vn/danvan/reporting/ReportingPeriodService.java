@@ -112,6 +112,20 @@ public class ReportingPeriodService {
     return resolver.has(code) ? Optional.of(resolver.period(code)) : Optional.empty();
   }
 
+  /**
+   * One period of {@code regime} (already checked visible) with its expected units, for the
+   * consolidation and completeness of its reports: a code that is not one of the regime's frequency
+   * or a period the regime does not have is a 400 at {@code pointer}.
+   */
+  ReportingPeriodResponse period(ReportingRegime regime, String code, String pointer) {
+    PeriodCode c = PeriodCode.parse(code, regime.frequency, pointer);
+    Resolver resolver = new Resolver(regime);
+    if (!resolver.has(c)) {
+      throw ApiException.invalid(pointer, "field.PERIOD_NOT_IN_REGIME");
+    }
+    return resolver.period(c);
+  }
+
   /** The periods of one regime, its calendar and lineage lookups held for one answer. */
   private final class Resolver {
     private final ReportingRegime regime;

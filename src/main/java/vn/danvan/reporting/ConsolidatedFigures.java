@@ -1,0 +1,52 @@
+package vn.danvan.reporting;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The figures of source {@link IndicatorSource#CONSOLIDATED} (issue 11 §5): an indicator's value is
+ * the value of the same indicator code in the latest consolidation collected by the reporting unit
+ * or one of its departments for the same period and template (the district's own report is
+ * prefilled from its wards' reports, consolidated by Phòng Nội vụ). {@link ReportFigureService}
+ * calls it for those indicators.
+ */
+@ApplicationScoped
+public class ConsolidatedFigures {
+
+  @Inject ReportConsolidationService consolidations;
+  @Inject Clock clock;
+
+  /**
+   * The figure of each indicator of {@code indicators} whose source is CONSOLIDATED, by code: the
+   * consolidated value when a consolidation exists and has one (null otherwise), computed when that
+   * consolidation was (now when there is none). Other indicators are absent.
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Map<String, ComputedFigure> compute(
+      List<TemplateIndicator> indicators, FigureScope scope) {
+    List<TemplateIndicator> consolidated =
+        indicators.stream()
+            .filter(i -> i.source() != null && i.source().kind() == IndicatorSource.CONSOLIDATED)
+            .toList();
+    if (consolidated.isEmpty()) {
+      return Map.of();
+    }
+    Optional<ConsolidatedValues> latest =
+        consolidations.latestValues(scope.regimeId(), scope.period(), scope.unitId());
+    Instant at = latest.map(ConsolidatedValues::computedAt).orElseGet(() -> Instant.now(clock));
+    Map<String, ComputedFigure> figures = new LinkedHashMap<>();
+    for (TemplateIndicator i : consolidated) {
+      JsonNode value = latest.map(v -> v.values().get(i.code())).orElse(null);
+      figures.put(i.code(), new ComputedFigure(i.source(), value, at));
+    }
+    return figures;
+  }
+}
