@@ -49,4 +49,28 @@ public class ConsolidatedFigures {
     }
     return figures;
   }
+
+  /**
+   * The figures of a consolidating unit's own report (the district's, after Phòng Nội vụ has
+   * consolidated its wards' reports): every indicator the latest consolidation has a value for,
+   * whatever its own source, as a CONSOLIDATED figure; empty when nothing has been consolidated.
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Map<String, ComputedFigure> consolidatorsOwn(
+      List<TemplateIndicator> indicators, FigureScope scope) {
+    Optional<ConsolidatedValues> latest =
+        consolidations.latestValues(scope.regimeId(), scope.period(), scope.unitId());
+    if (latest.isEmpty()) {
+      return Map.of();
+    }
+    IndicatorSourceSpec source = new IndicatorSourceSpec(IndicatorSource.CONSOLIDATED, null);
+    Map<String, ComputedFigure> figures = new LinkedHashMap<>();
+    for (TemplateIndicator i : indicators) {
+      JsonNode value = latest.get().values().get(i.code());
+      if (value != null && !value.isNull()) {
+        figures.put(i.code(), new ComputedFigure(source, value, latest.get().computedAt()));
+      }
+    }
+    return figures;
+  }
 }

@@ -53,6 +53,7 @@ public class ReportFigureService {
   @Inject ReceptionReportService reception;
   @Inject TaskStatisticsService tasks;
   @Inject DirectiveService directives;
+  @Inject ConsolidatedFigures consolidated;
   @Inject Clock clock;
 
   /** The groups of sources, each read by one query. */
@@ -96,7 +97,7 @@ public class ReportFigureService {
         groups.add(group(i.source().kind()));
       }
     }
-    Map<String, ComputedFigure> out = new LinkedHashMap<>();
+    Map<String, ComputedFigure> out = new LinkedHashMap<>(consolidated.compute(indicators, scope));
     if (groups.isEmpty()) {
       return out;
     }

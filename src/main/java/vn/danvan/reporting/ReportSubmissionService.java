@@ -59,6 +59,7 @@ public class ReportSubmissionService {
   @Inject DirectiveService directives;
   @Inject OrgUnitService units;
   @Inject UnitScope scope;
+  @Inject ConsolidatedFigures consolidated;
   @Inject AuditTrail audit;
   @Inject AttachmentStore attachments;
   @Inject Clock clock;
@@ -214,7 +215,7 @@ public class ReportSubmissionService {
     s.updatedAt = now;
     ReportSubmissionRules rules =
         new ReportSubmissionRules(templates.sections(r.templateId, r.templateNumber));
-    s.values = prefill(rules, r, period, unitId);
+    s.values = prefill(rules, r, period, unitId, level);
     s.narratives = new HashMap<>();
     s.persist();
     em.flush();
@@ -343,7 +344,11 @@ public class ReportSubmissionService {
 
   /** The computed figures of the template's indicators over the unit's subtree and the window. */
   private Map<String, SubmissionValue> prefill(
-      ReportSubmissionRules rules, ReportingRegime r, ReportingPeriodResponse period, UUID unitId) {
+      ReportSubmissionRules rules,
+      ReportingRegime r,
+      ReportingPeriodResponse period,
+      UUID unitId,
+      String level) {
     FigureScope figureScope =
         new FigureScope(
             r.id,
@@ -352,7 +357,12 @@ public class ReportSubmissionService {
             period.endDate(),
             period.windowStartDate(),
             period.windowEndDate());
-    Map<String, ComputedFigure> computed = figures.compute(rules.indicators(), figureScope);
+    Map<String, ComputedFigure> computed =
+        new HashMap<>(figures.compute(rules.indicators(), figureScope));
+    if (!level.equals(r.dueDates.getFirst().level())) {
+      // the consolidating unit's own report: the figures its reporting units sent, consolidated
+      computed.putAll(consolidated.consolidatorsOwn(rules.indicators(), figureScope));
+    }
     Map<String, SubmissionValue> values = new HashMap<>();
     computed.forEach(
         (code, f) -> {
