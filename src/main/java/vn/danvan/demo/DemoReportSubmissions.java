@@ -18,6 +18,9 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import org.jboss.logging.Logger;
+import vn.danvan.orgunit.UnitIds;
+import vn.danvan.reporting.ConsolidationRequest;
+import vn.danvan.reporting.ReportConsolidationService;
 import vn.danvan.reporting.ReportSubmissionAction;
 import vn.danvan.reporting.ReportSubmissionCreateRequest;
 import vn.danvan.reporting.ReportSubmissionResponse;
@@ -28,6 +31,7 @@ import vn.danvan.reporting.ReportSubmissionWorkflow;
 import vn.danvan.reporting.ReportingPeriodResponse;
 import vn.danvan.reporting.ReportingPeriodService;
 import vn.danvan.reporting.SubmissionValueResponse;
+import vn.danvan.shared.error.ApiException;
 import vn.danvan.shared.logging.BulkLoad;
 import vn.danvan.shared.time.BusinessTime;
 
@@ -37,8 +41,10 @@ import vn.danvan.shared.time.BusinessTime;
  * <ul>
  *   <li>Gò Vấp's KH 847/KH-UBND, 6-month report of 2023 (2023S1): of the 20 expected units, most
  *       send on time and are accepted by Phòng Nội vụ, two send late, one is returned for a wrong
- *       figure and sent again, one waits for Phòng Nội vụ's decision, two never send;
- *   <li>the annual report of 2023: every unit sends, a few late, all accepted;
+ *       figure and sent again, one waits for Phòng Nội vụ's decision, one stays a draft, one never
+ *       sends; Phòng Nội vụ consolidates the accepted reports, and the district's own report, made
+ *       from that consolidation, is sent on the 5th;
+ *   <li>the annual report of 2023: every unit sends, a few late, all accepted and consolidated;
  *   <li>TP Hồ Chí Minh's half-yearly report of 2026 (2026S1): a few communes sent, the rest are
  *       overdue today.
  * </ul>
@@ -68,6 +74,7 @@ class DemoReportSubmissions implements DemoStep {
   @Inject ReportSubmissionService submissions;
   @Inject ReportSubmissionWorkflow workflow;
   @Inject ReportingPeriodService periods;
+  @Inject ReportConsolidationService consolidations;
   @Inject BulkLoad bulkLoad;
 
   @Override
@@ -106,6 +113,35 @@ class DemoReportSubmissions implements DemoStep {
           };
       report(p, units.get(i).unitId(), fate, rnd);
     }
+    // Phòng Nội vụ consolidates what it accepted; the district's own report starts from it
+    consolidations.create(new ConsolidationRequest(p.regimeId(), p.code(), null, false));
+    districtsOwnReport(p, rnd);
+  }
+
+  /**
+   * The district's own report (UBND quận Gò Vấp, the last level of the chain), prefilled from the
+   * consolidation of its units' reports, sent on its due date.
+   */
+  private void districtsOwnReport(ReportingPeriodResponse p, Random rnd) {
+    LocalDate due = p.dueDates().getLast().dueDate();
+    ReportSubmissionResponse s =
+        submissions.create(
+            new ReportSubmissionCreateRequest(
+                p.regimeId(), p.code(), UnitIds.district("764"), null),
+            at(due.minusDays(1), 8));
+    Map<String, JsonNode> missing = new HashMap<>(values(s, rnd));
+    missing.keySet().removeIf(code -> present(s, code));
+    ReportSubmissionResponse filled =
+        submissions.update(
+            s.id(),
+            s.version(),
+            new ReportSubmissionUpdateRequest(missing, narratives(p), null, null));
+    try {
+      transition(filled, ReportSubmissionAction.SUBMIT, null, at(due, 10));
+    } catch (ApiException e) {
+      // the demo's own mistake: name the figures, not a bare code
+      throw new IllegalStateException("District report refused: " + e.errors(), e);
+    }
   }
 
   private void annual2023(Random rnd) {
@@ -114,6 +150,7 @@ class DemoReportSubmissions implements DemoStep {
     for (int i = 0; i < units.size(); i++) {
       report(p, units.get(i).unitId(), i % 7 == 2 ? Fate.LATE : Fate.ON_TIME, rnd);
     }
+    consolidations.create(new ConsolidationRequest(p.regimeId(), p.code(), null, false));
   }
 
   private void hcm2026(Random rnd) {
@@ -223,6 +260,11 @@ class DemoReportSubmissions implements DemoStep {
             + " khéo\".");
     n.put("DE_XUAT", "Đề nghị cấp trên tổ chức tập huấn nghiệp vụ công tác dân vận chính quyền.");
     return n;
+  }
+
+  private static boolean present(ReportSubmissionResponse s, String code) {
+    SubmissionValueResponse value = s.values().get(code);
+    return value != null && value.value() != null && !value.value().isNull();
   }
 
   private static long number(ReportSubmissionResponse s, String code) {

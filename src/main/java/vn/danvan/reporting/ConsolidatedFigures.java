@@ -1,9 +1,12 @@
 package vn.danvan.reporting;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.LongNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -66,11 +69,33 @@ public class ConsolidatedFigures {
     IndicatorSourceSpec source = new IndicatorSourceSpec(IndicatorSource.CONSOLIDATED, null);
     Map<String, ComputedFigure> figures = new LinkedHashMap<>();
     for (TemplateIndicator i : indicators) {
-      JsonNode value = latest.get().values().get(i.code());
-      if (value != null && !value.isNull()) {
+      JsonNode value = asType(latest.get().values().get(i.code()), i.type());
+      if (value != null) {
         figures.put(i.code(), new ComputedFigure(source, value, latest.get().computedAt()));
       }
     }
     return figures;
+  }
+
+  /**
+   * A consolidated value as a value of the indicator's own type: an average of whole numbers is
+   * rounded half up, a count of yes answers is a yes when above zero; null when it does not fit.
+   */
+  static JsonNode asType(JsonNode value, IndicatorType type) {
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    return switch (type) {
+      case INTEGER ->
+          value.isNumber()
+              ? LongNode.valueOf(value.decimalValue().setScale(0, RoundingMode.HALF_UP).longValue())
+              : null;
+      case DECIMAL, PERCENT -> value.isNumber() ? value : null;
+      case BOOLEAN ->
+          value.isBoolean()
+              ? value
+              : value.isNumber() ? BooleanNode.valueOf(value.decimalValue().signum() > 0) : null;
+      case TEXT -> value.isTextual() ? value : null;
+    };
   }
 }

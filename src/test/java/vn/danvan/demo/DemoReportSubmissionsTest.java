@@ -79,4 +79,34 @@ class DemoReportSubmissionsTest {
     assertThat(count(hcm, "status", "DRAFT")).isEqualTo(1);
     assertThat(count(hcm, "late", true)).isEqualTo(1);
   }
+
+  @Test
+  void phongNoiVuConsolidatedAndTheDistrictsOwnReportStartsFromIt() {
+    JsonPath latest =
+        json("admin")
+            .queryParam("regimeId", GO_VAP_6T)
+            .queryParam("period", "2023S1")
+            .queryParam("limit", 1)
+            .get("/api/v1/report-consolidations")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    String id = latest.getString("items[0].id");
+    JsonPath c = json("admin").get("/api/v1/report-consolidations/" + id).jsonPath();
+    // the accepted reports only: the one awaiting a decision, the draft and the missing are listed
+    assertThat(c.getList("inputs")).hasSizeGreaterThanOrEqualTo(17);
+    assertThat(c.getList("missingUnits")).isNotEmpty();
+    long visits = c.getLong("indicators.find { it.code == 'HN_SO_HOI_NGHI' }.value");
+    assertThat(visits).isPositive();
+
+    Map<String, Object> district =
+        reports(GO_VAP_6T, "2023S1").stream()
+            .filter(i -> "DISTRICT".equals(i.get("level")))
+            .findFirst()
+            .orElseThrow();
+    JsonPath own = json("admin").get(BASE + "/" + district.get("id")).jsonPath();
+    assertThat(own.getString("values.HN_SO_HOI_NGHI.source.kind")).isEqualTo("CONSOLIDATED");
+    assertThat(own.getLong("values.HN_SO_HOI_NGHI.computed")).isEqualTo(visits);
+  }
 }
