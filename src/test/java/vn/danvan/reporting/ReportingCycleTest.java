@@ -1,0 +1,137 @@
+package vn.danvan.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.danvan.reporting.ReportSubmissionFixtures.activeRegime;
+import static vn.danvan.reporting.ReportSubmissionFixtures.created;
+import static vn.danvan.reporting.ReportSubmissionFixtures.put;
+import static vn.danvan.reporting.ReportSubmissionFixtures.transition;
+import static vn.danvan.reporting.ReportSubmissionFixtures.values;
+import static vn.danvan.testing.Api.json;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import vn.danvan.testing.TestClock;
+
+/**
+ * One reporting cycle through the API alone, as Sở Nội vụ and two communes of TP HCM live it: the
+ * communes report, Sở Nội vụ accepts and consolidates; one commune's figure is corrected after
+ * acceptance, which makes the consolidation stale until it is computed again; the old version stays
+ * readable, and completeness counts what came in.
+ */
+@QuarkusTest
+class ReportingCycleTest {
+
+  private static final String PERIOD = "2026Q3";
+
+  @AfterEach
+  void resetClock() {
+    TestClock.reset();
+  }
+
+  private static long version(Response r) {
+    assertThat(r.statusCode()).as(r.asString()).isEqualTo(200);
+    return r.jsonPath().getLong("version");
+  }
+
+  /** A commune's report with {@code visits} citizens received, submitted and accepted. */
+  private static String acceptedReport(String regime, String unit, int visits) {
+    Response draft = created("hcm-manager", regime, PERIOD, unit);
+    String id = draft.jsonPath().getString("id");
+    long v =
+        version(
+            put(
+                "hcm-manager",
+                id,
+                draft.jsonPath().getLong("version"),
+                values(
+                    "TCD_LUOT", visits, "KNTC_THU_LY", 4, "KNTC_TY_LE", 90, "HN_SO_HOI_NGHI", 1)));
+    v = version(transition("hcm-manager", id, v, "SUBMIT"));
+    version(transition("hcm-manager", id, v, "ACCEPT"));
+    return id;
+  }
+
+  private static JsonPath consolidate(String regime) {
+    Response r =
+        json("hcm-manager")
+            .body(Map.of("regimeId", regime, "period", PERIOD))
+            .post("/api/v1/report-consolidations");
+    assertThat(r.statusCode()).as(r.asString()).isEqualTo(201);
+    return json("hcm-manager")
+        .get("/api/v1/report-consolidations/" + r.jsonPath().getString("id"))
+        .jsonPath();
+  }
+
+  private static long visits(JsonPath consolidation) {
+    return consolidation.getLong("indicators.find { it.code == 'TCD_LUOT' }.value");
+  }
+
+  @Test
+  void communesReportSoNoiVuConsolidatesAndACorrectionMakesItStale() {
+    String regime = activeRegime();
+    JsonPath period =
+        json("hcm-manager")
+            .get("/api/v1/reporting-regimes/" + regime + "/periods/" + PERIOD)
+            .jsonPath();
+    List<String> expected = period.getList("expectedUnits.unitId");
+    assertThat(expected).hasSizeGreaterThanOrEqualTo(3);
+    LocalDate due = LocalDate.parse(period.getString("dueDates[0].dueDate"));
+    TestClock.today(due.minusDays(2));
+
+    String a = acceptedReport(regime, expected.get(0), 10);
+    acceptedReport(regime, expected.get(1), 25);
+
+    JsonPath first = consolidate(regime);
+    assertThat(visits(first)).isEqualTo(35);
+    assertThat(first.getInt("number")).isEqualTo(1);
+    assertThat(first.getBoolean("stale")).isFalse();
+    assertThat(first.getList("inputs.submissionId")).contains(a);
+    assertThat(first.getList("missingUnits.unitId"))
+        .hasSize(expected.size() - 2)
+        .contains(expected.get(2));
+
+    // the commune corrects its figure: reopened, edited, sent again as version 2 and accepted
+    long v = version(ReportSubmissionFixtures.get("hcm-manager", a));
+    v = version(transition("hcm-manager", a, v, "REOPEN"));
+    v = version(put("hcm-manager", a, v, values("TCD_LUOT", 12)));
+    v = version(transition("hcm-manager", a, v, "SUBMIT"));
+    Response accepted = transition("hcm-manager", a, v, "ACCEPT");
+    assertThat(accepted.jsonPath().getInt("versionCount")).isEqualTo(2);
+    JsonPath diff =
+        json("hcm-manager")
+            .get(ReportSubmissionFixtures.BASE + "/" + a + "/versions/2/diff")
+            .jsonPath();
+    assertThat(diff.getString("values.find { it.code == 'TCD_LUOT' }.after")).isEqualTo("12");
+
+    String firstId = first.getString("id");
+    JsonPath stale = json("hcm-manager").get("/api/v1/report-consolidations/" + firstId).jsonPath();
+    assertThat(stale.getBoolean("stale")).isTrue();
+    assertThat(stale.getList("staleReasons.unitId")).containsExactly(expected.get(0));
+
+    JsonPath second = consolidate(regime);
+    assertThat(second.getInt("number")).isEqualTo(2);
+    assertThat(visits(second)).isEqualTo(37);
+    assertThat(second.getBoolean("stale")).isFalse();
+    // the first version keeps what it said
+    assertThat(
+            visits(json("hcm-manager").get("/api/v1/report-consolidations/" + firstId).jsonPath()))
+        .isEqualTo(35);
+
+    JsonPath completeness =
+        json("hcm-manager")
+            .queryParam("regimeId", regime)
+            .queryParam("period", PERIOD)
+            .get("/api/v1/report-completeness")
+            .jsonPath();
+    assertThat(completeness.getInt("totals.expected")).isEqualTo(expected.size());
+    assertThat(completeness.getInt("totals.accepted")).isEqualTo(2);
+    assertThat(completeness.getInt("totals.doneOnTime")).isEqualTo(2);
+    assertThat(completeness.getInt("totals.missing")).isEqualTo(expected.size() - 2);
+    assertThat(completeness.getInt("totals.inProgressInTerm")).isEqualTo(expected.size() - 2);
+  }
+}
