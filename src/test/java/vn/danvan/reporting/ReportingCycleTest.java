@@ -134,4 +134,59 @@ class ReportingCycleTest {
     assertThat(completeness.getInt("totals.missing")).isEqualTo(expected.size() - 2);
     assertThat(completeness.getInt("totals.inProgressInTerm")).isEqualTo(expected.size() - 2);
   }
+
+  @Test
+  void theSignedReportIsAttachedAndReadInScopeOnly() {
+    String regime = activeRegime();
+    String unit =
+        json("hcm-manager")
+            .get("/api/v1/reporting-regimes/" + regime + "/periods/" + PERIOD)
+            .jsonPath()
+            .getString("expectedUnits[0].unitId");
+    String id = created("hcm-manager", regime, PERIOD, unit).jsonPath().getString("id");
+    byte[] pdf =
+        "%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+            .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    Response sent =
+        vn.danvan.testing.Api.as("hcm-manager")
+            .multiPart("file", "bao-cao-quy-3-ban-ky.pdf", pdf, "application/pdf")
+            .multiPart("description", "Bản ký số của báo cáo")
+            .post(ReportSubmissionFixtures.BASE + "/" + id + "/attachments");
+    assertThat(sent.statusCode()).as(sent.asString()).isEqualTo(201);
+    assertThat(sent.jsonPath().getString("mediaType")).isEqualTo("application/pdf");
+    assertThat(sent.jsonPath().getString("fileName")).isEqualTo("bao-cao-quy-3-ban-ky.pdf");
+    String content = sent.header("Location");
+
+    assertThat(
+            json("hcm-manager")
+                .get(ReportSubmissionFixtures.BASE + "/" + id + "/attachments")
+                .jsonPath()
+                .getList("items.fileName"))
+        .containsExactly("bao-cao-quy-3-ban-ky.pdf");
+    Response download = vn.danvan.testing.Api.as("hcm-manager").get(content);
+    assertThat(download.statusCode()).isEqualTo(200);
+    assertThat(download.asByteArray()).isEqualTo(pdf);
+    // out of scope: 404; in scope without the right to write: 403; not a known file type: 415
+    vn.danvan.testing.Api.assertProblem(
+        json("viewer").get(ReportSubmissionFixtures.BASE + "/" + id + "/attachments"),
+        404,
+        "NOT_FOUND");
+    vn.danvan.testing.Api.assertProblem(
+        vn.danvan.testing.Api.as("auditor")
+            .multiPart("file", "x.pdf", pdf, "application/pdf")
+            .post(ReportSubmissionFixtures.BASE + "/" + id + "/attachments"),
+        403,
+        "FORBIDDEN");
+    Response text =
+        vn.danvan.testing.Api.as("hcm-manager")
+            .multiPart(
+                "file",
+                "ghi-chu.txt",
+                "chỉ là chữ".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "text/plain")
+            .post(ReportSubmissionFixtures.BASE + "/" + id + "/attachments");
+    assertThat(text.statusCode()).isEqualTo(415);
+    assertThat(text.contentType()).startsWith(vn.danvan.testing.Api.PROBLEM_JSON);
+  }
 }
