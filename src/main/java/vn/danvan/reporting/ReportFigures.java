@@ -29,8 +29,8 @@ final class ReportFigures {
   }
 
   /**
-   * The target as printed beside the figure: "≥ 85 %", "≤ 2 vụ việc"; for a yes/no indicator "Có"
-   * or "Không"; null without a target.
+   * The target as printed beside the figure: "≥ 85 %" (a percentage without a unit takes "%"), "≤ 2
+   * vụ việc"; for a yes/no indicator "Có" or "Không"; null without a target.
    */
   static String target(TemplateIndicator i) {
     IndicatorTarget t = i.target();
@@ -49,6 +49,9 @@ final class ReportFigures {
           case EQ -> "=";
         };
     String unit = i.measurementUnit() == null ? "" : i.measurementUnit().strip();
+    if (unit.isEmpty() && i.type() == IndicatorType.PERCENT) {
+      unit = "%";
+    }
     return op + " " + FigureValue.of(t.value()).display() + (unit.isEmpty() ? "" : " " + unit);
   }
 
