@@ -129,6 +129,7 @@ public class ReportCompletenessResource {
               description = "Định dạng tệp: chỉ xlsx (mặc định).",
               schema =
                   @Schema(
+                      type = SchemaType.STRING,
                       enumeration = {"xlsx"},
                       defaultValue = "xlsx"),
               example = "xlsx")

@@ -181,6 +181,7 @@ public class ReportConsolidationResource {
               description = "Định dạng tệp: xlsx (mặc định) hoặc docx.",
               schema =
                   @Schema(
+                      type = SchemaType.STRING,
                       enumeration = {"xlsx", "docx"},
                       defaultValue = "xlsx"),
               example = "xlsx")

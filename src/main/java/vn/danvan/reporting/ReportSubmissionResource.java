@@ -414,6 +414,7 @@ public class ReportSubmissionResource {
               description = "Định dạng tệp: xlsx (mặc định) hoặc docx.",
               schema =
                   @Schema(
+                      type = SchemaType.STRING,
                       enumeration = {"xlsx", "docx"},
                       defaultValue = "xlsx"),
               example = "docx")
