@@ -223,6 +223,42 @@ class ReportExportApiTest {
   }
 
   @Test
+  void theIssuedReportDocumentGivesNumberPlaceDateAndSigner() throws IOException {
+    String regime = activeRegime();
+    int number = 100 + new java.util.Random().nextInt(9000);
+    Map<String, Object> doc = new java.util.LinkedHashMap<>();
+    doc.put("type", "BAO_CAO");
+    doc.put("number", number);
+    doc.put("symbol", "BC-UBND");
+    doc.put("issuingUnitId", AN_HOI_TAY);
+    doc.put("issueDate", "2026-10-02");
+    doc.put("place", "Hồ Chí Minh");
+    doc.put("title", "Báo cáo kết quả thực hiện công tác dân vận chính quyền quý III năm 2026");
+    doc.put("signerName", "Nguyễn Văn An");
+    doc.put("signerTitle", "Phó Chủ tịch");
+    doc.put("signingAuthority", "KT");
+    Response directive =
+        vn.danvan.testing.Api.json("hcm-manager").body(doc).post("/api/v1/directives");
+    assertThat(directive.statusCode()).as(directive.asString()).isEqualTo(201);
+    Map<String, Object> body = ReportSubmissionFixtures.create(regime, "2026Q3", AN_HOI_TAY);
+    body.put("reportDocumentId", directive.jsonPath().getString("id"));
+    Response created = ReportSubmissionFixtures.post("hcm-manager", body);
+    assertThat(created.statusCode()).as(created.asString()).isEqualTo(201);
+    String id = created.jsonPath().getString("id");
+
+    try (XWPFDocument d = docx(download("hcm-manager", BASE + "/" + id + "/export?format=docx"))) {
+      assertThat(texts(d))
+          .containsSubsequence(
+              "Số: " + number + "/BC-UBND",
+              "Hồ Chí Minh, ngày 02 tháng 10 năm 2026",
+              "BÁO CÁO",
+              "KT. CHỦ TỊCH",
+              "PHÓ CHỦ TỊCH",
+              "Nguyễn Văn An");
+    }
+  }
+
+  @Test
   void aConsolidationDownloadsWithItsProvenanceAndACompletenessTable() throws IOException {
     SubmissionRows rows = new SubmissionRows(dataSource);
     String template = ruleTemplate();
