@@ -11,6 +11,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -26,6 +27,7 @@ import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
+import vn.danvan.reporting.export.ReportExportService;
 import vn.danvan.shared.http.Idempotency;
 import vn.danvan.shared.http.Responses;
 import vn.danvan.shared.paging.Page;
@@ -55,10 +57,12 @@ public class ReportConsolidationResource {
       """;
 
   private static final String ID_DOC = "Mã định danh phiên bản tổng hợp.";
+  private static final String PROBLEM = "application/problem+json";
   private static final String ID_EXAMPLE = "5b6f1c9e-8d2a-4f3b-9c7e-1a2b3c4d5e6f";
 
   @Inject ReportConsolidationService consolidations;
   @Inject Idempotency idempotency;
+  @Inject ReportExports exports;
 
   @POST
   @RolesAllowed({Roles.ADMIN, Roles.UNIT_MANAGER, Roles.OFFICER})
@@ -123,6 +127,66 @@ public class ReportConsolidationResource {
   public RestResponse<ReportConsolidationResponse> get(
       @RestPath @Parameter(description = ID_DOC, example = ID_EXAMPLE) UUID id) {
     return Responses.ok(consolidations.get(id));
+  }
+
+  @GET
+  @Path("/{id}/export")
+  @Produces({ReportExportService.XLSX, ReportExportService.DOCX})
+  @RolesAllowed(Roles.READERS)
+  @Operation(
+      operationId = "exportReportConsolidation",
+      summary = "Tải bản tổng hợp (XLSX hoặc DOCX)",
+      description =
+          "Phiên bản tổng hợp dưới dạng tệp: format=xlsx (mặc định; trang Tổng hợp với giá trị tổng hợp và cách"
+              + " tổng hợp của từng chỉ tiêu, trang Nguồn số liệu với từng chỉ tiêu của từng báo cáo đã dùng (đơn"
+              + " vị, phiên bản, giá trị, trạng thái, gửi muộn), trang các đơn vị thiếu, muộn, bị trả lại) hoặc"
+              + " format=docx (văn bản Báo cáo của đơn vị tổng hợp theo thể thức Nghị định 30/2020/NĐ-CP, các mục"
+              + " lời văn để trống cho cán bộ viết). Content-Disposition có tên tệp không dấu (filename) và tên"
+              + " tiếng Việt (filename*). Ngoài phạm vi: 404; format khác xlsx, docx: 400 /query/format.")
+  @APIResponse(
+      responseCode = "200",
+      description = "Tệp bản tổng hợp.",
+      headers = {
+        @Header(
+            name = "Content-Disposition",
+            description =
+                "attachment; filename=\"tong-hop-2023s1-phong-noi-vu-quan-go-vap-v1.xlsx\"; filename*=UTF-8''…",
+            schema = @Schema(type = SchemaType.STRING)),
+        @Header(
+            name = "Cache-Control",
+            description = "no-store",
+            schema = @Schema(type = SchemaType.STRING))
+      },
+      content = {
+        @Content(
+            mediaType = ReportExportService.XLSX,
+            schema = @Schema(type = SchemaType.STRING, format = "binary")),
+        @Content(
+            mediaType = ReportExportService.DOCX,
+            schema = @Schema(type = SchemaType.STRING, format = "binary"))
+      })
+  @APIResponse(
+      responseCode = "400",
+      description =
+          "format không phải xlsx hoặc docx (INVALID_PARAMETER, /query/format), id không phải UUID.",
+      content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
+  @APIResponse(
+      responseCode = "404",
+      description = "Bản tổng hợp không có hoặc ngoài phạm vi của người gọi (NOT_FOUND).",
+      content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
+  public Response export(
+      @RestPath @Parameter(description = ID_DOC, example = ID_EXAMPLE) UUID id,
+      @RestQuery
+          @Parameter(
+              description = "Định dạng tệp: xlsx (mặc định) hoặc docx.",
+              schema =
+                  @Schema(
+                      type = SchemaType.STRING,
+                      enumeration = {"xlsx", "docx"},
+                      defaultValue = "xlsx"),
+              example = "xlsx")
+          String format) {
+    return exports.consolidation(id, format).toResponse();
   }
 
   @GET

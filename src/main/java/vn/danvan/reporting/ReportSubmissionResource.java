@@ -30,6 +30,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.RestResponse.ResponseBuilder;
+import vn.danvan.reporting.export.ReportExportService;
 import vn.danvan.shared.attachment.AttachmentResponse;
 import vn.danvan.shared.attachment.AttachmentUpload;
 import vn.danvan.shared.http.ETags;
@@ -82,6 +83,7 @@ public class ReportSubmissionResource {
   @Inject ReportSubmissionWorkflow workflow;
   @Inject ReportSubmissionVersionService versions;
   @Inject Idempotency idempotency;
+  @Inject ReportExports exports;
 
   @GET
   @RolesAllowed(Roles.READERS)
@@ -353,6 +355,76 @@ public class ReportSubmissionResource {
       @RestPath @Parameter(description = "Số phiên bản so sánh.", example = "2") int number,
       @RestQuery @Parameter(description = "Số phiên bản gốc.", example = "1") Integer from) {
     return versions.diff(id, number, from);
+  }
+
+  @GET
+  @Path("/{id}/export")
+  @Produces({ReportExportService.XLSX, ReportExportService.DOCX})
+  @RolesAllowed(Roles.READERS)
+  @Operation(
+      operationId = "exportReportSubmission",
+      summary = "Tải báo cáo (XLSX hoặc DOCX)",
+      description =
+          "Báo cáo dưới dạng tệp: format=xlsx (mặc định; trang Báo cáo gồm tiêu đề, thông tin kỳ và bảng chỉ tiêu:"
+              + " số liệu, số liệu hệ thống tính, khác số hệ thống tính, chỉ tiêu kế hoạch; trang Thuyết minh gồm"
+              + " lời văn các mục) hoặc format=docx (văn bản Báo cáo theo thể thức Nghị định 30/2020/NĐ-CP: tên"
+              + " cơ quan, số và ký hiệu, quốc hiệu, tiêu ngữ, địa danh và ngày, trích yếu, các mục với bảng chỉ"
+              + " tiêu, nơi nhận, chữ ký). Mặc định là bản đang làm việc; version=n xuất phiên bản đã gửi số n."
+              + " Số, ký hiệu, địa danh, ngày và người ký lấy từ văn bản Báo cáo đã ban hành (reportDocumentId)"
+              + " khi người gọi xem được văn bản đó; nếu không, để trống số (Số: /BC-…) và ngày là ngày gửi"
+              + " (giờ Việt Nam). Content-Disposition có tên tệp không dấu (filename) và tên tiếng Việt"
+              + " (filename*). Ngoài phạm vi: 404; format khác xlsx, docx: 400 /query/format; version không có:"
+              + " 400 /query/version.")
+  @APIResponse(
+      responseCode = "200",
+      description = "Tệp báo cáo.",
+      headers = {
+        @Header(
+            name = "Content-Disposition",
+            description =
+                "attachment; filename=\"bao-cao-2023s1-phuong-12.xlsx\"; filename*=UTF-8''…",
+            schema = @Schema(type = SchemaType.STRING)),
+        @Header(
+            name = "Cache-Control",
+            description = "no-store",
+            schema = @Schema(type = SchemaType.STRING))
+      },
+      content = {
+        @Content(
+            mediaType = ReportExportService.XLSX,
+            schema = @Schema(type = SchemaType.STRING, format = "binary")),
+        @Content(
+            mediaType = ReportExportService.DOCX,
+            schema = @Schema(type = SchemaType.STRING, format = "binary"))
+      })
+  @APIResponse(
+      responseCode = "400",
+      description =
+          "format không phải xlsx hoặc docx (INVALID_PARAMETER, /query/format), version không có"
+              + " (VALIDATION_FAILED, /query/version), id không phải UUID.",
+      content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
+  @APIResponse(
+      responseCode = "404",
+      description = "Báo cáo không có hoặc ngoài phạm vi của người gọi (NOT_FOUND).",
+      content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
+  public Response export(
+      @RestPath @Parameter(description = ID_DOC, example = ID_EXAMPLE) UUID id,
+      @RestQuery
+          @Parameter(
+              description = "Định dạng tệp: xlsx (mặc định) hoặc docx.",
+              schema =
+                  @Schema(
+                      type = SchemaType.STRING,
+                      enumeration = {"xlsx", "docx"},
+                      defaultValue = "xlsx"),
+              example = "docx")
+          String format,
+      @RestQuery
+          @Parameter(
+              description = "Số phiên bản đã gửi cần xuất (mặc định: bản đang làm việc).",
+              example = "1")
+          Integer version) {
+    return exports.submission(id, format, version).toResponse();
   }
 
   @POST
