@@ -36,7 +36,7 @@ class ReportingRegimeRepository {
    */
   @SuppressWarnings("unchecked")
   List<ReportingRegime> page(
-      ReportingRegimeQuery query, UUID[] roots, String afterCode, int fetch) {
+      ReportingRegimeQuery query, UUID[] roots, UUID[] above, String afterCode, int fetch) {
     SqlWhere where =
         new SqlWhere()
             .addIfPresent(
@@ -56,7 +56,17 @@ class ReportingRegimeRepository {
                 "r.source_directive_id = :sourceDirectiveId",
                 "sourceDirectiveId",
                 query.sourceDirectiveId())
-            .addIfPresent("r.collecting_unit_path && cast(:roots as uuid[])", "roots", roots);
+            .addIfPresent(
+                "(r.collecting_unit_path && cast(:roots as uuid[])"
+                    + " or r.reporting_unit_ids && cast(:above as uuid[])"
+                    + " or r.reporting_targets <> 'UNITS'"
+                    + " and coalesce(r.reporting_of_unit_id, r.collecting_unit_id)"
+                    + " = any(cast(:above as uuid[])))",
+                "roots",
+                roots);
+    if (roots != null) {
+      where.param("above", above);
+    }
     UnitFilter.apply(
         where,
         "r.collecting_unit_id",

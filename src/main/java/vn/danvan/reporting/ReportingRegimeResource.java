@@ -88,7 +88,9 @@ public class ReportingRegimeResource {
       operationId = "listReportingRegimes",
       summary = "Danh sách chế độ báo cáo",
       description =
-          "Các chế độ báo cáo có đơn vị nhận báo cáo trong phạm vi người gọi, theo mã. q tìm không phân biệt dấu và"
+          "Các chế độ báo cáo có đơn vị nhận báo cáo trong phạm vi người gọi, và các chế độ mà đơn vị của người gọi"
+              + " phải báo cáo (lấy các đơn vị theo loại dưới một đơn vị chứa phạm vi người gọi, hoặc liệt kê đơn vị"
+              + " chứa phạm vi đó), theo mã. q tìm không phân biệt dấu và"
               + " hoa thường trên mã và tên. Lọc theo đơn vị nhận báo cáo (collectingUnitId, kèm orgUnitMode; ngoài"
               + " phạm vi hoặc không tồn tại: 422 UNKNOWN_UNIT), trạng thái, tần suất, mẫu báo cáo và văn bản đặt ra"
               + " chế độ. Con trỏ chỉ dùng với đúng các bộ lọc đã tạo ra nó.")
@@ -186,7 +188,9 @@ public class ReportingRegimeResource {
       operationId = "getReportingRegime",
       summary = "Xem một chế độ báo cáo",
       description =
-          "Chế độ báo cáo, nếu đơn vị nhận báo cáo trong phạm vi người gọi (nếu không: 404 như không tồn tại).")
+          "Chế độ báo cáo, nếu đơn vị nhận báo cáo trong phạm vi người gọi hoặc đơn vị của người gọi báo cáo theo"
+              + " chế độ (nếu không: 404 như không tồn tại). Chỉ trong phạm vi đơn vị nhận báo cáo mới sửa được"
+              + " (đơn vị báo cáo: 403).")
   @APIResponse(
       responseCode = "200",
       description = "Chế độ báo cáo; ETag là phiên bản bản ghi.",

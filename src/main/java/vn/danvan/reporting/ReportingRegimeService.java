@@ -75,7 +75,12 @@ public class ReportingRegimeService {
     String tag = Cursor.tag("reporting-regimes", query);
     Cursor.Keys keys = page.keys(tag, Cursor.KeyType.TEXT);
     List<ReportingRegime> rows =
-        repo.page(query, scope.rootsOrAll(), keys == null ? null : keys.text(0), page.fetchSize());
+        repo.page(
+            query,
+            scope.rootsOrAll(),
+            reportingAbove(),
+            keys == null ? null : keys.text(0),
+            page.fetchSize());
     Views views = new Views(rows);
     return Page.of(rows, page.limit(), views::of, r -> Cursor.encode(tag, r.code));
   }
@@ -176,10 +181,13 @@ public class ReportingRegimeService {
 
   // ------------------------------------------------------------------ rules
 
-  /** The regime, when the caller's scope holds its collecting unit; 404 otherwise. */
+  /**
+   * The regime, when the caller's scope holds its collecting unit or the caller's units report in
+   * it; 404 otherwise.
+   */
   ReportingRegime requireVisible(UUID id) {
     ReportingRegime r = repo.find(id);
-    if (r == null || !scope.contains(r.collectingUnitId)) {
+    if (r == null || !(scope.contains(r.collectingUnitId) || reportsIn(r))) {
       throw ApiException.notFound(ENTITY_LABEL);
     }
     return r;
@@ -193,10 +201,49 @@ public class ReportingRegimeService {
     return repo.find(id);
   }
 
+  /** Written in the scope of the collecting unit only: a unit that reports in it reads it (403). */
   private ReportingRegime requireWritable(UUID id) {
     ReportingRegime r = requireVisible(id);
     requireWriterRole();
+    if (!scope.contains(r.collectingUnitId)) {
+      throw ApiException.forbidden();
+    }
     return r;
+  }
+
+  /**
+   * Whether the caller's units report in the regime: a listed unit lies in the caller's scope or
+   * holds it, or the units of a kind are taken below a unit that holds the caller's scope.
+   */
+  private boolean reportsIn(ReportingRegime r) {
+    UUID[] above = reportingAbove();
+    if (above == null) {
+      return true;
+    }
+    List<UUID> ancestors = List.of(above);
+    for (UUID listed : r.reportingUnitIds) {
+      if (scope.contains(listed) || ancestors.contains(listed)) {
+        return true;
+      }
+    }
+    return r.reportingTargets != ReportingUnitTargets.UNITS
+        && ancestors.contains(r.reportingRoot());
+  }
+
+  /**
+   * The units on the way from the root to each root of the caller's scope (today's tree), both ends
+   * included: a regime whose reporting units are taken below one of them concerns the caller; null
+   * for an unrestricted caller.
+   */
+  private UUID[] reportingAbove() {
+    UUID[] roots = scope.rootsOrAll();
+    if (roots == null) {
+      return null;
+    }
+    return units.pathsOn(List.of(roots), today()).values().stream()
+        .flatMap(List::stream)
+        .distinct()
+        .toArray(UUID[]::new);
   }
 
   private void requireWriterRole() {

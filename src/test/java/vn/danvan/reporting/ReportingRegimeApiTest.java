@@ -283,8 +283,18 @@ class ReportingRegimeApiTest {
     assertProblem(json("viewer").get(BASE + "/" + hcm), 404, "NOT_FOUND");
     assertProblem(periods("viewer", hcm, null, null), 404, "NOT_FOUND");
     assertProblem(ReportingRegimeFixtures.period("viewer", hcm, "2026Q3"), 404, "NOT_FOUND");
-    // a ward's officer is not in the scope of Sở Nội vụ
-    assertProblem(json("ward-officer").get(BASE + "/" + hcm), 404, "NOT_FOUND");
+    // a ward's officer is not in the scope of Sở Nội vụ, but its ward reports in the city's regime:
+    // it reads the regime and its periods (not Hà Nội's), and writes nothing; its scope holds the
+    // old wards merged into it, which reported in Gò Vấp's regime of 2023
+    assertThat(json("ward-officer").get(BASE + "/" + hcm).statusCode()).isEqualTo(200);
+    assertThat(ReportingRegimeFixtures.period("ward-officer", hcm, "2026Q3").statusCode())
+        .isEqualTo(200);
+    assertThat(
+            json("ward-officer").queryParam("limit", 500).get(BASE).jsonPath().getList("items.id"))
+        .contains(hcm, DEMO_HCM, DEMO_GO_VAP_6T)
+        .doesNotContain(hn);
+    assertProblem(json("ward-officer").get(BASE + "/" + hn), 404, "NOT_FOUND");
+    assertProblem(transition("ward-officer", hcm, 0, "RETIRE"), 403, "FORBIDDEN");
     assertProblem(json("hcm-manager").get(BASE + "/" + hn), 404, "NOT_FOUND");
     assertProblem(put("hcm-manager", hn, 0, haNoi), 404, "NOT_FOUND");
     assertProblem(transition("hcm-manager", hn, 0, "ACTIVATE"), 404, "NOT_FOUND");
