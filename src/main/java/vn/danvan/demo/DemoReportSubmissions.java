@@ -232,8 +232,17 @@ class DemoReportSubmissions implements DemoStep {
     v.put("HN_NGUOI_DUOC_TIEP_CAN", LongNode.valueOf(500 + rnd.nextInt(5000)));
     v.put("DVK_MO_HINH", LongNode.valueOf(rnd.nextInt(4)));
     v.put("HN_NHAN_DAN_KHU_PHO", BooleanNode.valueOf(rnd.nextInt(5) > 0));
-    long accepted = number(s, "KNTC_THU_LY");
-    long onTime = number(s, "KNTC_DUNG_HAN");
+    if (s.period().startsWith("2023")) {
+      // the demo reception book starts in 2025: the units enter their 2023 figures from their own
+      // books, and the report shows them beside the (empty) computed ones
+      received(v, rnd);
+    }
+    long accepted =
+        v.containsKey("KNTC_THU_LY") ? v.get("KNTC_THU_LY").asLong() : number(s, "KNTC_THU_LY");
+    long onTime =
+        v.containsKey("KNTC_DUNG_HAN")
+            ? v.get("KNTC_DUNG_HAN").asLong()
+            : number(s, "KNTC_DUNG_HAN");
     v.put(
         "KNTC_TY_LE_GIAI_QUYET",
         accepted == 0
@@ -242,12 +251,30 @@ class DemoReportSubmissions implements DemoStep {
     return v;
   }
 
+  /** Reception figures of a 6-month or annual report, consistent with each other. */
+  private static void received(Map<String, JsonNode> v, Random rnd) {
+    int visits = 20 + rnd.nextInt(60);
+    int complaints = rnd.nextInt(visits / 4 + 1);
+    int denunciations = rnd.nextInt(visits / 8 + 1);
+    int accepted = 2 + rnd.nextInt(9);
+    int resolved = accepted - rnd.nextInt(3);
+    v.put("TCD_LUOT", LongNode.valueOf(visits));
+    v.put("TCD_NGUOI", LongNode.valueOf(visits + rnd.nextInt(20)));
+    v.put("TCD_DOAN_DONG_NGUOI", LongNode.valueOf(rnd.nextInt(3)));
+    v.put("TCD_KHIEU_NAI", LongNode.valueOf(complaints));
+    v.put("TCD_TO_CAO", LongNode.valueOf(denunciations));
+    v.put("TCD_KIEN_NGHI_PHAN_ANH", LongNode.valueOf(visits - complaints - denunciations));
+    v.put("TCD_NGAY_NGUOI_DUNG_DAU", LongNode.valueOf(22 + rnd.nextInt(5)));
+    v.put("KNTC_THU_LY", LongNode.valueOf(accepted));
+    v.put("KNTC_DA_GIAI_QUYET", LongNode.valueOf(resolved));
+    v.put("KNTC_DUNG_HAN", LongNode.valueOf(Math.max(0, resolved - rnd.nextInt(2))));
+  }
+
   private static Map<String, String> narratives(ReportingPeriodResponse p) {
     Map<String, String> n = new LinkedHashMap<>();
     n.put(
         "KET_QUA",
-        "Ủy ban nhân dân đã ban hành kế hoạch triển khai công tác dân vận chính quyền kỳ "
-            + p.code()
+        "Ủy ban nhân dân đã ban hành kế hoạch triển khai công tác dân vận chính quyền trong kỳ báo cáo"
             + "; duy trì tiếp công dân định kỳ, giải quyết kịp thời kiến nghị, phản ánh của Nhân dân."
             + "\n\nCông tác cải cách hành chính được đẩy mạnh; hồ sơ giải quyết đúng hạn đạt tỷ lệ cao.");
     n.put(
