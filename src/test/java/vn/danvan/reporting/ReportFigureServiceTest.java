@@ -99,14 +99,16 @@ class ReportFigureServiceTest {
     ComputedFigure visits = ofE.get("VISITS");
     assertThat(visits.source().kind()).isEqualTo(IndicatorSource.VISITS);
     assertThat(visits.computedAt()).isNotNull();
-    // no figure for consolidated or source-less indicators, nor for a kind that does not exist
+    // no figure for source-less indicators, nor for a kind that does not exist; a consolidated
+    // one without any consolidation of the unit has a null value
     List<TemplateIndicator> other =
         List.of(
             indicator("X1", IndicatorSource.CONSOLIDATED, null),
             indicator("X2", null, null),
             indicator("X3", IndicatorSource.VISITS_BY_CONTENT_KIND, "NOTHING"));
     Map<String, ComputedFigure> none = compute(e, TO, FROM, TO, other);
-    assertThat(none).containsOnlyKeys("X3");
+    assertThat(none).containsOnlyKeys("X1", "X3");
+    assertThat(none.get("X1").value()).isNull();
     assertThat(none.get("X3").value()).isNull();
   }
 
