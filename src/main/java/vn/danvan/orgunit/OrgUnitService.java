@@ -10,6 +10,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -109,6 +111,30 @@ public class OrgUnitService {
   @Transactional(Transactional.TxType.SUPPORTS)
   public List<SubtreeMember> subtreeOn(UUID unitId, LocalDate day) {
     return repo.subtreeOn(unitId, day);
+  }
+
+  /**
+   * For other features: the direct children of a kind valid on {@code day}, in id order, with their
+   * names that day (as {@link #namesOn} gives them).
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Map<UUID, String> childNamesOfKind(UUID parentId, OrgUnitKind kind, LocalDate day) {
+    Map<UUID, String> out = new LinkedHashMap<>();
+    repo.childrenOn(parentId, day).stream()
+        .filter(v -> v.kind == kind)
+        .sorted(Comparator.comparing((OrgUnitVersion v) -> v.unitId))
+        .forEach(v -> out.put(v.unitId, v.name));
+    return out;
+  }
+
+  /**
+   * For other features: every unit of {@code kind} in the subtree of {@code ancestorId} valid on
+   * {@code day}, in id order, with its name that day; one scan, where {@link #namesOn} over
+   * thousands of ids would probe the version index once per unit.
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Map<UUID, String> descendantNamesOfKind(UUID ancestorId, OrgUnitKind kind, LocalDate day) {
+    return repo.descendantNamesOfKindOn(ancestorId, kind, day);
   }
 
   /** Every unit of {@code kind} in the subtree of {@code ancestorId}, valid on {@code day}. */

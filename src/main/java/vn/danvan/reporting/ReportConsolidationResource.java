@@ -79,10 +79,14 @@ public class ReportConsolidationResource {
               + " khác tổng hợp các đơn vị phải báo cáo thuộc cây của nó vào ngày đầu kỳ (400 /orgUnitId nếu"
               + " không có). Cán bộ, lãnh đạo đơn vị và quản trị có phạm vi chứa đơn vị tổng hợp; chế độ không"
               + " tồn tại hoặc ngoài phạm vi: 422 UNKNOWN_REPORTING_REGIME; đơn vị ngoài phạm vi: 422"
-              + " UNKNOWN_UNIT; mã kỳ sai hoặc chế độ không có kỳ đó: 400 /period.")
+              + " UNKNOWN_UNIT; mã kỳ sai hoặc chế độ không có kỳ đó: 400 /period. Trả lời là bản tóm tắt:"
+              + " giá trị các chỉ tiêu, số đếm, stale, các đơn vị thiếu, gửi muộn, bị trả lại; nguồn gốc (mỗi"
+              + " báo cáo đã dùng với giá trị của nó, inputs) xem tại địa chỉ Location (GET …/{id}).")
   @APIResponse(
       responseCode = "201",
-      description = "Đã tổng hợp; Location là địa chỉ của phiên bản tổng hợp.",
+      description =
+          "Đã tổng hợp; trả lời là bản tóm tắt (không có inputs); Location là địa chỉ của phiên bản tổng"
+              + " hợp, có nguồn gốc.",
       headers =
           @Header(
               name = "Location",

@@ -66,7 +66,8 @@ public record ReportConsolidationResponse(
         @Schema(
             description =
                 "Nguồn gốc: mỗi báo cáo đã dùng (đơn vị, báo cáo, phiên bản) với giá trị các chỉ tiêu của nó."
-                    + " Vắng trong danh sách phiên bản.")
+                    + " Chỉ có khi xem một phiên bản (GET …/{id}); vắng trong trả lời khi tổng hợp (POST) và"
+                    + " trong danh sách phiên bản.")
         List<Input> inputs,
     @JsonInclude(JsonInclude.Include.NON_NULL)
         @Schema(

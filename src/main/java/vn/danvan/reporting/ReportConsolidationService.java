@@ -58,7 +58,10 @@ public class ReportConsolidationService {
 
   // ------------------------------------------------------------------ writes
 
-  /** Computes and stores a new consolidation version. */
+  /**
+   * Computes and stores a new consolidation version; the answer is its summary (values, counts,
+   * missing, late and returned units), the inputs' values being on {@link #get}.
+   */
   @Transactional
   public ReportConsolidationResponse create(ConsolidationRequest req) {
     if (!user.isAdmin() && !user.hasRole(Roles.UNIT_MANAGER) && !user.hasRole(Roles.OFFICER)) {
@@ -163,12 +166,12 @@ public class ReportConsolidationService {
             now,
             user.username());
     ReportConsolidationResponse summary =
-        response(row, indicators, states, unit.get().name(), null);
+        response(row, indicators, states, unit.get().name(), false, null);
     audit.created(ENTITY, id, collecting, 0, summary);
     LOG.infof(
         "Report consolidation %s: regime %s, %s, unit %s, version %d over %d of %d units",
         id, regime.id, period.code(), collecting, number, inputs.size(), rows.size());
-    return response(row, indicators, states, unit.get().name(), values);
+    return response(row, indicators, states, unit.get().name(), true, null);
   }
 
   // ------------------------------------------------------------------ reads
@@ -185,6 +188,7 @@ public class ReportConsolidationService {
         indicators(row.templateId(), row.templateNumber()),
         statesByUnit(row.regimeId(), row.period()),
         collectingName(row),
+        true,
         repo.values(refs(row.units())));
   }
 
@@ -226,7 +230,7 @@ public class ReportConsolidationService {
     return Page.of(
         rows,
         page.limit(),
-        r -> response(r, indicators, states, name, null),
+        r -> response(r, indicators, states, name, false, null),
         r -> Cursor.encode(tag, r.number()));
   }
 
@@ -276,11 +280,16 @@ public class ReportConsolidationService {
 
   // ------------------------------------------------------------------ answers
 
+  /**
+   * The answer for a version: its values and counts; with {@code unitLists} the missing, late and
+   * returned units; with {@code values} (the inputs' values) its provenance, each input.
+   */
   private ReportConsolidationResponse response(
       ConsolidationRow row,
       List<TemplateIndicator> indicators,
       Map<UUID, SubmissionState> states,
       String collectingName,
+      boolean unitLists,
       Map<ReportConsolidationRepository.VersionRef, Map<String, JsonNode>> values) {
     Map<String, TemplateIndicator> byCode = new HashMap<>();
     indicators.forEach(i -> byCode.put(i.code(), i));
@@ -315,23 +324,27 @@ public class ReportConsolidationService {
     List<ReportConsolidationResponse.UnitRef> returnedUnits = null;
     if (values != null) {
       inputs = new ArrayList<>();
+    }
+    if (unitLists) {
       missingUnits = new ArrayList<>();
       lateUnits = new ArrayList<>();
       returnedUnits = new ArrayList<>();
       for (ConsolidationRow.Unit u : row.units()) {
         if (u.fed()) {
-          inputs.add(
-              new ReportConsolidationResponse.Input(
-                  u.unitId(),
-                  u.name(),
-                  u.submissionId(),
-                  u.versionNumber(),
-                  u.decision(),
-                  u.late(),
-                  values.getOrDefault(
-                      new ReportConsolidationRepository.VersionRef(
-                          u.submissionId(), u.versionNumber()),
-                      Map.of())));
+          if (inputs != null) {
+            inputs.add(
+                new ReportConsolidationResponse.Input(
+                    u.unitId(),
+                    u.name(),
+                    u.submissionId(),
+                    u.versionNumber(),
+                    u.decision(),
+                    u.late(),
+                    values.getOrDefault(
+                        new ReportConsolidationRepository.VersionRef(
+                            u.submissionId(), u.versionNumber()),
+                        Map.of())));
+          }
         } else {
           missingUnits.add(ref(u));
         }

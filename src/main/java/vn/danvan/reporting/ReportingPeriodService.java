@@ -154,10 +154,12 @@ public class ReportingPeriodService {
     ReportingPeriodResponse period(PeriodCode code) {
       ReportingPeriod p = schedule.period(code);
       LocalDate day = code.start();
-      Map<UUID, UUID> expected = expected(day);
-      List<UUID> ids = new ArrayList<>(expected.keySet());
+      Map<UUID, String> names = new HashMap<>();
+      Map<UUID, UUID> expected = expected(day, names);
+      List<UUID> ids = new ArrayList<>();
+      expected.keySet().stream().filter(u -> !names.containsKey(u)).forEach(ids::add);
       ids.add(regime.collectingUnitId);
-      Map<UUID, String> names = units.namesOn(ids, day);
+      names.putAll(units.namesOn(ids, day));
       List<ReportingPeriodResponse.ExpectedUnit> list = new ArrayList<>();
       expected.forEach(
           (unit, from) ->
@@ -181,18 +183,23 @@ public class ReportingPeriodService {
     /**
      * The units expected on {@code day}, each with the listed unit it stands for (null when it is
      * expected itself): the units of the kind first, in id order, then the listed ones in order.
+     * The names of the units of the kind, read with them, go into {@code names}.
      */
-    private Map<UUID, UUID> expected(LocalDate day) {
+    private Map<UUID, UUID> expected(LocalDate day, Map<UUID, String> names) {
       Map<UUID, UUID> expected = new LinkedHashMap<>();
-      List<UUID> ofKind =
+      Map<UUID, String> ofKind =
           switch (regime.reportingTargets) {
-            case UNITS -> List.of();
+            case UNITS -> Map.of();
             case CHILD_UNITS_OF_KIND ->
-                units.childIdsOfKind(regime.reportingRoot(), regime.reportingKind, day);
+                units.childNamesOfKind(regime.reportingRoot(), regime.reportingKind, day);
             case DESCENDANT_UNITS_OF_KIND ->
-                units.descendantIdsOfKind(regime.reportingRoot(), regime.reportingKind, day);
+                units.descendantNamesOfKind(regime.reportingRoot(), regime.reportingKind, day);
           };
-      ofKind.forEach(u -> expected.put(u, null));
+      ofKind.forEach(
+          (u, name) -> {
+            expected.put(u, null);
+            names.put(u, name);
+          });
       for (UUID listed : regime.reportingUnitIds) {
         for (UUID unit : resolve(listed, day, 0)) {
           expected.putIfAbsent(unit, unit.equals(listed) ? null : listed);

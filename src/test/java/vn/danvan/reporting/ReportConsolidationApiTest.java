@@ -111,6 +111,16 @@ class ReportConsolidationApiTest {
     Response r = consolidate(user, regime, period, submitted);
     assertThat(r.statusCode()).as(r.asString()).isEqualTo(201);
     assertThat(r.header("Location")).endsWith(BASE + "/" + r.jsonPath().getString("id"));
+    // the answer is the summary: provenance (the inputs with their values) is on the version's URL
+    assertThat(r.jsonPath().getList("inputs")).isNull();
+    assertThat(r.jsonPath().getList("missingUnits")).isNotNull();
+    return r.jsonPath();
+  }
+
+  /** The version a POST created, read at its Location: with its provenance. */
+  static JsonPath provenance(JsonPath created) {
+    Response r = json("hcm-manager").get(BASE + "/" + created.getString("id"));
+    assertThat(r.statusCode()).as(r.asString()).isEqualTo(200);
     return r.jsonPath();
   }
 
@@ -187,13 +197,16 @@ class ReportConsolidationApiTest {
     assertThat(indicator(c, "N_W", "aggregation")).isEqualTo("WEIGHTED_AVG");
     assertThat(indicator(c, "N_W", "weightCode")).isEqualTo("N_SUM");
     // provenance: which reports and versions fed it, with their values
-    assertThat(c.getList("inputs.unitId")).containsExactly(w.get(0), w.get(1), w.get(2));
-    assertThat(c.getList("inputs.submissionId"))
+    JsonPath p = provenance(c);
+    assertThat(p.getList("inputs.unitId")).containsExactly(w.get(0), w.get(1), w.get(2));
+    assertThat(p.getList("inputs.submissionId"))
         .containsExactly(s0.toString(), s1.toString(), s2.toString());
-    assertThat(c.getList("inputs.versionNumber")).containsExactly(1, 1, 1);
-    assertThat(c.getList("inputs.decision")).containsOnly("ACCEPTED");
-    assertThat(c.getInt("inputs[1].values.N_SUM")).isEqualTo(30);
-    assertThat(c.getString("inputs[0].values.T_NOTE")).isEqualTo("a");
+    assertThat(p.getList("inputs.versionNumber")).containsExactly(1, 1, 1);
+    assertThat(p.getList("inputs.decision")).containsOnly("ACCEPTED");
+    assertThat(p.getInt("inputs[1].values.N_SUM")).isEqualTo(30);
+    assertThat(p.getString("inputs[0].values.T_NOTE")).isEqualTo("a");
+    assertThat(p.getList("missingUnits.unitId")).isEqualTo(c.getList("missingUnits.unitId"));
+    assertThat(p.getList("indicators")).isEqualTo(c.getList("indicators"));
     assertThat(c.getInt("expectedUnitCount")).isEqualTo(6);
     assertThat(c.getInt("inputCount")).isEqualTo(3);
     assertThat(c.getList("missingUnits.unitId")).containsExactly(w.get(3), w.get(4), w.get(5));
@@ -206,9 +219,9 @@ class ReportConsolidationApiTest {
     // also the submitted version not yet accepted (the returned one never)
     JsonPath all = created("hcm-manager", regime, "2026Q3", true);
     assertThat(all.getInt("number")).isEqualTo(2);
-    assertThat(all.getList("inputs.unitId"))
+    assertThat(provenance(all).getList("inputs.unitId"))
         .containsExactly(w.get(0), w.get(1), w.get(2), w.get(3));
-    assertThat(all.getList("inputs.decision"))
+    assertThat(provenance(all).getList("inputs.decision"))
         .containsExactly("ACCEPTED", "ACCEPTED", "ACCEPTED", null);
     assertThat(indicator(all, "N_SUM", "value")).isEqualTo("160");
     // (800 + 2700 + 50 × 100) / 140 = 60.714…
@@ -301,7 +314,7 @@ class ReportConsolidationApiTest {
     assertThat(again.getInt("number")).isEqualTo(3);
     assertThat(again.getBoolean("stale")).isFalse();
     assertThat(indicator(again, "N_SUM", "value")).isEqualTo("13");
-    assertThat(again.getList("inputs.versionNumber")).containsExactly(2, 1);
+    assertThat(provenance(again).getList("inputs.versionNumber")).containsExactly(2, 1);
     JsonPath old = json("hcm-manager").get(BASE + "/" + acceptedOnly).jsonPath();
     assertThat(old.getInt("number")).isEqualTo(2);
     assertThat(indicator(old, "N_SUM", "value")).isEqualTo("7");
