@@ -32,6 +32,11 @@ class ReportSubmissionRepository {
         .firstResult();
   }
 
+  /** The reports whose lock date is on or after {@code day}: those a calendar change may move. */
+  List<ReportSubmission> lockingFrom(LocalDate day) {
+    return ReportSubmission.<ReportSubmission>list("lockDate >= ?1", day);
+  }
+
   /** Whether any report was made for a period of the regime. */
   boolean anyFor(UUID regimeId, String period) {
     return ReportSubmission.count("regimeId = ?1 and period = ?2", regimeId, period) > 0;

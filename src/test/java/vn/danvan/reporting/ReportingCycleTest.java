@@ -189,4 +189,43 @@ class ReportingCycleTest {
     assertThat(text.statusCode()).isEqualTo(415);
     assertThat(text.contentType()).startsWith(vn.danvan.testing.Api.PROBLEM_JSON);
   }
+
+  private static final String DAY_OFF = "/api/v1/calendar/days/2026-09-16"; // a Wednesday
+
+  @AfterEach
+  void removeTheDayOff() {
+    Response r = vn.danvan.testing.Api.as("admin").get(DAY_OFF);
+    if (r.statusCode() == 200) {
+      vn.danvan.testing.Api.as("admin").header("If-Match", r.header("ETag")).delete(DAY_OFF);
+    }
+  }
+
+  @Test
+  void aDayOffAddedInsideTheDueRuleMovesTheStoredDueDateOfReports() {
+    String regime = activeRegime();
+    String unit =
+        json("hcm-manager")
+            .get("/api/v1/reporting-regimes/" + regime + "/periods/" + PERIOD)
+            .jsonPath()
+            .getString("expectedUnits[0].unitId");
+    // three working days after the cut-off of Monday 14/9: 15, 16, 17/9
+    Response draft = created("hcm-manager", regime, PERIOD, unit);
+    String id = draft.jsonPath().getString("id");
+    assertThat(draft.jsonPath().getString("dueDate")).isEqualTo("2026-09-17");
+
+    Response added =
+        json("admin")
+            .body(
+                Map.of("kind", "HOLIDAY", "name", "Ngày nghỉ đột xuất", "legalBasis", "Thử nghiệm"))
+            .put(DAY_OFF);
+    assertThat(added.statusCode()).as(added.asString()).isEqualTo(201);
+    JsonPath moved = ReportSubmissionFixtures.get("hcm-manager", id).jsonPath();
+    assertThat(moved.getString("dueDate")).isEqualTo("2026-09-18");
+    assertThat(moved.getLong("version")).isEqualTo(draft.jsonPath().getLong("version") + 1);
+    // the late filter reads the stored date: sent on 18/9, the report is on time
+    TestClock.today(LocalDate.of(2026, 9, 18));
+    Response sent = transition("hcm-manager", id, moved.getLong("version"), "SUBMIT");
+    assertThat(sent.statusCode()).as(sent.asString()).isEqualTo(200);
+    assertThat(sent.jsonPath().getBoolean("late")).isFalse();
+  }
 }
