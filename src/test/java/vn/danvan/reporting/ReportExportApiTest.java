@@ -13,6 +13,13 @@ import static vn.danvan.reporting.ReportSubmissionFixtures.activeRegime;
 import static vn.danvan.reporting.ReportSubmissionFixtures.done;
 import static vn.danvan.reporting.ReportSubmissionFixtures.put;
 import static vn.danvan.reporting.ReportSubmissionFixtures.version;
+import static vn.danvan.reporting.export.OfficeFiles.cellText;
+import static vn.danvan.reporting.export.OfficeFiles.column;
+import static vn.danvan.reporting.export.OfficeFiles.find;
+import static vn.danvan.reporting.export.OfficeFiles.rowTexts;
+import static vn.danvan.reporting.export.OfficeFiles.sheetNames;
+import static vn.danvan.reporting.export.OfficeFiles.text;
+import static vn.danvan.reporting.export.OfficeFiles.texts;
 import static vn.danvan.testing.Api.as;
 import static vn.danvan.testing.Api.assertProblem;
 
@@ -20,7 +27,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,18 +37,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.apache.poi.xwpf.usermodel.IBodyElement;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
-import org.apache.poi.xwpf.usermodel.XWPFTableCell;
-import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import vn.danvan.reporting.export.OfficeFiles;
 import vn.danvan.reporting.export.ReportExportService;
 import vn.danvan.testing.TestClock;
 
@@ -444,88 +446,11 @@ class ReportExportApiTest {
   }
 
   private static XSSFWorkbook xlsx(Response r) throws IOException {
-    return new XSSFWorkbook(new ByteArrayInputStream(r.asByteArray()));
+    return OfficeFiles.xlsx(r.asByteArray());
   }
 
   private static XWPFDocument docx(Response r) throws IOException {
-    return new XWPFDocument(new ByteArrayInputStream(r.asByteArray()));
-  }
-
-  private static List<String> sheetNames(XSSFWorkbook wb) {
-    List<String> names = new ArrayList<>();
-    for (int i = 0; i < wb.getNumberOfSheets(); i++) {
-      names.add(wb.getSheetName(i));
-    }
-    return names;
-  }
-
-  private static String text(Sheet s, int row, int col) {
-    return cellText(s.getRow(row).getCell(col));
-  }
-
-  private static String cellText(Cell c) {
-    if (c == null) {
-      return "";
-    }
-    return switch (c.getCellType()) {
-      case NUMERIC -> {
-        double v = c.getNumericCellValue();
-        yield v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
-      }
-      case BOOLEAN -> Boolean.toString(c.getBooleanCellValue());
-      default -> c.getStringCellValue();
-    };
-  }
-
-  private static List<String> texts(Row r) {
-    List<String> out = new ArrayList<>();
-    for (int c = 0; c < r.getLastCellNum(); c++) {
-      out.add(cellText(r.getCell(c)));
-    }
-    return out;
-  }
-
-  private static List<String> column(Sheet s, int col) {
-    List<String> out = new ArrayList<>();
-    for (Row r : s) {
-      out.add(cellText(r.getCell(col)));
-    }
-    return out;
-  }
-
-  private static Row find(Sheet s, int col, String value) {
-    for (Row r : s) {
-      if (value.equals(cellText(r.getCell(col)))) {
-        return r;
-      }
-    }
-    throw new AssertionError(
-        "no row with " + value + " in column " + col + " of " + s.getSheetName());
-  }
-
-  /** Every non-blank paragraph of the document, table cells included, in reading order. */
-  private static List<String> texts(XWPFDocument d) {
-    List<String> out = new ArrayList<>();
-    for (IBodyElement e : d.getBodyElements()) {
-      if (e instanceof XWPFParagraph p) {
-        add(out, p.getText());
-      } else if (e instanceof XWPFTable t) {
-        for (XWPFTableRow row : t.getRows()) {
-          for (XWPFTableCell cell : row.getTableCells()) {
-            for (XWPFParagraph p : cell.getParagraphs()) {
-              add(out, p.getText());
-            }
-          }
-        }
-      }
-    }
-    return out;
-  }
-
-  private static void add(List<String> out, String text) {
-    if (text != null && !text.isBlank()) {
-      out.add(text);
-    }
+    return OfficeFiles.docx(r.asByteArray());
   }
 
   /** The table one of whose rows names {@code label} in its second cell. */
@@ -538,9 +463,5 @@ class ReportExportApiTest {
                         r -> r.getTableCells().size() > 1 && label.equals(r.getCell(1).getText())))
         .findFirst()
         .orElseThrow(() -> new AssertionError("no table with " + label));
-  }
-
-  private static List<String> rowTexts(XWPFTableRow row) {
-    return row.getTableCells().stream().map(XWPFTableCell::getText).toList();
   }
 }

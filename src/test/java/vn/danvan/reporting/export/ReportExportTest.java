@@ -1,8 +1,18 @@
 package vn.danvan.reporting.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.danvan.reporting.export.OfficeFiles.cellText;
+import static vn.danvan.reporting.export.OfficeFiles.cellTexts;
+import static vn.danvan.reporting.export.OfficeFiles.column;
+import static vn.danvan.reporting.export.OfficeFiles.docx;
+import static vn.danvan.reporting.export.OfficeFiles.find;
+import static vn.danvan.reporting.export.OfficeFiles.paragraph;
+import static vn.danvan.reporting.export.OfficeFiles.rowTexts;
+import static vn.danvan.reporting.export.OfficeFiles.sheetNames;
+import static vn.danvan.reporting.export.OfficeFiles.text;
+import static vn.danvan.reporting.export.OfficeFiles.texts;
+import static vn.danvan.reporting.export.OfficeFiles.xlsx;
 
-import jakarta.ws.rs.core.StreamingOutput;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -10,19 +20,15 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.ZipEntry;
-import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFCell;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.apache.poi.xwpf.usermodel.IBodyElement;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
-import org.apache.poi.xwpf.usermodel.XWPFTableCell;
-import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.junit.jupiter.api.Test;
 import vn.danvan.reporting.export.ReportDocumentModel.IndicatorRow;
 import vn.danvan.reporting.export.ReportDocumentModel.Section;
@@ -464,114 +470,8 @@ class ReportExportTest {
 
   // ---- reading back
 
-  private static XSSFWorkbook xlsx(StreamingOutput output) throws IOException {
-    return new XSSFWorkbook(new ByteArrayInputStream(ReportExportService.bytes(output)));
-  }
-
-  private static XWPFDocument docx(StreamingOutput output) throws IOException {
-    return docx(ReportExportService.bytes(output));
-  }
-
-  private static XWPFDocument docx(byte[] bytes) throws IOException {
-    return new XWPFDocument(new ByteArrayInputStream(bytes));
-  }
-
-  private static List<String> sheetNames(XSSFWorkbook wb) {
-    List<String> names = new ArrayList<>();
-    for (int i = 0; i < wb.getNumberOfSheets(); i++) {
-      names.add(wb.getSheetName(i));
-    }
-    return names;
-  }
-
-  private static String text(Sheet s, int row, int col) {
-    return cellText(s.getRow(row).getCell(col));
-  }
-
-  private static String cellText(Cell c) {
-    if (c == null) {
-      return "";
-    }
-    return switch (c.getCellType()) {
-      case NUMERIC -> {
-        double v = c.getNumericCellValue();
-        yield v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
-      }
-      case BOOLEAN -> Boolean.toString(c.getBooleanCellValue());
-      default -> c.getStringCellValue();
-    };
-  }
-
   private static String blankIfMissing(Row r, int col) {
     return cellText(r.getCell(col));
-  }
-
-  private static List<String> texts(Row r) {
-    List<String> out = new ArrayList<>();
-    for (int c = 0; c < r.getLastCellNum(); c++) {
-      out.add(cellText(r.getCell(c)));
-    }
-    return out;
-  }
-
-  private static List<String> column(Sheet s, int col) {
-    List<String> out = new ArrayList<>();
-    for (Row r : s) {
-      out.add(cellText(r.getCell(col)));
-    }
-    return out;
-  }
-
-  private static Row find(Sheet s, int col, String value) {
-    for (Row r : s) {
-      if (value.equals(cellText(r.getCell(col)))) {
-        return r;
-      }
-    }
-    throw new AssertionError(
-        "no row with " + value + " in column " + col + " of " + s.getSheetName());
-  }
-
-  /** Every non-blank paragraph of the document, table cells included, in reading order. */
-  private static List<String> texts(XWPFDocument d) {
-    List<String> out = new ArrayList<>();
-    for (IBodyElement e : d.getBodyElements()) {
-      if (e instanceof XWPFParagraph p) {
-        add(out, p.getText());
-      } else if (e instanceof XWPFTable t) {
-        for (XWPFTableRow row : t.getRows()) {
-          for (XWPFTableCell cell : row.getTableCells()) {
-            cellTexts(cell).forEach(text -> add(out, text));
-          }
-        }
-      }
-    }
-    return out;
-  }
-
-  private static void add(List<String> out, String text) {
-    if (text != null && !text.isBlank()) {
-      out.add(text);
-    }
-  }
-
-  private static List<String> cellTexts(XWPFTableCell cell) {
-    List<String> out = new ArrayList<>();
-    for (XWPFParagraph p : cell.getParagraphs()) {
-      add(out, p.getText());
-    }
-    return out;
-  }
-
-  private static List<String> rowTexts(XWPFTableRow row) {
-    return row.getTableCells().stream().map(XWPFTableCell::getText).toList();
-  }
-
-  private static XWPFParagraph paragraph(XWPFDocument d, String text) {
-    return d.getParagraphs().stream()
-        .filter(p -> text.equals(p.getText()))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no paragraph " + text));
   }
 
   private static ReportDocumentModel withSections(ReportDocumentModel m, List<Section> sections) {
