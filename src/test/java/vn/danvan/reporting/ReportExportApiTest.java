@@ -278,8 +278,10 @@ class ReportExportApiTest {
     UUID s3 = rows.draft(regime, "2026Q3", w.get(3), due);
     rows.submit(s3, values("N_SUM", 1000), false);
     rows.giveBack(s3);
-    JsonPath c = created("hcm-manager", regime, "2026Q3", null);
-    String id = c.getString("id");
+    String id = created("hcm-manager", regime, "2026Q3", null).getString("id");
+    // the provenance (inputs) is at the version's URL, not in the POST's summary
+    JsonPath c =
+        vn.danvan.testing.Api.json("hcm-manager").get(CONSOLIDATIONS + "/" + id).jsonPath();
     List<String> names = new ArrayList<>();
     for (String unit : w) {
       names.add(
