@@ -5,10 +5,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -38,18 +36,6 @@ final class Consolidator {
   record Input(UUID unitId, Map<String, JsonNode> values) {}
 
   private Consolidator() {}
-
-  /** The indicator codes whose values the rules read: each indicator's and its weight's. */
-  static List<String> codes(List<TemplateIndicator> indicators) {
-    Set<String> codes = new LinkedHashSet<>();
-    for (TemplateIndicator i : indicators) {
-      codes.add(i.code());
-      if (i.weightCode() != null) {
-        codes.add(i.weightCode());
-      }
-    }
-    return List.copyOf(codes);
-  }
 
   static List<ConsolidationRow.Indicator> consolidate(
       List<TemplateIndicator> indicators, List<Input> inputs) {

@@ -57,19 +57,6 @@ class ReportConsolidationRepository {
           + " from jsonb_to_recordset(cast(:refs as jsonb)) as r(s uuid, n int)"
           + " join report_submission_version v on v.submission_id = r.s and v.number = r.n";
 
-  /**
-   * The values of frozen versions for given indicator codes only (see {@link #inputValues}): per
-   * version one small JSON array, in the order of the codes, rather than the whole document.
-   */
-  static final String INPUT_VALUES =
-      "select v.submission_id, v.number, cast((select jsonb_agg(case"
-          + "   when jsonb_typeof(e.entry) = 'object' then e.entry -> 'value' else e.entry end"
-          + "   order by k.i)"
-          + "   from jsonb_array_elements_text(cast(:codes as jsonb)) with ordinality as k(code, i)"
-          + "   cross join lateral (select v.\"values\" -> k.code) as e(entry)) as text)"
-          + " from jsonb_to_recordset(cast(:refs as jsonb)) as r(s uuid, n int)"
-          + " join report_submission_version v on v.submission_id = r.s and v.number = r.n";
-
   @Inject EntityManager em;
   @Inject ObjectMapper mapper;
 
@@ -127,64 +114,6 @@ class ReportConsolidationRepository {
           new VersionRef(PgTypes.uuid(r[0]), PgTypes.intValue(r[1])), entryValues((String) r[2]));
     }
     return values;
-  }
-
-  /**
-   * The values of frozen versions for {@code codes} only, by indicator code, as {@link #values}
-   * reads them (an absent code or null value is left out): what aggregation needs, extracted in
-   * SQL, so that neither whole documents travel nor are they parsed.
-   */
-  Map<VersionRef, Map<String, JsonNode>> inputValues(
-      Collection<VersionRef> refs, List<String> codes) {
-    Map<VersionRef, Map<String, JsonNode>> values = new HashMap<>();
-    if (refs.isEmpty() || codes.isEmpty()) {
-      return values;
-    }
-    List<Map<String, Object>> keys = new ArrayList<>(refs.size());
-    for (VersionRef ref : refs) {
-      keys.add(Map.of("s", ref.submissionId(), "n", ref.number()));
-    }
-    List<?> rows =
-        em.createNativeQuery(INPUT_VALUES)
-            .setParameter("refs", json(keys))
-            .setParameter("codes", json(codes))
-            .getResultList();
-    for (Object o : rows) {
-      Object[] r = (Object[]) o;
-      values.put(
-          new VersionRef(PgTypes.uuid(r[0]), PgTypes.intValue(r[1])),
-          valuesInOrder((String) r[2], codes));
-    }
-    return values;
-  }
-
-  /** A JSON array of values in the order of {@code codes}, by code, nulls left out. */
-  private Map<String, JsonNode> valuesInOrder(String text, List<String> codes) {
-    if (text == null) {
-      return Map.of();
-    }
-    Map<String, JsonNode> out = HashMap.newHashMap(codes.size());
-    try (JsonParser p = mapper.createParser(text)) {
-      if (p.nextToken() != JsonToken.START_ARRAY) {
-        return Map.of();
-      }
-      int i = 0;
-      JsonToken t;
-      while ((t = p.nextToken()) != JsonToken.END_ARRAY && t != null) {
-        if (t == JsonToken.VALUE_NULL) {
-          i++;
-          continue;
-        }
-        JsonNode value = mapper.readTree(p);
-        if (i < codes.size()) {
-          out.put(codes.get(i), value);
-        }
-        i++;
-      }
-      return out;
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   /**

@@ -118,9 +118,8 @@ public class ReportConsolidationService {
               s == null ? null : s.inputNumber(includeSubmitted),
               s == null ? null : s.inputDecision(includeSubmitted)));
     }
-    List<TemplateIndicator> indicators = indicators(regime.templateId, regime.templateNumber);
     Map<ReportConsolidationRepository.VersionRef, Map<String, JsonNode>> values =
-        repo.inputValues(refs(rows), Consolidator.codes(indicators));
+        repo.values(refs(rows));
     List<Consolidator.Input> inputs = new ArrayList<>();
     for (ConsolidationRow.Unit u : rows) {
       if (u.fed()) {
@@ -133,6 +132,7 @@ public class ReportConsolidationService {
                     Map.of())));
       }
     }
+    List<TemplateIndicator> indicators = indicators(regime.templateId, regime.templateNumber);
     List<ConsolidationRow.Indicator> consolidated = Consolidator.consolidate(indicators, inputs);
     UUID id = UUID.randomUUID();
     Instant now = Instant.now(clock);

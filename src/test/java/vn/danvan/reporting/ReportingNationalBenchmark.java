@@ -154,11 +154,7 @@ class ReportingNationalBenchmark {
     Map<
             ReportConsolidationRepository.VersionRef,
             Map<String, com.fasterxml.jackson.databind.JsonNode>>
-        values =
-            measure(
-                "  phase: values of the versions read",
-                0,
-                () -> repo.inputValues(refs, Consolidator.codes(indicators)));
+        values = measure("  phase: values of the versions read", 0, () -> repo.values(refs));
     List<Consolidator.Input> inputs = new ArrayList<>();
     states.forEach(
         st -> {
@@ -422,22 +418,13 @@ class ReportingNationalBenchmark {
     out.append(
         plan(
             c,
-            "values of the frozen versions read (ReportConsolidationRepository.inputValues)",
-            ReportConsolidationRepository.INPUT_VALUES
-                .replace(
-                    "cast(:refs as jsonb)",
-                    "(select jsonb_agg(jsonb_build_object('s', s.id, 'n', 1))"
-                        + " from report_submission s where s.regime_id = "
-                        + r
-                        + ")")
-                .replace(
-                    "cast(:codes as jsonb)",
-                    "(select jsonb_agg(i->>'code') from report_template_version tv,"
-                        + " jsonb_array_elements(tv.sections) sec,"
-                        + " jsonb_array_elements(coalesce(sec->'indicators', '[]')) i"
-                        + " where tv.template_id = '"
-                        + ReportingRegimeFixtures.TEMPLATE
-                        + "' and tv.number = 1)")));
+            "values of the frozen versions read (ReportConsolidationRepository.values)",
+            ReportConsolidationRepository.VALUES.replace(
+                "cast(:refs as jsonb)",
+                "(select jsonb_agg(jsonb_build_object('s', s.id, 'n', 1))"
+                    + " from report_submission s where s.regime_id = "
+                    + r
+                    + ")")));
     return out.toString();
   }
 
