@@ -165,14 +165,66 @@ public class ReportConsolidationService {
             consolidated,
             now,
             user.username());
-    ReportConsolidationResponse summary =
-        response(row, indicators, states, unit.get().name(), false, null);
-    audit.created(ENTITY, id, collecting, 0, summary);
+    ReportConsolidationResponse answer =
+        response(row, indicators, states, unit.get().name(), true, null);
+    audit.created(ENTITY, id, collecting, 0, AuditView.of(answer));
     LOG.infof(
         "Report consolidation %s: regime %s, %s, unit %s, version %d over %d of %d units",
         id, regime.id, period.code(), collecting, number, inputs.size(), rows.size());
-    return response(row, indicators, states, unit.get().name(), true, null);
+    return answer;
   }
+
+  /**
+   * The audited view of a new version: what it is, its counts and values, each indicator with the
+   * number of units missing it rather than their ids (the unit lists stay on the version itself:
+   * over the whole country they would make the audit event megabytes long).
+   */
+  record AuditView(
+      UUID id,
+      UUID regimeId,
+      String period,
+      UUID collectingUnitId,
+      int number,
+      UUID templateId,
+      int templateVersion,
+      boolean includeSubmitted,
+      Instant computedAt,
+      String computedBy,
+      int expectedUnitCount,
+      int inputCount,
+      int missingUnitCount,
+      int lateUnitCount,
+      int returnedUnitCount,
+      List<AuditIndicator> indicators) {
+
+    static AuditView of(ReportConsolidationResponse r) {
+      return new AuditView(
+          r.id(),
+          r.regimeId(),
+          r.period(),
+          r.collectingUnitId(),
+          r.number(),
+          r.templateId(),
+          r.templateVersion(),
+          r.includeSubmitted(),
+          r.computedAt(),
+          r.computedBy(),
+          r.expectedUnitCount(),
+          r.inputCount(),
+          r.missingUnitCount(),
+          r.lateUnitCount(),
+          r.returnedUnitCount(),
+          r.indicators().stream()
+              .map(
+                  i ->
+                      new AuditIndicator(
+                          i.code(), i.value(), i.valueCount(), i.missingUnitIds().size()))
+              .toList());
+    }
+  }
+
+  /** One indicator of {@link AuditView}. */
+  record AuditIndicator(String code, JsonNode value, int valueCount, int missingUnitCount) {}
 
   // ------------------------------------------------------------------ reads
 
