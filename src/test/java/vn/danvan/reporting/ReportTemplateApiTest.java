@@ -22,7 +22,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -238,26 +237,12 @@ class ReportTemplateApiTest {
     assertThat(events.getString("items[1].after.status")).isEqualTo("PUBLISHED");
     assertThat(events.getString("items[0].actor")).isEqualTo("hcm-manager");
 
-    List<Long> versions = new ArrayList<>();
-    String after = null;
-    for (int page = 0; page < 100; page++) {
-      var request = json("admin").queryParam("types", "REPORT_TEMPLATE").queryParam("limit", 500);
-      if (after != null) {
-        request.queryParam("after", after);
-      }
-      JsonPath feed = request.get("/api/v1/changes").then().statusCode(200).extract().jsonPath();
-      List<Map<String, Object>> items = feed.getList("items");
-      for (Map<String, Object> item : items) {
-        if (id.equals(item.get("entityId"))) {
-          versions.add(((Number) item.get("version")).longValue());
-          assertThat(item.get("unitId")).isEqualTo(ReportTemplateFixtures.SO_NOI_VU_HCM);
-        }
-      }
-      after = feed.getString("next");
-      if (items.isEmpty() || after == null) {
-        break;
-      }
-    }
+    List<Map<String, Object>> entries = vn.danvan.testing.Api.feedEntries("REPORT_TEMPLATE", id);
+    assertThat(entries)
+        .extracting(e -> e.get("unitId"))
+        .containsOnly(ReportTemplateFixtures.SO_NOI_VU_HCM);
+    List<Long> versions =
+        entries.stream().map(e -> ((Number) e.get("version")).longValue()).toList();
     assertThat(versions).containsExactly(0L, 1L, 2L, 3L);
   }
 

@@ -113,8 +113,35 @@ class ReportingCycleTest {
     assertThat(stale.getBoolean("stale")).isTrue();
     assertThat(stale.getList("staleReasons.unitId")).containsExactly(expected.get(0));
 
+    // a consolidation is audited and in the change feed; a retried POST makes no second version
+    String key = "consolidation-" + regime;
+    Response once =
+        json("hcm-manager")
+            .header("Idempotency-Key", key)
+            .body(Map.of("regimeId", regime, "period", PERIOD))
+            .post("/api/v1/report-consolidations");
+    assertThat(once.statusCode()).as(once.asString()).isEqualTo(201);
+    Response retried =
+        json("hcm-manager")
+            .header("Idempotency-Key", key)
+            .body(Map.of("regimeId", regime, "period", PERIOD))
+            .post("/api/v1/report-consolidations");
+    assertThat(retried.jsonPath().getString("id")).isEqualTo(once.jsonPath().getString("id"));
+    String onceId = once.jsonPath().getString("id");
+    assertThat(
+            json("auditor")
+                .queryParam("entityType", "REPORT_CONSOLIDATION")
+                .queryParam("entityId", onceId)
+                .get("/api/v1/audit-events")
+                .jsonPath()
+                .getList("items.action"))
+        .containsExactly("CREATE");
+    assertThat(vn.danvan.testing.Api.feedEntries("REPORT_CONSOLIDATION", onceId)).hasSize(1);
+    assertThat(vn.danvan.testing.Api.feedEntries("REPORT_SUBMISSION", a))
+        .hasSizeGreaterThanOrEqualTo(8);
+
     JsonPath second = consolidate(regime);
-    assertThat(second.getInt("number")).isEqualTo(2);
+    assertThat(second.getInt("number")).isEqualTo(3);
     assertThat(visits(second)).isEqualTo(37);
     assertThat(second.getBoolean("stale")).isFalse();
     // the first version keeps what it said

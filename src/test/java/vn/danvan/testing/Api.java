@@ -4,9 +4,12 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -71,6 +74,34 @@ public final class Api {
             .response();
     assertThat(response.statusCode()).as(response.asString()).isEqualTo(200);
     return response;
+  }
+
+  /**
+   * The change-feed entries of one record, oldest first: the feed of {@code type} walked page by
+   * page (500 a page) as a provincial system would, keeping the entries of {@code id}.
+   */
+  public static List<Map<String, Object>> feedEntries(String type, String id) {
+    List<Map<String, Object>> found = new ArrayList<>();
+    String after = null;
+    for (int page = 0; page < 1000; page++) {
+      RequestSpecification request =
+          json("admin").queryParam("types", type).queryParam("limit", 500);
+      if (after != null) {
+        request.queryParam("after", after);
+      }
+      JsonPath feed = request.get("/api/v1/changes").then().statusCode(200).extract().jsonPath();
+      List<Map<String, Object>> items = feed.getList("items");
+      for (Map<String, Object> item : items) {
+        if (id.equals(item.get("entityId"))) {
+          found.add(item);
+        }
+      }
+      after = feed.getString("next");
+      if (items.isEmpty() || after == null) {
+        break;
+      }
+    }
+    return found;
   }
 
   /**
