@@ -439,7 +439,18 @@ public class ReportSubmissionResource {
               + " lục. Chấp nhận PDF, DOCX, XLSX và ảnh; loại tệp nhận biết từ nội dung (415 nếu không thuộc các"
               + " loại đó), giới hạn danvan.attachments.max-size (mặc định 20 MB, 413 nếu vượt). Đơn vị báo cáo"
               + " đính kèm; người khác trong phạm vi: 403.")
-  @APIResponse(responseCode = "201", description = "Đã lưu tệp.")
+  @APIResponse(
+      responseCode = "201",
+      description = "Đã lưu tệp; Location là địa chỉ tải nội dung tệp.",
+      headers =
+          @Header(
+              name = "Location",
+              description = "Địa chỉ tải nội dung tệp (…/attachments/{attachmentId}/content).",
+              schema = @Schema(type = SchemaType.STRING)),
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = AttachmentResponse.class)))
   public RestResponse<AttachmentResponse> addAttachment(
       @RestPath @Parameter(description = ID_DOC, example = ID_EXAMPLE) UUID id,
       AttachmentUpload upload) {
