@@ -13,6 +13,7 @@ public class ApiException extends RuntimeException {
   private final String code;
   private final Object[] args;
   private final List<FieldError> errors;
+  private Problem.Current current;
 
   public ApiException(int status, String code, Object... args) {
     this(status, code, List.of(), args);
@@ -40,6 +41,16 @@ public class ApiException extends RuntimeException {
 
   public List<FieldError> errors() {
     return errors;
+  }
+
+  /** The stored record's versions, shown in the problem ({@code current}). */
+  public ApiException withCurrent(Problem.Current current) {
+    this.current = current;
+    return this;
+  }
+
+  public Problem.Current current() {
+    return current;
   }
 
   public static ApiException notFound(String entity) {

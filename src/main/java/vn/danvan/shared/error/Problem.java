@@ -26,7 +26,33 @@ public record Problem(
     @Schema(description = "Mã lỗi ổn định, dùng cho xử lý tự động.", examples = "NOT_FOUND")
         String code,
     @Schema(description = "Danh sách lỗi theo từng trường (khi kiểm tra dữ liệu thất bại).")
-        List<Violation> errors) {
+        List<Violation> errors,
+    @Schema(
+            description =
+                "Trạng thái hiện tại của bản ghi khi yêu cầu xung đột với nó (409 SOURCE_VERSION_CONFLICT,"
+                    + " OWNED_BY_SOURCE, 412 ALREADY_EXISTS); vắng với các lỗi khác.")
+        Current current) {
+
+  public Problem(
+      String type,
+      String title,
+      int status,
+      String detail,
+      String instance,
+      String code,
+      List<Violation> errors) {
+    this(type, title, status, detail, instance, code, errors, null);
+  }
+
+  /** The stored record's versions, for a client that must decide how to resolve a conflict. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  @Schema(name = "ProblemCurrent", description = "Phiên bản hiện tại của bản ghi đang lưu.")
+  public record Current(
+      @Schema(description = "Phiên bản (ETag) hiện tại.", examples = "3") Long version,
+      @Schema(description = "Hệ thống nguồn sở hữu bản ghi.", examples = "HCM-EGOV")
+          String sourceSystem,
+      @Schema(description = "Phiên bản của hệ thống nguồn đang lưu.", examples = "7")
+          Long sourceVersion) {}
 
   @Schema(name = "Violation", description = "Một trường dữ liệu không hợp lệ.")
   public record Violation(

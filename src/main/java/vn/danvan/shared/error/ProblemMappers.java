@@ -62,7 +62,20 @@ public class ProblemMappers {
                     new Problem.Violation(
                         f.pointer(), ProblemFactory.message(locale, f.messageKey(), f.args())))
             .toList();
-    return respond(locale, e.status(), e.code(), request, violations, e.args());
+    Problem problem = problem(locale, e.status(), e.code(), request, violations, e.args());
+    if (e.current() != null) {
+      problem =
+          new Problem(
+              problem.type(),
+              problem.title(),
+              problem.status(),
+              problem.detail(),
+              problem.instance(),
+              problem.code(),
+              problem.errors(),
+              e.current());
+    }
+    return ProblemFactory.response(problem);
   }
 
   @ServerExceptionMapper

@@ -22,6 +22,9 @@ public class CurrentUser {
   @ConfigProperty(name = "danvan.security.unit-claim", defaultValue = "unit_id")
   String unitClaim;
 
+  @ConfigProperty(name = "danvan.security.source-system-claim", defaultValue = "source_system")
+  String sourceSystemClaim;
+
   private Optional<UUID> homeUnit;
   private String systemActor;
 
@@ -70,6 +73,30 @@ public class CurrentUser {
       homeUnit = resolveHomeUnit();
     }
     return homeUnit;
+  }
+
+  /**
+   * The system of record this caller speaks for: the {@code source_system} claim of an integration
+   * client's token (a user attribute of its service account in the realm), or the demo integration
+   * account's. Records pushed with this system's source keys are owned by it. Empty for people and
+   * for the system itself.
+   */
+  public Optional<String> sourceSystem() {
+    if (systemActor != null || identity.isAnonymous()) {
+      return Optional.empty();
+    }
+    Object attribute = identity.getAttribute(DemoAccountIdentityProvider.SOURCE_SYSTEM_ATTRIBUTE);
+    if (attribute instanceof String s) {
+      return Optional.of(s);
+    }
+    if (identity.getPrincipal() instanceof JsonWebToken jwt) {
+      Object claim = jwt.getClaim(sourceSystemClaim);
+      if (claim != null) {
+        String value = claim.toString().replace("\"", "").trim();
+        return value.isEmpty() ? Optional.empty() : Optional.of(value);
+      }
+    }
+    return Optional.empty();
   }
 
   private Optional<UUID> resolveHomeUnit() {

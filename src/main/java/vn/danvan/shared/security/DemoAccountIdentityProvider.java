@@ -22,6 +22,7 @@ public class DemoAccountIdentityProvider
     implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
 
   public static final String HOME_UNIT_ATTRIBUTE = "danvan.home-unit";
+  public static final String SOURCE_SYSTEM_ATTRIBUTE = "danvan.source-system";
 
   @Inject SecurityMode mode;
   @Inject LoginThrottle throttle;
@@ -57,15 +58,19 @@ public class DemoAccountIdentityProvider
       throttle.succeeded(username);
     }
     return account
-        .<Uni<SecurityIdentity>>map(
-            a ->
-                Uni.createFrom()
-                    .item(
-                        QuarkusSecurityIdentity.builder()
-                            .setPrincipal(new QuarkusPrincipal(a.username()))
-                            .addRole(a.role())
-                            .addAttribute(HOME_UNIT_ATTRIBUTE, a.homeUnitId())
-                            .build()))
+        .<Uni<SecurityIdentity>>map(a -> Uni.createFrom().item(identity(a)))
         .orElseGet(() -> Uni.createFrom().failure(new AuthenticationFailedException()));
+  }
+
+  private static SecurityIdentity identity(DemoAccounts.Account a) {
+    QuarkusSecurityIdentity.Builder builder =
+        QuarkusSecurityIdentity.builder()
+            .setPrincipal(new QuarkusPrincipal(a.username()))
+            .addRole(a.role())
+            .addAttribute(HOME_UNIT_ATTRIBUTE, a.homeUnitId());
+    if (a.sourceSystem() != null) {
+      builder.addAttribute(SOURCE_SYSTEM_ATTRIBUTE, a.sourceSystem());
+    }
+    return builder.build();
   }
 }
