@@ -118,7 +118,7 @@ public class SourceWrites {
     }
     if (pre.ifMatch() != null) {
       ETags.check(pre.ifMatch(), currentVersion);
-    } else if (in.sourceVersion() == null || !stored.owned()) {
+    } else if (!pre.unconditional() && (in.sourceVersion() == null || !stored.owned())) {
       // without If-Match only a push ordered by the owner's newer sourceVersion replaces
       throw new ApiException(428, "PRECONDITION_REQUIRED");
     }
