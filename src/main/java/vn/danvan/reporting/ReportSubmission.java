@@ -10,11 +10,13 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import vn.danvan.shared.source.Provenance;
 
 /**
  * One unit's report for one period of a regime (V22): the working copy of its values and narrative
@@ -99,5 +101,33 @@ public class ReportSubmission extends PanacheEntityBase {
   @Column(name = "updated_at", nullable = false)
   public Instant updatedAt;
 
+  @Column(name = "source_system")
+  public String sourceSystem;
+
+  @Column(name = "source_id")
+  public String sourceId;
+
+  @Column(name = "source_version")
+  public Long sourceVersion;
+
+  @Column(name = "source_updated_at")
+  public Instant sourceUpdatedAt;
+
   @Version public long version;
+
+  /** Where the report comes from when another system pushed it (V26). */
+  public Provenance provenance() {
+    return new Provenance(
+        sourceSystem,
+        sourceId,
+        sourceVersion,
+        sourceUpdatedAt == null ? null : sourceUpdatedAt.atOffset(ZoneOffset.UTC));
+  }
+
+  void provenance(Provenance p) {
+    sourceSystem = p.sourceSystem();
+    sourceId = p.sourceId();
+    sourceVersion = p.sourceVersion();
+    sourceUpdatedAt = p.sourceUpdatedAt() == null ? null : p.sourceUpdatedAt().toInstant();
+  }
 }

@@ -12,9 +12,12 @@ import vn.danvan.shared.security.UnitScope;
 /**
  * Who sees and who acts on a report. It is seen by the scope of its reporting unit and of its
  * collecting unit (others: 404, like a missing one). The reporting unit's officers and unit
- * managers edit and submit; the collecting unit's unit managers return and accept; admins do
- * everything. Reopening: until the lock date the unit managers of either unit; after it only the
- * collecting unit's. Seen but not allowed: 403.
+ * managers, and integration clients in whose scope it lies (a provincial system files its units'
+ * reports), edit and submit; the collecting unit's unit managers return and accept; admins do
+ * everything. Reopening: until the lock date the unit managers of either unit (and the integration
+ * client of the system that owns the report); after it only the collecting unit's. Seen but not
+ * allowed: 403. A report pushed by a source system is edited, submitted and reopened only by that
+ * system or an admin (409 {@code OWNED_BY_SOURCE}, {@link vn.danvan.shared.source.SourceWrites}).
  */
 @ApplicationScoped
 class ReportSubmissionAccess {
@@ -44,16 +47,19 @@ class ReportSubmissionAccess {
     return scope.contains(s.orgUnitId) || scope.contains(s.collectingUnitId);
   }
 
-  /** Whether the caller's role writes reports at all (admin, officer, unit manager). */
+  /**
+   * Whether the caller's role writes reports at all (admin, officer, unit manager, integration).
+   */
   boolean hasReporterRole() {
-    return user.isAdmin() || user.hasRole(Roles.OFFICER) || user.hasRole(Roles.UNIT_MANAGER);
+    return user.isAdmin()
+        || user.hasRole(Roles.OFFICER)
+        || user.hasRole(Roles.UNIT_MANAGER)
+        || user.hasRole(Roles.INTEGRATION);
   }
 
   /** Whether the caller may write the reports of {@code unitId} (create, edit, submit). */
   boolean canReport(UUID unitId) {
-    return user.isAdmin()
-        || ((user.hasRole(Roles.OFFICER) || user.hasRole(Roles.UNIT_MANAGER))
-            && scope.contains(unitId));
+    return user.isAdmin() || (hasReporterRole() && scope.contains(unitId));
   }
 
   void requireReporter(ReportSubmission s) {
@@ -82,7 +88,12 @@ class ReportSubmissionAccess {
     if (isCollector(s)) {
       return;
     }
-    boolean reportingManager = user.hasRole(Roles.UNIT_MANAGER) && scope.contains(s.orgUnitId);
+    boolean owningSystem =
+        user.hasRole(Roles.INTEGRATION)
+            && s.sourceSystem != null
+            && user.sourceSystem().map(s.sourceSystem::equals).orElse(false);
+    boolean reportingManager =
+        (user.hasRole(Roles.UNIT_MANAGER) || owningSystem) && scope.contains(s.orgUnitId);
     if (!reportingManager) {
       throw ApiException.forbidden();
     }

@@ -3,6 +3,7 @@ package vn.danvan.reporting;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -33,4 +34,27 @@ public record ReportSubmissionCreateRequest(
             description =
                 "Văn bản Báo cáo (loại BC) đã ban hành trong sổ văn bản, để số, ký hiệu theo Nghị định 30/2020.",
             examples = "00000000-0000-4d0c-9023-764000000847")
-        UUID reportDocumentId) {}
+        UUID reportDocumentId,
+    @Schema(
+            description =
+                "Hệ thống nguồn của báo cáo (chỉ hệ thống mà tài khoản tích hợp đại diện; quản trị: bất kỳ)."
+                    + " Có mã nguồn thì báo cáo thuộc hệ thống đó.",
+            examples = "HCM-EGOV")
+        String sourceSystem,
+    @Schema(
+            description = "Mã báo cáo trong hệ thống nguồn (đi cùng sourceSystem).",
+            examples = "BC-2026Q3-26882")
+        String sourceId,
+    @Schema(description = "Phiên bản của báo cáo trong hệ thống nguồn.", examples = "1")
+        Long sourceVersion,
+    @Schema(
+            description = "Thời điểm hệ thống nguồn sửa báo cáo lần cuối (RFC 3339).",
+            examples = "2026-10-02T08:15:00+07:00")
+        OffsetDateTime sourceUpdatedAt) {
+
+  /** A report made in this API (no source system). */
+  public ReportSubmissionCreateRequest(
+      UUID regimeId, String period, UUID orgUnitId, UUID reportDocumentId) {
+    this(regimeId, period, orgUnitId, reportDocumentId, null, null, null, null);
+  }
+}

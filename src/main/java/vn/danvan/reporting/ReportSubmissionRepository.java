@@ -5,8 +5,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import vn.danvan.shared.persistence.PgTypes;
 import vn.danvan.shared.persistence.SqlWhere;
 import vn.danvan.shared.persistence.UnitFilter;
 
@@ -30,6 +32,80 @@ class ReportSubmissionRepository {
     return ReportSubmission.<ReportSubmission>find(
             "regimeId = ?1 and period = ?2 and orgUnitId = ?3", regimeId, period, orgUnitId)
         .firstResult();
+  }
+
+  /** The report with this source key, if any (one at most). */
+  ReportSubmission findBySource(String system, String sourceId) {
+    return ReportSubmission.<ReportSubmission>find(
+            "sourceSystem = ?1 and sourceId = ?2", system, sourceId)
+        .firstResult();
+  }
+
+  /** The reports with these ids (in any order; missing ones left out). */
+  List<ReportSubmission> findAll(Collection<UUID> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return ReportSubmission.<ReportSubmission>list("id in ?1", ids);
+  }
+
+  /**
+   * Of the reports with these ids, those whose reporting or collecting unit's path meets {@code
+   * roots} (the list's scope rule; null: all of them).
+   */
+  @SuppressWarnings("unchecked")
+  List<ReportSubmission> findAllUnder(Collection<UUID> ids, UUID[] roots) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    SqlWhere where =
+        new SqlWhere()
+            .add("s.id = any(cast(:ids as uuid[]))", "ids", PgTypes.uuidArray(ids))
+            .addIfPresent(
+                "(s.org_unit_path && cast(:roots as uuid[])"
+                    + " or s.collecting_unit_path && cast(:roots as uuid[]))",
+                "roots",
+                roots);
+    return where
+        .bind(
+            em.createNativeQuery(
+                "select s.* from report_submission s where " + where.sql(), ReportSubmission.class))
+        .getResultList();
+  }
+
+  /** The reports with these source keys ({@code system}, {@code id} pairs). */
+  @SuppressWarnings("unchecked")
+  List<ReportSubmission> findAllBySource(List<String> systems, List<String> sourceIds) {
+    if (systems.isEmpty()) {
+      return List.of();
+    }
+    return em.createNativeQuery(
+            "select s.* from report_submission s join unnest(cast(:systems as text[]),"
+                + " cast(:ids as text[])) k(system, id)"
+                + " on s.source_system = k.system and s.source_id = k.id",
+            ReportSubmission.class)
+        .setParameter("systems", systems.toArray(String[]::new))
+        .setParameter("ids", sourceIds.toArray(String[]::new))
+        .getResultList();
+  }
+
+  /** The reports of these (regime, period, unit) triples. */
+  @SuppressWarnings("unchecked")
+  List<ReportSubmission> findAllByKey(
+      List<UUID> regimeIds, List<String> periods, List<UUID> unitIds) {
+    if (regimeIds.isEmpty()) {
+      return List.of();
+    }
+    return em.createNativeQuery(
+            "select s.* from report_submission s join unnest(cast(:regimes as uuid[]),"
+                + " cast(:periods as text[]), cast(:units as uuid[])) k(regime_id, period, unit_id)"
+                + " on s.regime_id = k.regime_id and s.period = k.period"
+                + " and s.org_unit_id = k.unit_id",
+            ReportSubmission.class)
+        .setParameter("regimes", PgTypes.uuidArray(regimeIds))
+        .setParameter("periods", periods.toArray(String[]::new))
+        .setParameter("units", PgTypes.uuidArray(unitIds))
+        .getResultList();
   }
 
   /** The reports whose lock date is on or after {@code day}: those a calendar change may move. */

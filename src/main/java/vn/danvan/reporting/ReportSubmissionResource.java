@@ -40,6 +40,9 @@ import vn.danvan.shared.paging.Page;
 import vn.danvan.shared.paging.PageParams;
 import vn.danvan.shared.persistence.OrgUnitMode;
 import vn.danvan.shared.security.Roles;
+import vn.danvan.shared.source.Preconditions;
+import vn.danvan.shared.source.SourceKey;
+import vn.danvan.shared.source.UpsertOutcome;
 
 @Path("/api/v1/report-submissions")
 @Produces(MediaType.APPLICATION_JSON)
@@ -70,6 +73,30 @@ public class ReportSubmissionResource {
         "narratives": {
           "KET_QUA": "Tổ chức 12 hội nghị đối thoại giữa người đứng đầu cấp ủy, chính quyền với Nhân dân; tiếp 125 lượt công dân."
         }
+      }
+      """;
+
+  /** A create by PUT under a client-chosen id (An Hội Tây, 2026 Q3 of a regime made for it). */
+  static final String UPSERT_EXAMPLE =
+      """
+      {
+        "regimeId": "00000000-0000-4b0d-9023-764000000001",
+        "period": "2023S1",
+        "orgUnitId": "1a429ea4-a105-3356-8d9b-d90426a095ae",
+        "values": {"TCD_LUOT": 125}
+      }
+      """;
+
+  /** A push of the provincial system: its key in the path, its version in the body. */
+  static final String BY_SOURCE_EXAMPLE =
+      """
+      {
+        "regimeId": "00000000-0000-4b0d-9023-764000000001",
+        "period": "2023S1",
+        "orgUnitId": "1a429ea4-a105-3356-8d9b-d90426a095ae",
+        "values": {"TCD_LUOT": 125},
+        "sourceVersion": 3,
+        "sourceUpdatedAt": "2023-05-02T08:15:00+07:00"
       }
       """;
 
@@ -221,21 +248,29 @@ public class ReportSubmissionResource {
 
   @PUT
   @Path("/{id}")
-  @RolesAllowed({Roles.ADMIN, Roles.UNIT_MANAGER, Roles.OFFICER})
+  @RolesAllowed({Roles.ADMIN, Roles.UNIT_MANAGER, Roles.OFFICER, Roles.INTEGRATION})
   @Operation(
       operationId = "updateReportSubmission",
-      summary = "Sửa báo cáo",
+      summary = "Tạo hoặc sửa báo cáo theo mã",
       description =
-          "Thay giá trị các chỉ tiêu có mã trong values và lời văn các mục có mã trong narratives (mã không nêu:"
-              + " giữ nguyên; null: xóa giá trị nhập, giá trị hệ thống tính và nguồn gốc vẫn giữ) khi báo cáo đang"
-              + " soạn (DRAFT) hoặc bị trả lại (RETURNED); trạng thái khác: 409 ILLEGAL_TRANSITION. Kiểm tra kiểu"
-              + " (400 với con trỏ /values/{mã}): INTEGER số nguyên, DECIMAL và PERCENT số (tối đa 15 chữ số phần"
-              + " nguyên, 4 chữ số thập phân), TEXT chuỗi, BOOLEAN true/false; mã không có trong mẫu: 400"
-              + " /values/{mã} hoặc /narratives/{mã}. Bắt buộc và giới hạn được kiểm tra khi gửi. Đơn vị báo cáo"
-              + " (cán bộ, lãnh đạo) sửa; người khác trong phạm vi: 403. Cần If-Match (thiếu: 428, không khớp: 412).")
+          "Mã chưa có: tạo báo cáo DRAFT với mã do người gọi chọn (cần regimeId, period, orgUnitId; mọi quy"
+              + " tắc như POST; giá trị, lời văn trong yêu cầu được ghi đè lên số liệu điền sẵn): 201 kèm Location"
+              + " và ETag. Mã đã có: thay giá trị các chỉ tiêu có mã trong values và lời văn các mục có mã trong"
+              + " narratives (mã không nêu: giữ nguyên; null: xóa giá trị nhập, giá trị hệ thống tính và nguồn gốc"
+              + " vẫn giữ) khi báo cáo đang soạn (DRAFT) hoặc bị trả lại (RETURNED); trạng thái khác: 409"
+              + " ILLEGAL_TRANSITION; regimeId, period, orgUnitId nếu gửi phải trùng với báo cáo (400). Không"
+              + " thay đổi gì (gửi lại): 200 với ETag cũ, không ghi gì. Kiểm tra kiểu (400 với con trỏ"
+              + " /values/{mã}): INTEGER số nguyên, DECIMAL và PERCENT số (tối đa 15 chữ số phần nguyên, 4 chữ số"
+              + " thập phân), TEXT chuỗi, BOOLEAN true/false; mã không có trong mẫu: 400 /values/{mã} hoặc"
+              + " /narratives/{mã}. Bắt buộc và giới hạn được kiểm tra khi gửi. Đơn vị báo cáo (cán bộ, lãnh đạo,"
+              + " tài khoản tích hợp trong phạm vi) sửa; người khác trong phạm vi: 403. Sửa cần If-Match (thiếu:"
+              + " 428, không khớp: 412), trừ khi hệ thống nguồn sở hữu báo cáo gửi sourceVersion mới hơn;"
+              + " sourceVersion cũ hơn: 409 SOURCE_VERSION_CONFLICT. If-None-Match: * chỉ cho tạo (đã có: 412"
+              + " ALREADY_EXISTS). Báo cáo do hệ thống nguồn đẩy chỉ hệ thống đó hoặc quản trị sửa (409"
+              + " OWNED_BY_SOURCE).")
   @APIResponse(
       responseCode = "200",
-      description = "Đã sửa; ETag là phiên bản bản ghi mới.",
+      description = "Đã sửa (ETag mới) hoặc không có gì thay đổi (ETag cũ).",
       headers =
           @Header(
               name = "ETag",
@@ -245,27 +280,154 @@ public class ReportSubmissionResource {
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = ReportSubmissionResponse.class)))
+  @APIResponse(
+      responseCode = "201",
+      description = "Đã tạo báo cáo với mã trong đường dẫn; Location và ETag.",
+      headers = {
+        @Header(
+            name = "Location",
+            description = "Địa chỉ của báo cáo mới.",
+            schema = @Schema(type = SchemaType.STRING)),
+        @Header(name = "ETag", description = ETAG_DOC, schema = @Schema(type = SchemaType.STRING))
+      },
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ReportSubmissionResponse.class)))
+  @APIResponse(
+      responseCode = "409",
+      description =
+          "Báo cáo không ở trạng thái sửa được (ILLEGAL_TRANSITION), thuộc hệ thống nguồn khác"
+              + " (OWNED_BY_SOURCE), sourceVersion không mới hơn (SOURCE_VERSION_CONFLICT, kèm current), đơn vị"
+              + " đã có báo cáo của kỳ với mã khác (REPORT_SUBMISSION_EXISTS).",
+      content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
+  @APIResponse(
+      responseCode = "412",
+      description =
+          "If-Match không khớp hoặc gửi cho mã chưa có (PRECONDITION_FAILED); If-None-Match: * mà đã có"
+              + " (ALREADY_EXISTS).",
+      content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
+  @APIResponse(
+      responseCode = "428",
+      description = "Sửa mà thiếu If-Match (PRECONDITION_REQUIRED).",
+      content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
   public RestResponse<ReportSubmissionResponse> update(
       @RestPath @Parameter(description = ID_DOC, example = ID_EXAMPLE) UUID id,
       @RestHeader("If-Match")
           @Parameter(description = "ETag của phiên bản bản ghi đang sửa.", example = ETAG_EXAMPLE)
           String ifMatch,
+      @RestHeader("If-None-Match")
+          @Parameter(
+              description = "* để chỉ cho tạo mới (đã có: 412 ALREADY_EXISTS).",
+              example = "*")
+          String ifNoneMatch,
       @RequestBody(
               content =
                   @Content(
                       mediaType = MediaType.APPLICATION_JSON,
                       schema = @Schema(implementation = ReportSubmissionUpdateRequest.class),
-                      examples =
-                          @ExampleObject(name = "so-lieu-va-loi-van", value = UPDATE_EXAMPLE)))
+                      examples = {
+                        @ExampleObject(name = "so-lieu-va-loi-van", value = UPDATE_EXAMPLE),
+                        @ExampleObject(name = "tao-voi-ma-chon-truoc", value = UPSERT_EXAMPLE)
+                      }))
           @Valid
           @NotNull
           ReportSubmissionUpdateRequest body) {
-    return Responses.ok(submissions.update(id, ETags.requireVersion(ifMatch), body));
+    return answer(submissions.upsert(id, Preconditions.of(ifMatch, ifNoneMatch), body));
+  }
+
+  @PUT
+  @Path("/by-source/{sourceSystem}/{sourceId}")
+  @RolesAllowed({Roles.ADMIN, Roles.UNIT_MANAGER, Roles.OFFICER, Roles.INTEGRATION})
+  @Operation(
+      operationId = "upsertReportSubmissionBySource",
+      summary = "Tạo hoặc sửa báo cáo theo mã của hệ thống nguồn",
+      description =
+          "Như PUT /{id}, theo khóa nguồn (sourceSystem, sourceId): báo cáo có khóa đó; nếu không có, báo cáo"
+              + " của đơn vị orgUnitId cho kỳ period của chế độ regimeId (được gán khóa; đã có khóa khác: 409"
+              + " SOURCE_KEY_CHANGED); nếu không có nữa thì tạo mới (201, mã do hệ thống cấp). sourceSystem,"
+              + " sourceId trong thân nếu gửi phải trùng đường dẫn (400). Chỉ tài khoản tích hợp của hệ thống đó"
+              + " (hoặc quản trị) dùng khóa của hệ thống (403 SOURCE_SYSTEM_NOT_YOURS). sourceVersion sắp thứ tự"
+              + " các lần đẩy: mới hơn thì thay không cần If-Match, cũ hơn: 409 SOURCE_VERSION_CONFLICT (kèm"
+              + " current.sourceVersion), bằng và cùng nội dung: 200 không ghi gì.")
+  @APIResponse(
+      responseCode = "200",
+      description = "Đã sửa (ETag mới) hoặc không có gì thay đổi (ETag cũ).",
+      headers =
+          @Header(
+              name = "ETag",
+              description = ETAG_DOC,
+              schema = @Schema(type = SchemaType.STRING)),
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ReportSubmissionResponse.class)))
+  @APIResponse(
+      responseCode = "201",
+      description = "Đã tạo; Location là địa chỉ của báo cáo, ETag là phiên bản bản ghi.",
+      headers = {
+        @Header(
+            name = "Location",
+            description = "Địa chỉ của báo cáo mới.",
+            schema = @Schema(type = SchemaType.STRING)),
+        @Header(name = "ETag", description = ETAG_DOC, schema = @Schema(type = SchemaType.STRING))
+      },
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ReportSubmissionResponse.class)))
+  @APIResponse(
+      responseCode = "409",
+      description =
+          "OWNED_BY_SOURCE, SOURCE_VERSION_CONFLICT (kèm current), SOURCE_KEY_CHANGED, ILLEGAL_TRANSITION,"
+              + " REPORT_SUBMISSION_EXISTS.",
+      content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
+  @APIResponse(
+      responseCode = "412",
+      description =
+          "If-Match không khớp (PRECONDITION_FAILED); If-None-Match: * mà đã có (ALREADY_EXISTS).",
+      content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
+  @APIResponse(
+      responseCode = "428",
+      description =
+          "Sửa mà thiếu If-Match và không có sourceVersion mới hơn của hệ thống sở hữu (PRECONDITION_REQUIRED).",
+      content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
+  public RestResponse<ReportSubmissionResponse> upsertBySource(
+      @RestPath @Parameter(description = "Mã hệ thống nguồn.", example = "HCM-EGOV")
+          String sourceSystem,
+      @RestPath
+          @Parameter(description = "Mã báo cáo trong hệ thống nguồn.", example = "BC-2026Q3-26882")
+          String sourceId,
+      @RestHeader("If-Match")
+          @Parameter(description = "ETag của phiên bản bản ghi đang sửa.", example = ETAG_EXAMPLE)
+          String ifMatch,
+      @RestHeader("If-None-Match")
+          @Parameter(
+              description = "* để chỉ cho tạo mới (đã có: 412 ALREADY_EXISTS).",
+              example = "*")
+          String ifNoneMatch,
+      @RequestBody(
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      schema = @Schema(implementation = ReportSubmissionUpdateRequest.class),
+                      examples = @ExampleObject(name = "day-tu-tinh", value = BY_SOURCE_EXAMPLE)))
+          @Valid
+          @NotNull
+          ReportSubmissionUpdateRequest body) {
+    SourceKey key = SourceKey.ofPath(sourceSystem, sourceId);
+    return answer(submissions.upsertBySource(key, Preconditions.of(ifMatch, ifNoneMatch), body));
+  }
+
+  private static RestResponse<ReportSubmissionResponse> answer(ReportSubmissionService.Upserted u) {
+    return u.outcome() == UpsertOutcome.CREATED
+        ? Responses.created(BASE, u.report())
+        : Responses.ok(u.report());
   }
 
   @POST
   @Path("/{id}/transitions")
-  @RolesAllowed({Roles.ADMIN, Roles.UNIT_MANAGER, Roles.OFFICER})
+  @RolesAllowed({Roles.ADMIN, Roles.UNIT_MANAGER, Roles.OFFICER, Roles.INTEGRATION})
   @Operation(
       operationId = "transitionReportSubmission",
       summary = "Gửi, trả lại, tiếp nhận hoặc mở lại báo cáo",
@@ -278,7 +440,10 @@ public class ReportSubmissionResource {
               + " ACCEPTED) ghi quyết định vào phiên bản mới nhất. REOPEN (SUBMITTED hoặc ACCEPTED → DRAFT): đến hết"
               + " ngày khóa số liệu lãnh đạo đơn vị báo cáo hoặc đơn vị nhận báo cáo; sau đó chỉ lãnh đạo đơn vị nhận"
               + " báo cáo (403 REPORT_SUBMISSION_LOCKED). Thao tác không hợp với trạng thái: 409 ILLEGAL_TRANSITION."
-              + " Cần If-Match (thiếu: 428, không khớp: 412).")
+              + " Tài khoản tích hợp gửi (SUBMIT) báo cáo của đơn vị trong phạm vi. Báo cáo do hệ thống nguồn đẩy:"
+              + " SUBMIT và REOPEN chỉ hệ thống đó (REOPEN như lãnh đạo đơn vị báo cáo) hoặc quản trị (người khác:"
+              + " 409 OWNED_BY_SOURCE); RETURN, ACCEPT vẫn của đơn vị nhận báo cáo. Cần If-Match (thiếu: 428, không"
+              + " khớp: 412).")
   @APIResponse(
       responseCode = "200",
       description = "Đã chuyển trạng thái; ETag là phiên bản bản ghi mới.",
@@ -430,7 +595,7 @@ public class ReportSubmissionResource {
   @POST
   @Path("/{id}/attachments")
   @Consumes(MediaType.MULTIPART_FORM_DATA)
-  @RolesAllowed({Roles.ADMIN, Roles.UNIT_MANAGER, Roles.OFFICER})
+  @RolesAllowed({Roles.ADMIN, Roles.UNIT_MANAGER, Roles.OFFICER, Roles.INTEGRATION})
   @Operation(
       operationId = "addReportSubmissionAttachment",
       summary = "Đính kèm tệp vào báo cáo",
@@ -438,7 +603,8 @@ public class ReportSubmissionResource {
           "Tải lên một tệp (multipart/form-data, trường file; description tùy chọn) cho báo cáo: bản ký số, phụ"
               + " lục. Chấp nhận PDF, DOCX, XLSX và ảnh; loại tệp nhận biết từ nội dung (415 nếu không thuộc các"
               + " loại đó), giới hạn danvan.attachments.max-size (mặc định 20 MB, 413 nếu vượt). Đơn vị báo cáo"
-              + " đính kèm; người khác trong phạm vi: 403.")
+              + " (kể cả tài khoản tích hợp trong phạm vi) đính kèm; người khác trong phạm vi: 403. Báo cáo do hệ"
+              + " thống nguồn đẩy: chỉ hệ thống đó hoặc quản trị (409 OWNED_BY_SOURCE).")
   @APIResponse(
       responseCode = "201",
       description = "Đã lưu tệp; Location là địa chỉ tải nội dung tệp.",

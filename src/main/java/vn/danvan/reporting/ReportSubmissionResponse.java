@@ -100,6 +100,20 @@ public record ReportSubmissionResponse(
                 "Cảnh báo của lần gửi (SUBMIT): các chỉ tiêu chưa đạt chỉ tiêu phấn đấu. Chỉ có trong trả lời"
                     + " của SUBMIT.")
         List<SubmissionWarning> warnings,
+    @Schema(
+            description =
+                "Hệ thống nguồn đã đẩy báo cáo (vd. cổng dịch vụ công của tỉnh); null với báo cáo lập trong hệ"
+                    + " thống này. Báo cáo có mã nguồn chỉ hệ thống đó (hoặc quản trị) sửa, gửi, mở lại.",
+            examples = "HCM-EGOV")
+        String sourceSystem,
+    @Schema(description = "Mã báo cáo trong hệ thống nguồn.", examples = "BC-2026Q3-26882")
+        String sourceId,
+    @Schema(description = "Phiên bản của báo cáo trong hệ thống nguồn.", examples = "3")
+        Long sourceVersion,
+    @Schema(
+            description = "Thời điểm hệ thống nguồn sửa báo cáo lần cuối.",
+            examples = "2026-10-02T08:15:00Z")
+        Instant sourceUpdatedAt,
     @Schema(description = "Thời điểm tạo.", examples = "2023-04-20T02:00:00Z") Instant createdAt,
     @Schema(description = "Thời điểm sửa gần nhất.", examples = "2023-04-25T02:00:00Z")
         Instant updatedAt,
@@ -143,6 +157,10 @@ public record ReportSubmissionResponse(
         v,
         n,
         List.copyOf(w),
+        sourceSystem,
+        sourceId,
+        sourceVersion,
+        sourceUpdatedAt,
         createdAt,
         updatedAt,
         version);

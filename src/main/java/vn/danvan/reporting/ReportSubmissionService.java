@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -26,11 +27,15 @@ import vn.danvan.shared.attachment.AttachmentUpload;
 import vn.danvan.shared.audit.AuditTrail;
 import vn.danvan.shared.error.ApiException;
 import vn.danvan.shared.error.ApiException.FieldError;
-import vn.danvan.shared.http.ETags;
 import vn.danvan.shared.paging.Cursor;
 import vn.danvan.shared.paging.Page;
 import vn.danvan.shared.paging.PageRequest;
 import vn.danvan.shared.security.UnitScope;
+import vn.danvan.shared.source.Preconditions;
+import vn.danvan.shared.source.Provenance;
+import vn.danvan.shared.source.SourceKey;
+import vn.danvan.shared.source.SourceWrites;
+import vn.danvan.shared.source.UpsertOutcome;
 
 /**
  * Reports of units for the periods of regimes (issue 11 §4): the list, one report, its creation
@@ -62,6 +67,7 @@ public class ReportSubmissionService {
   @Inject ConsolidatedFigures consolidated;
   @Inject AuditTrail audit;
   @Inject AttachmentStore attachments;
+  @Inject SourceWrites sources;
   @Inject Clock clock;
   @Inject EntityManager em;
 
@@ -117,6 +123,27 @@ public class ReportSubmissionService {
 
   // ------------------------------------------------------------------ writes
 
+  /** What an upsert did and the report it answers. */
+  public record Upserted(UpsertOutcome outcome, ReportSubmissionResponse report) {}
+
+  /** The content a new draft gets beyond the prefilled figures (a PUT or an import item). */
+  record Content(
+      Map<String, JsonNode> values,
+      Map<String, String> narratives,
+      UUID reportDocumentId,
+      Boolean clearReportDocument) {
+
+    static final Content NONE = new Content(Map.of(), Map.of(), null, null);
+
+    static Content of(ReportSubmissionUpdateRequest req) {
+      return new Content(
+          req.values() == null ? Map.of() : req.values(),
+          req.narratives() == null ? Map.of() : req.narratives(),
+          req.reportDocumentId(),
+          req.clearReportDocument());
+    }
+  }
+
   /**
    * A draft of the unit's report for the period, on the regime's template version, its values
    * prefilled by {@link ReportFigureService} with their provenance.
@@ -132,22 +159,173 @@ public class ReportSubmissionService {
    */
   @Transactional
   public ReportSubmissionResponse create(ReportSubmissionCreateRequest req, Instant at) {
-    UUID unitId = req.orgUnitId();
     // the role decides before the unit is looked at
     if (!access.hasReporterRole()) {
       throw ApiException.forbidden();
     }
+    Provenance incoming =
+        sources.claim(
+            provenance(
+                req.sourceSystem(), req.sourceId(), req.sourceVersion(), req.sourceUpdatedAt()));
+    requireFreeSourceKey(incoming);
+    return createDraft(
+        UUID.randomUUID(),
+        req.regimeId(),
+        req.period(),
+        req.orgUnitId(),
+        new Content(Map.of(), Map.of(), req.reportDocumentId(), null),
+        incoming,
+        at,
+        new HashMap<>());
+  }
+
+  /**
+   * {@code PUT /{id}}: creates the draft under the client's id when there is no report with it,
+   * else replaces the values and texts named in the body by the rules of {@link SourceWrites}.
+   */
+  @Transactional
+  public Upserted upsert(UUID id, Preconditions pre, ReportSubmissionUpdateRequest req) {
+    if (!access.hasReporterRole()) {
+      throw ApiException.forbidden();
+    }
+    Provenance incoming =
+        provenance(req.sourceSystem(), req.sourceId(), req.sourceVersion(), req.sourceUpdatedAt());
+    ReportSubmission s = repo.find(id);
+    if (s == null) {
+      return createByUpsert(id, pre, req, incoming);
+    }
+    return replace(access.visibleForUpdate(id), pre, req, incoming, new HashMap<>());
+  }
+
+  /**
+   * {@code PUT /by-source/{sourceSystem}/{sourceId}}: the report with that source key, else the
+   * unit's report of the period (which then gets the key), else a new draft.
+   */
+  @Transactional
+  public Upserted upsertBySource(
+      SourceKey key, Preconditions pre, ReportSubmissionUpdateRequest req) {
+    if (!access.hasReporterRole()) {
+      throw ApiException.forbidden();
+    }
+    List<FieldError> mismatch = new ArrayList<>();
+    if (req.sourceSystem() != null && !req.sourceSystem().equals(key.system())) {
+      mismatch.add(FieldError.of("/sourceSystem", "field.SOURCE_KEY_MISMATCH"));
+    }
+    if (req.sourceId() != null && !req.sourceId().equals(key.id())) {
+      mismatch.add(FieldError.of("/sourceId", "field.SOURCE_KEY_MISMATCH"));
+    }
+    if (!mismatch.isEmpty()) {
+      throw new ApiException(400, "VALIDATION_FAILED", mismatch);
+    }
+    Provenance incoming =
+        new Provenance(key.system(), key.id(), req.sourceVersion(), req.sourceUpdatedAt());
+    ReportSubmission s = repo.findBySource(key.system(), key.id());
+    if (s == null && req.regimeId() != null && req.period() != null && req.orgUnitId() != null) {
+      s =
+          PeriodCode.tryParse(req.period().trim())
+              .map(c -> repo.findByKey(req.regimeId(), c.code(), req.orgUnitId()))
+              .filter(access::canSee)
+              .orElse(null);
+    }
+    if (s == null) {
+      return createByUpsert(UUID.randomUUID(), pre, req, incoming);
+    }
+    return replace(access.visibleForUpdate(s.id), pre, req, incoming, new HashMap<>());
+  }
+
+  /**
+   * Replaces the values of the indicators and the texts of the sections named in the body (the
+   * computed values and their provenance stay); only while a draft or returned.
+   */
+  @Transactional
+  public ReportSubmissionResponse update(
+      UUID id, long expectedVersion, ReportSubmissionUpdateRequest req) {
+    ReportSubmission s = access.visibleForUpdate(id);
+    return replace(
+            s,
+            new Preconditions(expectedVersion, false, false),
+            req,
+            provenance(
+                req.sourceSystem(), req.sourceId(), req.sourceVersion(), req.sourceUpdatedAt()),
+            new HashMap<>())
+        .report();
+  }
+
+  private Upserted createByUpsert(
+      UUID id, Preconditions pre, ReportSubmissionUpdateRequest req, Provenance incoming) {
+    Provenance claimed = sources.create(pre, incoming);
+    requireFreeSourceKey(claimed);
+    List<FieldError> missing = new ArrayList<>();
+    if (req.regimeId() == null) {
+      missing.add(FieldError.of("/regimeId", "field.REQUIRED"));
+    }
+    if (req.period() == null || req.period().isBlank()) {
+      missing.add(FieldError.of("/period", "field.REQUIRED"));
+    }
+    if (req.orgUnitId() == null) {
+      missing.add(FieldError.of("/orgUnitId", "field.REQUIRED"));
+    }
+    if (!missing.isEmpty()) {
+      throw new ApiException(400, "VALIDATION_FAILED", missing);
+    }
+    return new Upserted(
+        UpsertOutcome.CREATED,
+        createDraft(
+            id,
+            req.regimeId(),
+            req.period().trim(),
+            req.orgUnitId(),
+            Content.of(req),
+            claimed,
+            Instant.now(clock),
+            new HashMap<>()));
+  }
+
+  /**
+   * A new report's provenance: a source version or time needs a source key (400); a key another
+   * report holds is 409 {@code REPORT_SUBMISSION_EXISTS} naming that report.
+   */
+  private void requireFreeSourceKey(Provenance p) {
+    if (!p.owned()) {
+      if (p.sourceVersion() != null || p.sourceUpdatedAt() != null) {
+        throw ApiException.invalid("/sourceSystem", "field.REQUIRED");
+      }
+      return;
+    }
+    ReportSubmission holder = repo.findBySource(p.sourceSystem(), p.sourceId());
+    if (holder != null) {
+      throw new ApiException(
+          409,
+          "REPORT_SUBMISSION_EXISTS",
+          List.of(FieldError.of("/sourceId", "field.REPORT_SUBMISSION_EXISTS", holder.id)),
+          holder.id);
+    }
+  }
+
+  /**
+   * Checks and writes a new draft under {@code id}: everything is checked before anything is
+   * written (an import answers a failed item without rolling its batch back).
+   */
+  ReportSubmissionResponse createDraft(
+      UUID id,
+      UUID regimeId,
+      String periodCode,
+      UUID unitId,
+      Content content,
+      Provenance provenance,
+      Instant at,
+      Map<String, ReportSubmissionRules> rulesCache) {
     if (!units.exists(unitId) || !scope.contains(unitId)) {
       throw ApiException.unknownUnit("/orgUnitId");
     }
-    ReportingRegime r = regimes.find(req.regimeId());
+    ReportingRegime r = regimes.find(regimeId);
     if (r == null) {
       throw unknownRegime();
     }
     boolean collector = scope.contains(r.collectingUnitId);
     PeriodCode code;
     try {
-      code = PeriodCode.parse(req.period(), r.frequency, "/period");
+      code = PeriodCode.parse(periodCode, r.frequency, "/period");
     } catch (ApiException e) {
       throw collector ? e : unknownRegime();
     }
@@ -179,8 +357,13 @@ public class ReportSubmissionService {
           "NOT_EXPECTED_TO_REPORT",
           List.of(FieldError.of("/orgUnitId", "field.NOT_EXPECTED_TO_REPORT", code.code())));
     }
-    if (req.reportDocumentId() != null) {
-      requireReportDocument(req.reportDocumentId());
+    ReportSubmissionRules rules =
+        rulesCache.computeIfAbsent(
+            r.templateId + ":" + r.templateNumber,
+            k -> new ReportSubmissionRules(templates.sections(r.templateId, r.templateNumber)));
+    requireValid(rules, content);
+    if (content.reportDocumentId() != null) {
+      requireReportDocument(content.reportDocumentId());
     }
     ReportSubmission existing = repo.findByKey(r.id, code.code(), unitId);
     if (existing != null) {
@@ -192,7 +375,7 @@ public class ReportSubmissionService {
     }
     Instant now = at;
     ReportSubmission s = new ReportSubmission();
-    s.id = UUID.randomUUID();
+    s.id = id;
     s.regimeId = r.id;
     s.period = code.code();
     s.orgUnitId = unitId;
@@ -210,13 +393,12 @@ public class ReportSubmissionService {
     s.templateId = r.templateId;
     s.templateNumber = r.templateNumber;
     s.status = ReportSubmissionStatus.DRAFT;
-    s.reportDocumentId = req.reportDocumentId();
+    s.reportDocumentId = content.reportDocumentId();
     s.createdAt = now;
     s.updatedAt = now;
-    ReportSubmissionRules rules =
-        new ReportSubmissionRules(templates.sections(r.templateId, r.templateNumber));
-    s.values = prefill(rules, r, period, unitId, level);
-    s.narratives = new HashMap<>();
+    s.values = merged(prefill(rules, r, period, unitId, level), content.values());
+    s.narratives = mergedTexts(new HashMap<>(), content.narratives());
+    s.provenance(provenance);
     s.persist();
     em.flush();
     ReportSubmissionResponse response = views.full(s, rules);
@@ -226,62 +408,124 @@ public class ReportSubmissionService {
   }
 
   /**
-   * Replaces the values of the indicators and the texts of the sections named in the body (the
-   * computed values and their provenance stay); only while a draft or returned.
+   * Replaces the values and texts named in the body of an existing report (locked by the caller):
+   * the reporting unit's writers only (403), the report's regime, period and unit unchanged (400),
+   * the rules of {@link SourceWrites#replace} (ownership, source order, preconditions); content
+   * changes only while a draft or returned (409), a newer source version alone at any status.
    */
-  @Transactional
-  public ReportSubmissionResponse update(
-      UUID id, long expectedVersion, ReportSubmissionUpdateRequest req) {
-    ReportSubmission s = access.visible(id);
+  Upserted replace(
+      ReportSubmission s,
+      Preconditions pre,
+      ReportSubmissionUpdateRequest req,
+      Provenance incoming,
+      Map<String, ReportSubmissionRules> rulesCache) {
     access.requireReporter(s);
-    ETags.check(expectedVersion, s.version);
-    if (!s.status.editable()) {
+    List<FieldError> fixed = new ArrayList<>();
+    if (req.regimeId() != null && !req.regimeId().equals(s.regimeId)) {
+      fixed.add(FieldError.of("/regimeId", "field.REPORT_KEY_FIXED"));
+    }
+    if (req.period() != null
+        && !PeriodCode.tryParse(req.period().trim())
+            .map(c -> c.code().equals(s.period))
+            .orElse(false)) {
+      fixed.add(FieldError.of("/period", "field.REPORT_KEY_FIXED"));
+    }
+    if (req.orgUnitId() != null && !req.orgUnitId().equals(s.orgUnitId)) {
+      fixed.add(FieldError.of("/orgUnitId", "field.REPORT_KEY_FIXED"));
+    }
+    if (!fixed.isEmpty()) {
+      throw new ApiException(400, "VALIDATION_FAILED", fixed);
+    }
+    ReportSubmissionRules rules =
+        rulesCache.computeIfAbsent(s.templateId + ":" + s.templateNumber, k -> views.rules(s));
+    Content content = Content.of(req);
+    requireValid(rules, content);
+    Map<String, SubmissionValue> nextValues = merged(new HashMap<>(s.values), content.values());
+    Map<String, String> nextTexts = mergedTexts(new HashMap<>(s.narratives), content.narratives());
+    UUID nextDocument = s.reportDocumentId;
+    if (content.reportDocumentId() != null) {
+      nextDocument = content.reportDocumentId();
+    } else if (Boolean.TRUE.equals(content.clearReportDocument())) {
+      nextDocument = null;
+    }
+    boolean sameContent =
+        nextValues.equals(s.values)
+            && nextTexts.equals(s.narratives)
+            && Objects.equals(nextDocument, s.reportDocumentId);
+    UpsertOutcome outcome = sources.replace(s.version, s.provenance(), pre, incoming, sameContent);
+    if (outcome == UpsertOutcome.UNCHANGED) {
+      return new Upserted(outcome, views.full(s, rules));
+    }
+    if (!sameContent && !s.status.editable()) {
       throw ApiException.illegalTransition(ReportSubmissionAccess.LABEL, s.status, Edit.UPDATE);
     }
-    ReportSubmissionRules rules = views.rules(s);
-    Map<String, JsonNode> values = req.values() == null ? Map.of() : req.values();
-    Map<String, String> texts = req.narratives() == null ? Map.of() : req.narratives();
-    List<FieldError> errors = new ArrayList<>(rules.typeErrors(values));
-    errors.addAll(rules.narrativeErrors(texts));
+    if (content.reportDocumentId() != null
+        && !content.reportDocumentId().equals(s.reportDocumentId)) {
+      requireReportDocument(content.reportDocumentId());
+    }
+    ReportSubmissionResponse before = views.full(s, rules);
+    s.values = nextValues;
+    s.narratives = nextTexts;
+    s.reportDocumentId = nextDocument;
+    s.provenance(SourceWrites.merged(s.provenance(), incoming));
+    s.updatedAt = Instant.now(clock);
+    em.flush();
+    ReportSubmissionResponse after = views.full(s, rules);
+    audit.updated(ENTITY, s.id, s.orgUnitId, s.version, before, after);
+    return new Upserted(outcome, after);
+  }
+
+  /** 400 with a pointer per value not of its indicator's type and per unknown code. */
+  private static void requireValid(ReportSubmissionRules rules, Content content) {
+    List<FieldError> errors = new ArrayList<>(rules.typeErrors(content.values()));
+    errors.addAll(rules.narrativeErrors(content.narratives()));
     if (!errors.isEmpty()) {
       throw new ApiException(400, "VALIDATION_FAILED", errors);
     }
-    if (req.reportDocumentId() != null) {
-      requireReportDocument(req.reportDocumentId());
-    }
-    ReportSubmissionResponse before = views.full(s, rules);
-    Map<String, SubmissionValue> nextValues = new HashMap<>(s.values);
+  }
+
+  /** The stored values with the entered values of {@code values} (null: no value) put in. */
+  private static Map<String, SubmissionValue> merged(
+      Map<String, SubmissionValue> stored, Map<String, JsonNode> values) {
     values.forEach(
         (code, value) -> {
-          SubmissionValue old = nextValues.get(code);
+          SubmissionValue old = stored.get(code);
           JsonNode entered = SubmissionValue.present(value) ? value : null;
-          nextValues.put(
+          stored.put(
               code,
               old == null
                   ? new SubmissionValue(entered, null, null, null)
                   : old.withValue(entered));
         });
-    Map<String, String> nextTexts = new HashMap<>(s.narratives);
+    return stored;
+  }
+
+  /** The stored texts with those of {@code texts} put in (blank: removed). */
+  private static Map<String, String> mergedTexts(
+      Map<String, String> stored, Map<String, String> texts) {
     texts.forEach(
         (code, text) -> {
           if (text == null || text.isBlank()) {
-            nextTexts.remove(code);
+            stored.remove(code);
           } else {
-            nextTexts.put(code, text);
+            stored.put(code, text);
           }
         });
-    s.values = nextValues;
-    s.narratives = nextTexts;
-    if (req.reportDocumentId() != null) {
-      s.reportDocumentId = req.reportDocumentId();
-    } else if (Boolean.TRUE.equals(req.clearReportDocument())) {
-      s.reportDocumentId = null;
+    return stored;
+  }
+
+  /**
+   * The provenance a body names: a source key needs both parts (400 at {@code /sourceSystem} or
+   * {@code /sourceId}); a source version or time without a key only orders pushes of a report that
+   * has one.
+   */
+  static Provenance provenance(
+      String system, String id, Long version, java.time.OffsetDateTime updatedAt) {
+    if (system == null && id == null) {
+      return new Provenance(null, null, version, updatedAt);
     }
-    s.updatedAt = Instant.now(clock);
-    em.flush();
-    ReportSubmissionResponse after = views.full(s, rules);
-    audit.updated(ENTITY, s.id, s.orgUnitId, s.version, before, after);
-    return after;
+    SourceKey key = SourceKey.of(system, id, "/sourceSystem", "/sourceId");
+    return new Provenance(key.system(), key.id(), version, updatedAt);
   }
 
   /** Attaches a file (the signed report, an annex) to a report the caller may write. */
@@ -289,6 +533,7 @@ public class ReportSubmissionService {
   public AttachmentResponse addAttachment(UUID id, AttachmentUpload upload) {
     ReportSubmission s = access.visible(id);
     access.requireReporter(s);
+    sources.requireOwner(s.provenance(), s.version);
     return attachments.store(ENTITY, s.id, s.orgUnitId, upload);
   }
 

@@ -91,6 +91,10 @@ class ReportSubmissionViews {
         rules == null ? null : values(s.values, rules),
         rules == null ? null : narratives(s.narratives, rules),
         List.of(),
+        s.sourceSystem,
+        s.sourceId,
+        s.sourceVersion,
+        s.sourceUpdatedAt,
         s.createdAt,
         s.updatedAt,
         s.version);

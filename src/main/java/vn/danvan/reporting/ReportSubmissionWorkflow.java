@@ -15,6 +15,7 @@ import vn.danvan.shared.audit.AuditTrail;
 import vn.danvan.shared.error.ApiException;
 import vn.danvan.shared.http.ETags;
 import vn.danvan.shared.security.CurrentUser;
+import vn.danvan.shared.source.SourceWrites;
 import vn.danvan.shared.time.BusinessTime;
 
 /**
@@ -30,6 +31,9 @@ import vn.danvan.shared.time.BusinessTime;
  *   <li>{@code REOPEN} (SUBMITTED or ACCEPTED → DRAFT): see {@link
  *       ReportSubmissionAccess#requireReopener}.
  * </ul>
+ *
+ * On a report pushed by a source system, SUBMIT and REOPEN are that system's (or an admin's): 409
+ * {@code OWNED_BY_SOURCE} for others; RETURN and ACCEPT stay the collecting unit's.
  */
 @ApplicationScoped
 public class ReportSubmissionWorkflow {
@@ -41,6 +45,7 @@ public class ReportSubmissionWorkflow {
   @Inject ReportSubmissionViews views;
   @Inject CurrentUser user;
   @Inject AuditTrail audit;
+  @Inject SourceWrites sources;
   @Inject Clock clock;
   @Inject EntityManager em;
 
@@ -63,6 +68,11 @@ public class ReportSubmissionWorkflow {
       case SUBMIT -> access.requireReporter(s);
       case RETURN, ACCEPT -> access.requireCollector(s);
       case REOPEN -> access.requireReopener(s, today);
+    }
+    if (req.action() == ReportSubmissionAction.SUBMIT
+        || req.action() == ReportSubmissionAction.REOPEN) {
+      // the collecting unit's decisions (RETURN, ACCEPT) stay its own on a pushed report
+      sources.requireOwner(s.provenance(), s.version);
     }
     ETags.check(expectedVersion, s.version);
     ReportSubmissionStatus next = s.status.after(req.action());
