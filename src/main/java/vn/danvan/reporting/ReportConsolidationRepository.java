@@ -178,6 +178,25 @@ class ReportConsolidationRepository {
     return rows.isEmpty() ? null : row((Object[]) rows.get(0));
   }
 
+  /** The consolidations with these ids (missing ones left out). */
+  List<ConsolidationRow> findAll(Collection<UUID> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    List<?> rows =
+        em.createNativeQuery(
+                "select "
+                    + COLUMNS
+                    + " from report_consolidation c where c.id = any(cast(:ids as uuid[]))")
+            .setParameter("ids", PgTypes.uuidArray(ids))
+            .getResultList();
+    List<ConsolidationRow> out = new ArrayList<>(rows.size());
+    for (Object o : rows) {
+      out.add(row((Object[]) o));
+    }
+    return out;
+  }
+
   /** The versions of {@code query}, newest first, below {@code beforeNumber} when given. */
   List<ConsolidationRow> page(ConsolidationQuery query, Integer beforeNumber, int fetch) {
     StringBuilder sql =

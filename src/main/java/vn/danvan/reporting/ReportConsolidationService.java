@@ -8,8 +8,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -242,6 +244,58 @@ public class ReportConsolidationService {
         collectingName(row),
         true,
         repo.values(refs(row.units())));
+  }
+
+  /**
+   * The consolidations among {@code ids} the caller may read, each as {@link #get} answers it: the
+   * rows, their inputs' values and each unit's name read once for all, the template and the
+   * submissions' states once per template version and per period.
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Map<UUID, ReportConsolidationResponse> readable(Collection<UUID> ids) {
+    List<ConsolidationRow> rows =
+        repo.findAll(new LinkedHashSet<>(ids)).stream()
+            .filter(r -> scope.contains(r.collectingUnitId()))
+            .toList();
+    if (rows.isEmpty()) {
+      return Map.of();
+    }
+    List<ReportConsolidationRepository.VersionRef> refs = new ArrayList<>();
+    Map<LocalDate, List<UUID>> unitsByDay = new HashMap<>();
+    for (ConsolidationRow r : rows) {
+      refs.addAll(refs(r.units()));
+      PeriodCode.tryParse(r.period())
+          .ifPresent(
+              c ->
+                  unitsByDay
+                      .computeIfAbsent(c.start(), d -> new ArrayList<>())
+                      .add(r.collectingUnitId()));
+    }
+    Map<ReportConsolidationRepository.VersionRef, Map<String, JsonNode>> values = repo.values(refs);
+    Map<LocalDate, Map<UUID, String>> names = new HashMap<>();
+    unitsByDay.forEach((day, units) -> names.put(day, this.units.namesOn(units, day)));
+    Map<String, List<TemplateIndicator>> indicators = new HashMap<>();
+    Map<String, Map<UUID, SubmissionState>> states = new HashMap<>();
+    Map<UUID, ReportConsolidationResponse> out = new LinkedHashMap<>();
+    for (ConsolidationRow r : rows) {
+      String name =
+          PeriodCode.tryParse(r.period())
+              .map(c -> names.getOrDefault(c.start(), Map.of()).get(r.collectingUnitId()))
+              .orElse(null);
+      out.put(
+          r.id(),
+          response(
+              r,
+              indicators.computeIfAbsent(
+                  r.templateId() + ":" + r.templateNumber(),
+                  k -> indicators(r.templateId(), r.templateNumber())),
+              states.computeIfAbsent(
+                  r.regimeId() + ":" + r.period(), k -> statesByUnit(r.regimeId(), r.period())),
+              name,
+              true,
+              values));
+    }
+    return out;
   }
 
   /**

@@ -8,11 +8,14 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import vn.danvan.directive.DirectiveService;
@@ -36,6 +39,7 @@ import vn.danvan.shared.source.Provenance;
 import vn.danvan.shared.source.SourceKey;
 import vn.danvan.shared.source.SourceWrites;
 import vn.danvan.shared.source.UpsertOutcome;
+import vn.danvan.shared.sync.ImportItemResult;
 
 /**
  * Reports of units for the periods of regimes (issue 11 §4): the list, one report, its creation
@@ -113,6 +117,24 @@ public class ReportSubmissionService {
   @Transactional(Transactional.TxType.SUPPORTS)
   public ReportSubmissionResponse get(UUID id) {
     return views.full(access.visible(id));
+  }
+
+  /**
+   * The reports among {@code ids} the caller may read, each as {@link #get} answers it: those in
+   * the caller's scope by their units' paths in one query, the others (rare: units moved since)
+   * checked one by one as {@link #get} does.
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Map<UUID, ReportSubmissionResponse> readable(Collection<UUID> ids) {
+    Set<UUID> wanted = new LinkedHashSet<>(ids);
+    UUID[] roots = scope.rootsOrAll();
+    List<ReportSubmission> rows = new ArrayList<>(repo.findAllUnder(wanted, roots));
+    if (roots != null && rows.size() < wanted.size()) {
+      Set<UUID> rest = new LinkedHashSet<>(wanted);
+      rows.forEach(s -> rest.remove(s.id));
+      repo.findAll(rest).stream().filter(access::canSee).forEach(rows::add);
+    }
+    return views.fullAll(rows);
   }
 
   /** Whether any report was made for a period of the regime (the demo data's check). */
@@ -286,10 +308,8 @@ public class ReportSubmissionService {
    * report holds is 409 {@code REPORT_SUBMISSION_EXISTS} naming that report.
    */
   private void requireFreeSourceKey(Provenance p) {
+    requireKeyForVersion(p);
     if (!p.owned()) {
-      if (p.sourceVersion() != null || p.sourceUpdatedAt() != null) {
-        throw ApiException.invalid("/sourceSystem", "field.REQUIRED");
-      }
       return;
     }
     ReportSubmission holder = repo.findBySource(p.sourceSystem(), p.sourceId());
@@ -299,6 +319,12 @@ public class ReportSubmissionService {
           "REPORT_SUBMISSION_EXISTS",
           List.of(FieldError.of("/sourceId", "field.REPORT_SUBMISSION_EXISTS", holder.id)),
           holder.id);
+    }
+  }
+
+  private static void requireKeyForVersion(Provenance p) {
+    if (!p.owned() && (p.sourceVersion() != null || p.sourceUpdatedAt() != null)) {
+      throw ApiException.invalid("/sourceSystem", "field.REQUIRED");
     }
   }
 
@@ -526,6 +552,124 @@ public class ReportSubmissionService {
     }
     SourceKey key = SourceKey.of(system, id, "/sourceSystem", "/sourceId");
     return new Provenance(key.system(), key.id(), version, updatedAt);
+  }
+
+  /** The key of a report in its regime: one per unit and period. */
+  private record NaturalKey(UUID regimeId, String period, UUID unitId) {}
+
+  /**
+   * The items of an import of type {@code REPORT_VALUES}, in the caller's transaction, each by the
+   * rules of {@code PUT}: by id when the item has one (created under it when missing), else by
+   * source key, else the unit's report of the period, else a new draft; replaced without If-Match
+   * ({@link Preconditions#IMPORT}). The reports named by the items are read in three queries; an
+   * item refused is answered failed, nothing of it written.
+   */
+  @Transactional
+  public List<ImportItemResult> importValues(List<ReportValuesImportItem> items) {
+    List<ImportItemResult> results = new ArrayList<>(items.size());
+    if (!access.hasReporterRole()) {
+      items.forEach(i -> results.add(ImportItemResult.failed(ApiException.forbidden())));
+      return results;
+    }
+    Set<UUID> ids = new LinkedHashSet<>();
+    List<String> systems = new ArrayList<>();
+    List<String> sourceIds = new ArrayList<>();
+    List<UUID> keyRegimes = new ArrayList<>();
+    List<String> keyPeriods = new ArrayList<>();
+    List<UUID> keyUnits = new ArrayList<>();
+    for (ReportValuesImportItem item : items) {
+      if (item.id() != null) {
+        ids.add(item.id());
+        continue;
+      }
+      if (item.sourceSystem() != null && item.sourceId() != null) {
+        systems.add(item.sourceSystem());
+        sourceIds.add(item.sourceId());
+      }
+      NaturalKey key = naturalKey(item);
+      if (key != null) {
+        keyRegimes.add(key.regimeId());
+        keyPeriods.add(key.period());
+        keyUnits.add(key.unitId());
+      }
+    }
+    Map<UUID, ReportSubmission> byId = new HashMap<>();
+    repo.findAll(ids).forEach(s -> byId.put(s.id, s));
+    Map<SourceKey, ReportSubmission> bySource = new HashMap<>();
+    repo.findAllBySource(systems, sourceIds)
+        .forEach(s -> bySource.put(new SourceKey(s.sourceSystem, s.sourceId), s));
+    Map<NaturalKey, ReportSubmission> byKey = new HashMap<>();
+    repo.findAllByKey(keyRegimes, keyPeriods, keyUnits)
+        .forEach(s -> byKey.put(new NaturalKey(s.regimeId, s.period, s.orgUnitId), s));
+    Map<String, ReportSubmissionRules> rules = new HashMap<>();
+    for (ReportValuesImportItem item : items) {
+      try {
+        results.add(importOne(item, byId, bySource, byKey, rules));
+      } catch (ApiException e) {
+        results.add(ImportItemResult.failed(e));
+      }
+    }
+    return results;
+  }
+
+  private ImportItemResult importOne(
+      ReportValuesImportItem item,
+      Map<UUID, ReportSubmission> byId,
+      Map<SourceKey, ReportSubmission> bySource,
+      Map<NaturalKey, ReportSubmission> byKey,
+      Map<String, ReportSubmissionRules> rules) {
+    ReportSubmissionUpdateRequest req = item.asUpdate();
+    Provenance incoming =
+        provenance(
+            item.sourceSystem(), item.sourceId(), item.sourceVersion(), item.sourceUpdatedAt());
+    NaturalKey key = naturalKey(item);
+    ReportSubmission s;
+    if (item.id() != null) {
+      s = byId.get(item.id());
+      if (s != null && !access.canSee(s)) {
+        throw ApiException.notFound(ReportSubmissionAccess.LABEL);
+      }
+    } else {
+      s = incoming.owned() ? bySource.get(incoming.key()) : null;
+      if (s == null && key != null) {
+        s = byKey.get(key);
+      }
+      if (s != null && !access.canSee(s)) {
+        throw ApiException.unknownUnit("/orgUnitId");
+      }
+    }
+    if (s != null) {
+      return ImportItemResult.of(
+          replace(s, Preconditions.IMPORT, req, incoming, rules).outcome(), s.id);
+    }
+    Provenance claimed = sources.create(Preconditions.IMPORT, incoming);
+    requireKeyForVersion(claimed);
+    UUID id = item.id() != null ? item.id() : UUID.randomUUID();
+    createDraft(
+        id,
+        item.regimeId(),
+        item.period().trim(),
+        item.orgUnitId(),
+        Content.of(req),
+        claimed,
+        Instant.now(clock),
+        rules);
+    ReportSubmission created = repo.find(id);
+    byId.put(id, created);
+    byKey.put(new NaturalKey(created.regimeId, created.period, created.orgUnitId), created);
+    if (claimed.owned()) {
+      bySource.put(claimed.key(), created);
+    }
+    return ImportItemResult.of(UpsertOutcome.CREATED, id);
+  }
+
+  private static NaturalKey naturalKey(ReportValuesImportItem item) {
+    if (item.regimeId() == null || item.period() == null || item.orgUnitId() == null) {
+      return null;
+    }
+    return PeriodCode.tryParse(item.period().trim())
+        .map(c -> new NaturalKey(item.regimeId(), c.code(), item.orgUnitId()))
+        .orElse(null);
   }
 
   /** Attaches a file (the signed report, an annex) to a report the caller may write. */

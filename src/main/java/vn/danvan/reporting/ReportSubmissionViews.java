@@ -37,6 +37,23 @@ class ReportSubmissionViews {
     return response(s, names(List.of(s)), numbers(List.of(s)), rules);
   }
 
+  /**
+   * Full answers of many reports (the change feed's records): names and numbers read once for all,
+   * each template version's rules once.
+   */
+  Map<UUID, ReportSubmissionResponse> fullAll(List<ReportSubmission> rows) {
+    Map<UUID, Map<UUID, String>> names = names(rows);
+    Map<UUID, String> numbers = numbers(rows);
+    Map<String, ReportSubmissionRules> rules = new HashMap<>();
+    Map<UUID, ReportSubmissionResponse> out = new LinkedHashMap<>();
+    for (ReportSubmission s : rows) {
+      ReportSubmissionRules r =
+          rules.computeIfAbsent(s.templateId + ":" + s.templateNumber, k -> rules(s));
+      out.put(s.id, response(s, names, numbers, r));
+    }
+    return out;
+  }
+
   /** List items: without values and texts; names and numbers read once for the page. */
   List<ReportSubmissionResponse> items(List<ReportSubmission> rows) {
     Map<UUID, Map<UUID, String>> names = names(rows);

@@ -3,6 +3,7 @@ package vn.danvan.reporting;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import vn.danvan.shared.persistence.PgTypes;
@@ -25,6 +26,22 @@ class ReportTemplateRepository {
   /** The versions of a template, oldest first. */
   List<ReportTemplateVersion> versions(UUID templateId) {
     return ReportTemplateVersion.list("templateId = ?1 order by number", templateId);
+  }
+
+  /** The templates with these ids (missing ones left out). */
+  List<ReportTemplate> findAll(Collection<UUID> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return ReportTemplate.list("id in ?1", ids);
+  }
+
+  /** The versions of these templates, by template then number. */
+  List<ReportTemplateVersion> versionsOf(Collection<UUID> templateIds) {
+    if (templateIds.isEmpty()) {
+      return List.of();
+    }
+    return ReportTemplateVersion.list("templateId in ?1 order by templateId, number", templateIds);
   }
 
   /** One version of a template, or null. */

@@ -7,8 +7,14 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import vn.danvan.orgunit.OrgUnitResponse;
@@ -67,6 +73,29 @@ public class ReportTemplateService {
   @Transactional(Transactional.TxType.SUPPORTS)
   public ReportTemplateResponse get(UUID id) {
     return response(require(id));
+  }
+
+  /**
+   * The templates among {@code ids}, each as {@link #get} answers it (every role reads every
+   * template): the rows and their versions read in two queries.
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Map<UUID, ReportTemplateResponse> readable(Collection<UUID> ids) {
+    Set<UUID> wanted = new LinkedHashSet<>(ids);
+    List<ReportTemplate> rows = repo.findAll(wanted);
+    Map<UUID, List<ReportTemplateVersion>> versions = new HashMap<>();
+    for (ReportTemplateVersion v : repo.versionsOf(wanted)) {
+      versions.computeIfAbsent(v.templateId, k -> new ArrayList<>()).add(v);
+    }
+    Map<UUID, ReportTemplateResponse> out = new LinkedHashMap<>();
+    for (ReportTemplate t : rows) {
+      List<ReportTemplateVersion> of = versions.getOrDefault(t.id, List.of());
+      of.stream()
+          .filter(v -> v.number == t.latestNumber)
+          .findFirst()
+          .ifPresent(latest -> out.put(t.id, ReportTemplateResponse.of(t, latest, of)));
+    }
+    return out;
   }
 
   /** One version of the template, as it was published (or as the draft stands). */

@@ -24,6 +24,14 @@ class ReportingRegimeRepository {
     return em.find(ReportingRegime.class, id);
   }
 
+  /** The regimes with these ids (missing ones left out). */
+  List<ReportingRegime> findAll(Collection<UUID> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return ReportingRegime.list("id in ?1", ids);
+  }
+
   /** Whether another regime has this code. */
   boolean codeTaken(String code, UUID exceptId) {
     return ReportingRegime.count("code = ?1 and id <> ?2", code, exceptId) > 0;

@@ -8,7 +8,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -88,6 +91,27 @@ public class ReportingRegimeService {
   @Transactional(Transactional.TxType.SUPPORTS)
   public ReportingRegimeResponse get(UUID id) {
     return response(requireVisible(id));
+  }
+
+  /**
+   * The regimes among {@code ids} the caller may read, each as {@link #get} answers it; the rows,
+   * the way up to the caller's scope, the documents' numbers and the units' names read once.
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Map<UUID, ReportingRegimeResponse> readable(Collection<UUID> ids) {
+    List<ReportingRegime> rows = repo.findAll(new LinkedHashSet<>(ids));
+    if (rows.isEmpty()) {
+      return Map.of();
+    }
+    UUID[] above = reportingAbove();
+    List<ReportingRegime> visible =
+        rows.stream()
+            .filter(r -> scope.contains(r.collectingUnitId) || reportsIn(r, above))
+            .toList();
+    Views views = new Views(visible);
+    Map<UUID, ReportingRegimeResponse> out = new LinkedHashMap<>();
+    visible.forEach(r -> out.put(r.id, views.of(r)));
+    return out;
   }
 
   /** Whether the regime exists: one primary-key lookup (the demo data's check). */
@@ -187,7 +211,7 @@ public class ReportingRegimeService {
    */
   ReportingRegime requireVisible(UUID id) {
     ReportingRegime r = repo.find(id);
-    if (r == null || !(scope.contains(r.collectingUnitId) || reportsIn(r))) {
+    if (r == null || !(scope.contains(r.collectingUnitId) || reportsIn(r, reportingAbove()))) {
       throw ApiException.notFound(ENTITY_LABEL);
     }
     return r;
@@ -212,11 +236,11 @@ public class ReportingRegimeService {
   }
 
   /**
-   * Whether the caller's units report in the regime: a listed unit lies in the caller's scope or
-   * holds it, or the units of a kind are taken below a unit that holds the caller's scope.
+   * Whether the caller's units report in the regime ({@code above}: {@link #reportingAbove}): a
+   * listed unit lies in the caller's scope or holds it, or the units of a kind are taken below a
+   * unit that holds the caller's scope.
    */
-  private boolean reportsIn(ReportingRegime r) {
-    UUID[] above = reportingAbove();
+  private boolean reportsIn(ReportingRegime r, UUID[] above) {
     if (above == null) {
       return true;
     }
