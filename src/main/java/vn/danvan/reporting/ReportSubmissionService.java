@@ -239,8 +239,10 @@ public class ReportSubmissionService {
     if (!mismatch.isEmpty()) {
       throw new ApiException(400, "VALIDATION_FAILED", mismatch);
     }
+    // only the system's own client (or an admin) uses its keys, whatever they name
     Provenance incoming =
-        new Provenance(key.system(), key.id(), req.sourceVersion(), req.sourceUpdatedAt());
+        sources.claim(
+            new Provenance(key.system(), key.id(), req.sourceVersion(), req.sourceUpdatedAt()));
     ReportSubmission s = repo.findBySource(key.system(), key.id());
     if (s == null && req.regimeId() != null && req.period() != null && req.orgUnitId() != null) {
       s =
