@@ -37,6 +37,16 @@ public record CaseResponse(
         List<DeadlineResponse> deadlines,
     @Schema(description = "Dữ liệu cá nhân đã xóa khi hết thời hạn lưu trữ.", examples = "false")
         boolean personalDataErased,
+    @Schema(description = "Hệ thống nguồn đã đẩy bản ghi (nếu có).", examples = "HCM-EGOV")
+        String sourceSystem,
+    @Schema(description = "Mã của bản ghi trong hệ thống nguồn.", examples = "TCD-2026-000125")
+        String sourceId,
+    @Schema(description = "Phiên bản của bản ghi trong hệ thống nguồn.", examples = "3")
+        Long sourceVersion,
+    @Schema(
+            description = "Thời điểm hệ thống nguồn sửa bản ghi lần cuối.",
+            examples = "2026-03-05T01:45:00Z")
+        Instant sourceUpdatedAt,
     @Schema(description = "Thời điểm tạo.", examples = "2026-03-05T02:00:00Z") Instant createdAt,
     @Schema(description = "Thời điểm sửa gần nhất.", examples = "2026-03-05T02:00:00Z")
         Instant updatedAt,

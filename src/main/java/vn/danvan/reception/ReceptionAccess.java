@@ -99,6 +99,18 @@ public class ReceptionAccess {
     return user.hasRole(Roles.DENUNCIATION_HANDLER);
   }
 
+  /**
+   * An integration client and nothing else: it changes only what it pushes (and, for cases, the
+   * lifecycle of the cases its system pushed).
+   */
+  public boolean integrationOnly() {
+    return user.hasRole(Roles.INTEGRATION)
+        && !user.isAdmin()
+        && !user.hasRole(Roles.UNIT_MANAGER)
+        && !user.hasRole(Roles.RECEPTION_OFFICER)
+        && !user.hasRole(Roles.DENUNCIATION_HANDLER);
+  }
+
   public String username() {
     return user.username();
   }

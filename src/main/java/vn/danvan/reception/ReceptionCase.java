@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import vn.danvan.shared.source.Provenance;
 
 /** One matter (vụ việc) across visits and units, with its legal deadlines. */
 @Entity
@@ -107,5 +108,29 @@ public class ReceptionCase extends PanacheEntityBase {
   @Column(name = "updated_at", nullable = false)
   public Instant updatedAt;
 
+  @Column(name = "source_system")
+  public String sourceSystem;
+
+  @Column(name = "source_id")
+  public String sourceId;
+
+  @Column(name = "source_version")
+  public Long sourceVersion;
+
+  @Column(name = "source_updated_at")
+  public Instant sourceUpdatedAt;
+
   @Version public long version;
+
+  /** Where the record comes from when a source system pushed it (all null otherwise). */
+  Provenance provenance() {
+    return SourceFields.provenance(sourceSystem, sourceId, sourceVersion, sourceUpdatedAt);
+  }
+
+  void provenance(Provenance p) {
+    sourceSystem = p.sourceSystem();
+    sourceId = p.sourceId();
+    sourceVersion = p.sourceVersion();
+    sourceUpdatedAt = p.sourceUpdatedAt() == null ? null : p.sourceUpdatedAt().toInstant();
+  }
 }

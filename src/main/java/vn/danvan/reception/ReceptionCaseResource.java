@@ -8,6 +8,7 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -29,6 +30,8 @@ import vn.danvan.shared.paging.Page;
 import vn.danvan.shared.paging.PageParams;
 import vn.danvan.shared.persistence.OrgUnitMode;
 import vn.danvan.shared.security.Roles;
+import vn.danvan.shared.source.Preconditions;
+import vn.danvan.shared.source.SourceKey;
 
 @Path("/api/v1/cases")
 @Produces(MediaType.APPLICATION_JSON)
@@ -37,6 +40,8 @@ import vn.danvan.shared.security.Roles;
     name = "Tiếp công dân",
     description = "Sổ tiếp công dân, vụ việc, thời hạn giải quyết (Citizen reception)")
 public class ReceptionCaseResource {
+
+  static final String COLLECTION = "/api/v1/cases";
 
   @Inject ReceptionCaseService cases;
   @Inject Idempotency idempotency;
@@ -89,7 +94,7 @@ public class ReceptionCaseResource {
         idempotencyKey,
         body,
         CaseResponse.class,
-        () -> Responses.created("/api/v1/cases", cases.create(body)));
+        () -> Responses.created(COLLECTION, cases.create(body)));
   }
 
   @GET
@@ -132,20 +137,97 @@ public class ReceptionCaseResource {
     return Responses.ok(cases.get(id));
   }
 
+  @PUT
+  @Path("/{id}")
+  @RolesAllowed({
+    Roles.ADMIN,
+    Roles.UNIT_MANAGER,
+    Roles.RECEPTION_OFFICER,
+    Roles.DENUNCIATION_HANDLER,
+    Roles.INTEGRATION
+  })
+  @Operation(
+      operationId = "upsertCase",
+      summary = "Ghi hoặc thay một vụ việc theo mã",
+      description =
+          "Upsert theo mã do máy khách chọn: chưa có thì tạo ở trạng thái RECEIVED (201, Location, ETag), đã có thì"
+              + " thay nội dung (200); gửi lại đúng nội dung đang lưu: 200 cùng ETag, không ghi gì. Trạng thái, ngày thụ"
+              + " lý, gia hạn, giải quyết, chuyển, kết thúc chỉ đổi qua chuyển trạng thái. Loại nội dung không đổi được"
+              + " (409 CASE_KIND_FIXED); đơn vị, ngày nhận, lần giải quyết, phức tạp, vùng sâu (căn cứ tính thời hạn) chỉ"
+              + " sửa được khi vụ việc còn RECEIVED hoặc ACCEPTED (thời hạn tính lại; sau đó 409 CASE_FACTS_FIXED);"
+              + " receivedDate vắng mặt giữ nguyên. Thay cần If-Match, trừ khi hệ thống nguồn sở hữu bản ghi đẩy"
+              + " sourceVersion mới hơn; If-None-Match: * chỉ tạo mới (412 ALREADY_EXISTS). Bản ghi của hệ thống nguồn:"
+              + " 409 OWNED_BY_SOURCE với người khác; sourceVersion cũ hơn: 409 SOURCE_VERSION_CONFLICT. Ngoài phạm vi: 404.")
+  @APIResponse(responseCode = "200", description = "Đã thay, hoặc không có gì thay đổi; ETag.")
+  @APIResponse(responseCode = "201", description = "Đã tạo; ETag và Location trong tiêu đề.")
+  public RestResponse<CaseResponse> upsert(
+      @RestPath
+          @Parameter(
+              description = "Mã vụ việc (UUID do máy khách chọn khi tạo).",
+              example = "8a0e4c1b-2d3f-4a5b-9c6d-7e8f9a0b1c2d")
+          UUID id,
+      @RestHeader("If-Match")
+          @Parameter(description = "ETag của phiên bản đang thay.", example = "\"0\"")
+          String ifMatch,
+      @RestHeader("If-None-Match") @Parameter(description = "* để chỉ tạo mới.", example = "*")
+          String ifNoneMatch,
+      @Valid @NotNull CaseRequest body) {
+    return cases.upsert(id, Preconditions.of(ifMatch, ifNoneMatch), body).toResponse(COLLECTION);
+  }
+
+  @PUT
+  @Path("/by-source/{sourceSystem}/{sourceId}")
+  @RolesAllowed({
+    Roles.ADMIN,
+    Roles.UNIT_MANAGER,
+    Roles.RECEPTION_OFFICER,
+    Roles.DENUNCIATION_HANDLER,
+    Roles.INTEGRATION
+  })
+  @Operation(
+      operationId = "upsertCaseBySource",
+      summary = "Ghi hoặc thay một vụ việc theo khóa nguồn",
+      description =
+          "Như PUT theo mã, nhưng vụ việc được tìm theo khóa của hệ thống nguồn; tạo mới thì mã do máy chủ cấp"
+              + " (Location). sourceSystem, sourceId trong nội dung, nếu có, phải trùng đường dẫn (400). sourceVersion"
+              + " xếp thứ tự các lần đẩy: cũ hơn bản đang lưu thì 409 kèm current.sourceVersion.")
+  @APIResponse(responseCode = "200", description = "Đã thay, hoặc không có gì thay đổi; ETag.")
+  @APIResponse(responseCode = "201", description = "Đã tạo; ETag và Location trong tiêu đề.")
+  public RestResponse<CaseResponse> upsertBySource(
+      @RestPath @Parameter(description = "Hệ thống nguồn.", example = "HCM-EGOV")
+          String sourceSystem,
+      @RestPath
+          @Parameter(description = "Mã bản ghi trong hệ thống nguồn.", example = "VV-2026-000031")
+          String sourceId,
+      @RestHeader("If-Match")
+          @Parameter(description = "ETag của phiên bản đang thay.", example = "\"0\"")
+          String ifMatch,
+      @RestHeader("If-None-Match") @Parameter(description = "* để chỉ tạo mới.", example = "*")
+          String ifNoneMatch,
+      @Valid @NotNull CaseRequest body) {
+    return cases
+        .upsertBySource(
+            SourceKey.ofPath(sourceSystem, sourceId), Preconditions.of(ifMatch, ifNoneMatch), body)
+        .toResponse(COLLECTION);
+  }
+
   @POST
   @Path("/{id}/transitions")
   @RolesAllowed({
     Roles.ADMIN,
     Roles.UNIT_MANAGER,
     Roles.RECEPTION_OFFICER,
-    Roles.DENUNCIATION_HANDLER
+    Roles.DENUNCIATION_HANDLER,
+    Roles.INTEGRATION
   })
   @Operation(
       operationId = "transitionCase",
       summary = "Chuyển trạng thái vụ việc",
       description =
           "ACCEPT (thụ lý), EXTEND (gia hạn tố cáo, cần số quyết định: 1 lần nếu phức tạp, 2 lần nếu đặc biệt phức tạp),"
-              + " RESOLVE (cần số quyết định), CLOSE, TRANSFER (cần cơ quan nhận), REOPEN. Sai trạng thái: 409. Cần If-Match.")
+              + " RESOLVE (cần số quyết định), CLOSE, TRANSFER (cần cơ quan nhận), REOPEN. Sai trạng thái: 409. Cần If-Match."
+              + " Vụ việc do hệ thống nguồn đẩy vào chỉ hệ thống đó (hoặc quản trị) chuyển trạng thái (409 OWNED_BY_SOURCE);"
+              + " tài khoản tích hợp chỉ chuyển trạng thái vụ việc của hệ thống mình (403 với vụ việc khác).")
   public RestResponse<CaseResponse> transition(
       @RestPath UUID id,
       @RestHeader("If-Match")

@@ -5,11 +5,15 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import vn.danvan.shared.persistence.PgTypes;
 import vn.danvan.shared.persistence.SqlWhere;
 import vn.danvan.shared.persistence.UnitFilter;
+import vn.danvan.shared.source.SourceKey;
 
 /**
  * SQL of the book, the sessions and the cases: keyset pages of the typed queries, keyed-hash
@@ -88,6 +92,68 @@ class ReceptionRepository {
     return em.createQuery("from ReceptionCase c where c.id in :ids", ReceptionCase.class)
         .setParameter("ids", ids)
         .getResultList();
+  }
+
+  /** Sessions by id (those that exist). */
+  List<ReceptionSession> sessions(List<UUID> ids) {
+    return byIds(ReceptionSession.class, ids);
+  }
+
+  /** Visits by id (those that exist). */
+  List<ReceptionVisit> visits(List<UUID> ids) {
+    return byIds(ReceptionVisit.class, ids);
+  }
+
+  private <T> List<T> byIds(Class<T> type, List<UUID> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return em.createQuery("from " + type.getSimpleName() + " e where e.id in :ids", type)
+        .setParameter("ids", ids)
+        .getResultList();
+  }
+
+  /** The record of {@code type} with this source key, or null. */
+  <T> T bySource(Class<T> type, SourceKey key) {
+    List<T> rows = bySource(type, List.of(key));
+    return rows.isEmpty() ? null : rows.get(0);
+  }
+
+  /** The records of {@code type} with one of these source keys (one query). */
+  <T> List<T> bySource(Class<T> type, Collection<SourceKey> keys) {
+    if (keys.isEmpty()) {
+      return List.of();
+    }
+    Set<String> systems = new HashSet<>();
+    Set<String> ids = new HashSet<>();
+    for (SourceKey k : keys) {
+      systems.add(k.system());
+      ids.add(k.id());
+    }
+    List<T> rows =
+        em.createQuery(
+                "from "
+                    + type.getSimpleName()
+                    + " e where e.sourceSystem in :systems and e.sourceId in :ids",
+                type)
+            .setParameter("systems", systems)
+            .setParameter("ids", ids)
+            .getResultList();
+    if (keys.size() == 1) {
+      return rows;
+    }
+    // the two IN lists match a superset of the keys: keep the exact pairs
+    Set<SourceKey> wanted = new HashSet<>(keys);
+    return rows.stream().filter(r -> wanted.contains(ReceptionRepository.keyOf(r))).toList();
+  }
+
+  private static SourceKey keyOf(Object row) {
+    return switch (row) {
+      case ReceptionSession s -> new SourceKey(s.sourceSystem, s.sourceId);
+      case ReceptionVisit v -> new SourceKey(v.sourceSystem, v.sourceId);
+      case ReceptionCase c -> new SourceKey(c.sourceSystem, c.sourceId);
+      default -> throw new IllegalArgumentException("Not a reception record");
+    };
   }
 
   /**

@@ -22,13 +22,14 @@ import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
-import vn.danvan.shared.http.ETags;
 import vn.danvan.shared.http.Idempotency;
 import vn.danvan.shared.http.Responses;
 import vn.danvan.shared.paging.Page;
 import vn.danvan.shared.paging.PageParams;
 import vn.danvan.shared.persistence.OrgUnitMode;
 import vn.danvan.shared.security.Roles;
+import vn.danvan.shared.source.Preconditions;
+import vn.danvan.shared.source.SourceKey;
 
 @Path("/api/v1/reception-sessions")
 @Produces(MediaType.APPLICATION_JSON)
@@ -37,6 +38,8 @@ import vn.danvan.shared.security.Roles;
     name = "Tiếp công dân",
     description = "Sổ tiếp công dân, vụ việc, thời hạn giải quyết (Citizen reception)")
 public class ReceptionSessionResource {
+
+  static final String COLLECTION = "/api/v1/reception-sessions";
 
   @Inject ReceptionSessionService sessions;
   @Inject Idempotency idempotency;
@@ -101,17 +104,60 @@ public class ReceptionSessionResource {
 
   @PUT
   @Path("/{id}")
-  @RolesAllowed({Roles.ADMIN, Roles.UNIT_MANAGER, Roles.RECEPTION_OFFICER})
+  @RolesAllowed({Roles.ADMIN, Roles.UNIT_MANAGER, Roles.RECEPTION_OFFICER, Roles.INTEGRATION})
   @Operation(
       operationId = "updateReceptionSession",
-      summary = "Sửa một buổi tiếp",
-      description = "Thay toàn bộ nội dung. Cần If-Match.")
+      summary = "Ghi hoặc thay một buổi tiếp theo mã",
+      description =
+          "Upsert theo mã do máy khách chọn: chưa có thì tạo (201, Location, ETag), đã có thì thay toàn bộ nội dung"
+              + " (200); gửi lại đúng nội dung đang lưu: 200 cùng ETag, không ghi gì. Thay cần If-Match, trừ khi hệ thống"
+              + " nguồn sở hữu bản ghi đẩy sourceVersion mới hơn; If-None-Match: * chỉ tạo mới (412 ALREADY_EXISTS nếu"
+              + " đã có). Bản ghi do hệ thống nguồn đẩy vào chỉ hệ thống đó hoặc quản trị được thay (409 OWNED_BY_SOURCE);"
+              + " sourceVersion cũ hơn bản đang lưu: 409 SOURCE_VERSION_CONFLICT. Ngoài phạm vi: 404.")
+  @APIResponse(responseCode = "200", description = "Đã thay, hoặc không có gì thay đổi; ETag.")
+  @APIResponse(responseCode = "201", description = "Đã tạo; ETag và Location trong tiêu đề.")
   public RestResponse<SessionResponse> update(
-      @RestPath UUID id,
+      @RestPath
+          @Parameter(
+              description = "Mã buổi tiếp (UUID do máy khách chọn khi tạo).",
+              example = "6f1c1a52-3e7e-4c55-9d1a-0f8b3c2d1e01")
+          UUID id,
       @RestHeader("If-Match")
-          @Parameter(description = "ETag của phiên bản đang sửa.", example = "\"0\"")
+          @Parameter(description = "ETag của phiên bản đang thay.", example = "\"0\"")
           String ifMatch,
+      @RestHeader("If-None-Match") @Parameter(description = "* để chỉ tạo mới.", example = "*")
+          String ifNoneMatch,
       @Valid @NotNull SessionRequest body) {
-    return Responses.ok(sessions.update(id, ETags.requireVersion(ifMatch), body));
+    return sessions.upsert(id, Preconditions.of(ifMatch, ifNoneMatch), body).toResponse(COLLECTION);
+  }
+
+  @PUT
+  @Path("/by-source/{sourceSystem}/{sourceId}")
+  @RolesAllowed({Roles.ADMIN, Roles.UNIT_MANAGER, Roles.RECEPTION_OFFICER, Roles.INTEGRATION})
+  @Operation(
+      operationId = "upsertReceptionSessionBySource",
+      summary = "Ghi hoặc thay một buổi tiếp theo khóa nguồn",
+      description =
+          "Như PUT theo mã, nhưng bản ghi được tìm theo khóa của hệ thống nguồn; tạo mới thì mã do máy chủ cấp"
+              + " (Location). sourceSystem, sourceId trong nội dung, nếu có, phải trùng đường dẫn (400). sourceVersion"
+              + " trong nội dung xếp thứ tự các lần đẩy: cũ hơn bản đang lưu thì 409 kèm current.sourceVersion.")
+  @APIResponse(responseCode = "200", description = "Đã thay, hoặc không có gì thay đổi; ETag.")
+  @APIResponse(responseCode = "201", description = "Đã tạo; ETag và Location trong tiêu đề.")
+  public RestResponse<SessionResponse> upsertBySource(
+      @RestPath @Parameter(description = "Hệ thống nguồn.", example = "HCM-EGOV")
+          String sourceSystem,
+      @RestPath
+          @Parameter(description = "Mã bản ghi trong hệ thống nguồn.", example = "BT-2026-0012")
+          String sourceId,
+      @RestHeader("If-Match")
+          @Parameter(description = "ETag của phiên bản đang thay.", example = "\"0\"")
+          String ifMatch,
+      @RestHeader("If-None-Match") @Parameter(description = "* để chỉ tạo mới.", example = "*")
+          String ifNoneMatch,
+      @Valid @NotNull SessionRequest body) {
+    return sessions
+        .upsertBySource(
+            SourceKey.ofPath(sourceSystem, sourceId), Preconditions.of(ifMatch, ifNoneMatch), body)
+        .toResponse(COLLECTION);
   }
 }

@@ -8,16 +8,23 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import vn.danvan.orgunit.OrgUnitService;
 import vn.danvan.shared.audit.AuditTrail;
 import vn.danvan.shared.error.ApiException;
-import vn.danvan.shared.http.ETags;
 import vn.danvan.shared.paging.Cursor;
 import vn.danvan.shared.paging.Page;
 import vn.danvan.shared.paging.PageRequest;
+import vn.danvan.shared.source.Preconditions;
+import vn.danvan.shared.source.Provenance;
+import vn.danvan.shared.source.SourceKey;
+import vn.danvan.shared.source.SourceWrites;
+import vn.danvan.shared.source.UpsertOutcome;
 
 /** Reception sessions (buổi tiếp): who received citizens, where and when. */
 @ApplicationScoped
@@ -31,6 +38,7 @@ public class ReceptionSessionService {
   @Inject ReceptionAccess access;
   @Inject OrgUnitService units;
   @Inject AuditTrail audit;
+  @Inject SourceWrites writes;
   @Inject Clock clock;
   @Inject EntityManager em;
 
@@ -62,9 +70,45 @@ public class ReceptionSessionService {
   /** Creates a session under a given id (the demo reception book's marker has a well-known id). */
   @Transactional
   public SessionResponse create(UUID id, SessionRequest req) {
+    return insert(id, SourceFields.forNew(writes.claim(incoming(req))), req);
+  }
+
+  /**
+   * {@code PUT /{id}}: creates the session under a client-chosen id or replaces it (DESIGN §9,
+   * {@link SourceWrites}); out of scope: 404.
+   */
+  @Transactional
+  Upserted<SessionResponse> upsert(UUID id, Preconditions pre, SessionRequest req) {
+    Provenance in = incoming(req);
+    ReceptionSession s = ReceptionSession.findById(id);
+    if (s == null) {
+      return created(id, pre, in, req);
+    }
+    return replace(visible(s), pre, in, req);
+  }
+
+  /** {@code PUT /by-source/{sourceSystem}/{sourceId}}: the same, keyed by the source key. */
+  @Transactional
+  Upserted<SessionResponse> upsertBySource(SourceKey key, Preconditions pre, SessionRequest req) {
+    Provenance in = SourceFields.underPath(incoming(req), key);
+    ReceptionSession s = repo.bySource(ReceptionSession.class, key);
+    if (s == null) {
+      return created(UUID.randomUUID(), pre, in, req);
+    }
+    return replace(visible(s), pre, in, req);
+  }
+
+  private Upserted<SessionResponse> created(
+      UUID id, Preconditions pre, Provenance in, SessionRequest req) {
+    Provenance p = SourceFields.forNew(writes.create(pre, in));
+    return new Upserted<>(UpsertOutcome.CREATED, insert(id, p, req));
+  }
+
+  private SessionResponse insert(UUID id, Provenance provenance, SessionRequest req) {
     ReceptionSession s = new ReceptionSession();
     s.id = id;
     apply(s, req);
+    s.provenance(provenance);
     s.createdAt = Instant.now(clock);
     s.updatedAt = s.createdAt;
     s.persist();
@@ -75,17 +119,52 @@ public class ReceptionSessionService {
     return r;
   }
 
-  @Transactional
-  public SessionResponse update(UUID id, long expectedVersion, SessionRequest req) {
-    ReceptionSession s = visible(id);
-    ETags.check(expectedVersion, s.version);
+  private Upserted<SessionResponse> replace(
+      ReceptionSession s, Preconditions pre, Provenance in, SessionRequest req) {
+    ReceptionSession probe = new ReceptionSession();
+    apply(probe, req);
+    Provenance current = s.provenance();
+    UpsertOutcome outcome = writes.replace(s.version, current, pre, in, sameContent(s, probe));
+    if (outcome == UpsertOutcome.UNCHANGED) {
+      return new Upserted<>(outcome, SessionResponse.of(s));
+    }
     SessionResponse before = SessionResponse.of(s);
     apply(s, req);
+    s.provenance(SourceWrites.merged(current, in));
     s.updatedAt = Instant.now(clock);
     em.flush();
     SessionResponse after = SessionResponse.of(s);
     audit.updated(ENTITY, s.id, s.unitId, s.version, before, after);
-    return after;
+    return new Upserted<>(outcome, after);
+  }
+
+  private static boolean sameContent(ReceptionSession a, ReceptionSession b) {
+    return Objects.equals(a.unitId, b.unitId)
+        && a.kind == b.kind
+        && Objects.equals(a.sessionDate, b.sessionDate)
+        && Objects.equals(a.venue, b.venue)
+        && Objects.equals(a.hostName, b.hostName)
+        && Objects.equals(a.hostTitle, b.hostTitle)
+        && a.hostRole == b.hostRole
+        && Objects.equals(a.officials, b.officials)
+        && Objects.equals(a.note, b.note);
+  }
+
+  private static Provenance incoming(SessionRequest req) {
+    return SourceFields.incoming(
+        req.sourceSystem(), req.sourceId(), req.sourceVersion(), req.sourceUpdatedAt());
+  }
+
+  /** The sessions among {@code ids} the caller may read, as GET answers them (one query). */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  Map<UUID, Object> readable(List<UUID> ids) {
+    Map<UUID, Object> out = new HashMap<>();
+    for (ReceptionSession s : repo.sessions(ids)) {
+      if (access.contains(s.unitPath)) {
+        out.put(s.id, SessionResponse.of(s));
+      }
+    }
+    return out;
   }
 
   /** For visits: the session if it exists, is in scope and belongs to {@code unitId}. */
@@ -127,7 +206,15 @@ public class ReceptionSessionService {
 
   private ReceptionSession visible(UUID id) {
     ReceptionSession s = ReceptionSession.findById(id);
-    if (s == null || !access.contains(s.unitPath)) {
+    if (s == null) {
+      throw ApiException.notFound(ENTITY_LABEL);
+    }
+    return visible(s);
+  }
+
+  /** The session when in scope; 404 otherwise (its existence is not disclosed). */
+  private ReceptionSession visible(ReceptionSession s) {
+    if (!access.contains(s.unitPath)) {
       throw ApiException.notFound(ENTITY_LABEL);
     }
     return s;

@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import vn.danvan.shared.source.Provenance;
 
 /**
  * One line of the reception book. The visitors are held only as ciphertext; a denouncer's identity
@@ -90,7 +91,31 @@ public class ReceptionVisit extends PanacheEntityBase {
   @Column(name = "updated_at", nullable = false)
   public Instant updatedAt;
 
+  @Column(name = "source_system")
+  public String sourceSystem;
+
+  @Column(name = "source_id")
+  public String sourceId;
+
+  @Column(name = "source_version")
+  public Long sourceVersion;
+
+  @Column(name = "source_updated_at")
+  public Instant sourceUpdatedAt;
+
   @Version public long version;
+
+  /** Where the record comes from when a source system pushed it (all null otherwise). */
+  Provenance provenance() {
+    return SourceFields.provenance(sourceSystem, sourceId, sourceVersion, sourceUpdatedAt);
+  }
+
+  void provenance(Provenance p) {
+    sourceSystem = p.sourceSystem();
+    sourceId = p.sourceId();
+    sourceVersion = p.sourceVersion();
+    sourceUpdatedAt = p.sourceUpdatedAt() == null ? null : p.sourceUpdatedAt().toInstant();
+  }
 
   boolean protectedIdentity() {
     return contentKind == ContentKind.DENUNCIATION;

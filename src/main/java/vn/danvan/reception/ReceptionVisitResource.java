@@ -25,13 +25,14 @@ import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.RestResponse.ResponseBuilder;
 import vn.danvan.shared.attachment.AttachmentResponse;
 import vn.danvan.shared.attachment.AttachmentUpload;
-import vn.danvan.shared.http.ETags;
 import vn.danvan.shared.http.Idempotency;
 import vn.danvan.shared.http.Responses;
 import vn.danvan.shared.paging.Page;
 import vn.danvan.shared.paging.PageParams;
 import vn.danvan.shared.persistence.OrgUnitMode;
 import vn.danvan.shared.security.Roles;
+import vn.danvan.shared.source.Preconditions;
+import vn.danvan.shared.source.SourceKey;
 
 @Path("/api/v1/reception-visits")
 @Produces(MediaType.APPLICATION_JSON)
@@ -40,6 +41,8 @@ import vn.danvan.shared.security.Roles;
     name = "Tiếp công dân",
     description = "Sổ tiếp công dân, vụ việc, thời hạn giải quyết (Citizen reception)")
 public class ReceptionVisitResource {
+
+  static final String COLLECTION = "/api/v1/reception-visits";
 
   @Inject ReceptionVisitService visits;
   @Inject ReceptionExportService export;
@@ -116,19 +119,75 @@ public class ReceptionVisitResource {
 
   @PUT
   @Path("/{id}")
-  @RolesAllowed({Roles.ADMIN, Roles.RECEPTION_OFFICER, Roles.DENUNCIATION_HANDLER})
+  @RolesAllowed({
+    Roles.ADMIN,
+    Roles.RECEPTION_OFFICER,
+    Roles.DENUNCIATION_HANDLER,
+    Roles.INTEGRATION
+  })
   @Operation(
       operationId = "updateReceptionVisit",
-      summary = "Sửa một lượt tiếp",
+      summary = "Ghi hoặc thay một lượt tiếp theo mã",
       description =
-          "Thay toàn bộ nội dung; visitors vắng mặt giữ nguyên người đã ghi. Lượt tố cáo không đổi được sang loại khác (409). Cần If-Match.")
+          "Upsert theo mã do máy khách chọn: chưa có thì tạo (201, Location, ETag), đã có thì thay toàn bộ nội dung"
+              + " (200); visitors vắng mặt giữ nguyên người đã ghi. Gửi lại đúng nội dung đang lưu: 200 cùng ETag, không"
+              + " ghi gì; người đến chỉ được so với bản đang lưu (trong bộ nhớ, sau giải mã) khi người gọi vốn được biết"
+              + " họ (hệ thống nguồn sở hữu bản ghi; cán bộ được xem đầy đủ, trừ người tố cáo), nếu không thì gửi kèm"
+              + " visitors luôn được coi là thay đổi. Thay cần If-Match, trừ khi hệ thống nguồn sở hữu bản ghi đẩy"
+              + " sourceVersion mới hơn; If-None-Match: * chỉ tạo mới (412 ALREADY_EXISTS). Lượt tố cáo không đổi được"
+              + " sang loại khác (409). Bản ghi của hệ thống nguồn: 409 OWNED_BY_SOURCE với người khác; sourceVersion cũ"
+              + " hơn: 409 SOURCE_VERSION_CONFLICT. Phản hồi không lặp lại dữ liệu cá nhân. Ngoài phạm vi: 404.")
+  @APIResponse(responseCode = "200", description = "Đã thay, hoặc không có gì thay đổi; ETag.")
+  @APIResponse(responseCode = "201", description = "Đã tạo; ETag và Location trong tiêu đề.")
   public RestResponse<VisitResponse> update(
-      @RestPath UUID id,
+      @RestPath
+          @Parameter(
+              description = "Mã lượt tiếp (UUID do máy khách chọn khi tạo).",
+              example = "0d6c3b8e-5a41-4b7a-8f2e-1c9d0e7a6b55")
+          UUID id,
       @RestHeader("If-Match")
-          @Parameter(description = "ETag của phiên bản đang sửa.", example = "\"0\"")
+          @Parameter(description = "ETag của phiên bản đang thay.", example = "\"0\"")
           String ifMatch,
+      @RestHeader("If-None-Match") @Parameter(description = "* để chỉ tạo mới.", example = "*")
+          String ifNoneMatch,
       @Valid @NotNull VisitRequest body) {
-    return Responses.ok(visits.update(id, ETags.requireVersion(ifMatch), body));
+    return visits.upsert(id, Preconditions.of(ifMatch, ifNoneMatch), body).toResponse(COLLECTION);
+  }
+
+  @PUT
+  @Path("/by-source/{sourceSystem}/{sourceId}")
+  @RolesAllowed({
+    Roles.ADMIN,
+    Roles.RECEPTION_OFFICER,
+    Roles.DENUNCIATION_HANDLER,
+    Roles.INTEGRATION
+  })
+  @Operation(
+      operationId = "upsertReceptionVisitBySource",
+      summary = "Ghi hoặc thay một lượt tiếp theo khóa nguồn",
+      description =
+          "Như PUT theo mã, nhưng lượt tiếp được tìm theo khóa của hệ thống nguồn; tạo mới thì mã do máy chủ cấp"
+              + " (Location). sourceSystem, sourceId trong nội dung, nếu có, phải trùng đường dẫn (400). sourceVersion"
+              + " xếp thứ tự các lần đẩy: cũ hơn bản đang lưu thì 409 kèm current.sourceVersion. Danh tính người tố cáo"
+              + " được bảo vệ như khi ghi trực tiếp: không có trong phản hồi, nhật ký kiểm toán hay luồng thay đổi.")
+  @APIResponse(responseCode = "200", description = "Đã thay, hoặc không có gì thay đổi; ETag.")
+  @APIResponse(responseCode = "201", description = "Đã tạo; ETag và Location trong tiêu đề.")
+  public RestResponse<VisitResponse> upsertBySource(
+      @RestPath @Parameter(description = "Hệ thống nguồn.", example = "HCM-EGOV")
+          String sourceSystem,
+      @RestPath
+          @Parameter(description = "Mã bản ghi trong hệ thống nguồn.", example = "TCD-2026-000125")
+          String sourceId,
+      @RestHeader("If-Match")
+          @Parameter(description = "ETag của phiên bản đang thay.", example = "\"0\"")
+          String ifMatch,
+      @RestHeader("If-None-Match") @Parameter(description = "* để chỉ tạo mới.", example = "*")
+          String ifNoneMatch,
+      @Valid @NotNull VisitRequest body) {
+    return visits
+        .upsertBySource(
+            SourceKey.ofPath(sourceSystem, sourceId), Preconditions.of(ifMatch, ifNoneMatch), body)
+        .toResponse(COLLECTION);
   }
 
   @GET

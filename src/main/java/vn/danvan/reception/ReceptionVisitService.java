@@ -11,8 +11,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import vn.danvan.orgunit.OrgUnitService;
@@ -24,10 +27,15 @@ import vn.danvan.shared.audit.AuditTrail;
 import vn.danvan.shared.crypto.PersonalDataCipher;
 import vn.danvan.shared.error.ApiException;
 import vn.danvan.shared.error.ApiException.FieldError;
-import vn.danvan.shared.http.ETags;
 import vn.danvan.shared.paging.Cursor;
 import vn.danvan.shared.paging.Page;
 import vn.danvan.shared.paging.PageRequest;
+import vn.danvan.shared.security.CurrentUser;
+import vn.danvan.shared.source.Preconditions;
+import vn.danvan.shared.source.Provenance;
+import vn.danvan.shared.source.SourceKey;
+import vn.danvan.shared.source.SourceWrites;
+import vn.danvan.shared.source.UpsertOutcome;
 import vn.danvan.shared.time.BusinessTime;
 
 /**
@@ -50,6 +58,8 @@ public class ReceptionVisitService {
   @Inject ReceptionSessionService sessions;
   @Inject OrgUnitService units;
   @Inject AuditTrail audit;
+  @Inject SourceWrites writes;
+  @Inject CurrentUser user;
   @Inject PersonalDataCipher cipher;
   @Inject AttachmentStore attachments;
   @Inject ObjectMapper mapper;
@@ -171,11 +181,45 @@ public class ReceptionVisitService {
 
   @Transactional
   public VisitResponse create(VisitRequest req) {
+    return insert(UUID.randomUUID(), SourceFields.forNew(writes.claim(incoming(req))), req);
+  }
+
+  /**
+   * {@code PUT /{id}}: creates the visit under a client-chosen id or replaces it (DESIGN §9, {@link
+   * SourceWrites}); out of scope: 404. The answer never echoes personal data.
+   */
+  @Transactional
+  Upserted<VisitResponse> upsert(UUID id, Preconditions pre, VisitRequest req) {
+    return upsert(ReceptionVisit.findById(id), id, pre, incoming(req), req);
+  }
+
+  /** {@code PUT /by-source/{sourceSystem}/{sourceId}}: the same, keyed by the source key. */
+  @Transactional
+  Upserted<VisitResponse> upsertBySource(SourceKey key, Preconditions pre, VisitRequest req) {
+    Provenance in = SourceFields.underPath(incoming(req), key);
+    return upsert(repo.bySource(ReceptionVisit.class, key), UUID.randomUUID(), pre, in, req);
+  }
+
+  /** The upsert of a visit already looked up ({@code current}, null when missing). */
+  Upserted<VisitResponse> upsert(
+      ReceptionVisit current, UUID newId, Preconditions pre, Provenance in, VisitRequest req) {
+    if (current == null) {
+      Provenance p = SourceFields.forNew(writes.create(pre, in));
+      return new Upserted<>(UpsertOutcome.CREATED, insert(newId, p, req));
+    }
+    if (!access.contains(current.unitPath)) {
+      throw ApiException.notFound(ENTITY_LABEL);
+    }
+    return replace(current, pre, in, req);
+  }
+
+  private VisitResponse insert(UUID id, Provenance provenance, VisitRequest req) {
     ReceptionVisit v = new ReceptionVisit();
-    v.id = UUID.randomUUID();
+    v.id = id;
     v.createdAt = Instant.now(clock);
     List<Visitor> visitors =
         apply(v, req, req.visitors() == null ? List.of() : req.visitors(), true);
+    v.provenance(provenance);
     v.updatedAt = v.createdAt;
     storeVisitors(v, visitors);
     v.persist();
@@ -187,41 +231,128 @@ public class ReceptionVisitService {
     return response(v, View.MASKED);
   }
 
-  @Transactional
-  public VisitResponse update(UUID id, long expectedVersion, VisitRequest req) {
-    ReceptionVisit v = visible(id);
-    ETags.check(expectedVersion, v.version);
+  /**
+   * Replaces a visit in scope. Visitors absent from the request keep the stored ones. Whether the
+   * request changes nothing is decided in memory against the decrypted visitors, and only where the
+   * caller could know them anyway (see {@link #mayCompareVisitors}): elsewhere a request that
+   * carries visitors counts as a change, so the answer (200 unchanged or 428/412) never tells a
+   * caller whether a guessed identity is the stored one.
+   */
+  private Upserted<VisitResponse> replace(
+      ReceptionVisit v, Preconditions pre, Provenance in, VisitRequest req) {
+    boolean replaced = req.visitors() != null;
+    boolean erased = v.personalDataErasedAt != null;
+    if (erased && replaced && !req.visitors().isEmpty()) {
+      throw ApiException.conflict("PERSONAL_DATA_ERASED");
+    }
+    List<Visitor> stored = storedVisitors(v);
+    ReceptionVisit probe = new ReceptionVisit();
+    probe.id = v.id;
+    List<Visitor> visitors =
+        apply(probe, req, erased ? List.of() : replaced ? req.visitors() : stored, !erased);
+    Provenance current = v.provenance();
+    boolean same =
+        sameContent(v, probe)
+            && (!replaced || erased || mayCompareVisitors(v, current) && visitors.equals(stored));
+    UpsertOutcome outcome = writes.replace(v.version, current, pre, in, same);
+    if (outcome == UpsertOutcome.UNCHANGED) {
+      return new Upserted<>(outcome, response(v, View.MASKED));
+    }
     if (v.contentKind == ContentKind.DENUNCIATION
         && req.contentKind() != ContentKind.DENUNCIATION) {
       throw ApiException.conflict("DENUNCIATION_KIND_FIXED");
     }
     VisitResponse before = response(v, View.NONE);
-    List<Visitor> visitors;
-    boolean replaced = req.visitors() != null;
-    if (v.personalDataErasedAt != null) {
-      if (replaced && !req.visitors().isEmpty()) {
-        throw ApiException.conflict("PERSONAL_DATA_ERASED");
-      }
-      visitors = List.of();
-    } else {
-      visitors = replaced ? req.visitors() : storedVisitors(v);
-    }
     boolean wasProtected = v.protectedIdentity();
-    visitors = apply(v, req, visitors, v.personalDataErasedAt == null);
+    copyContent(probe, v);
+    v.provenance(SourceWrites.merged(current, in));
     v.updatedAt = Instant.now(clock);
-    if (v.personalDataErasedAt == null) {
+    if (!erased) {
       if (wasProtected) {
         repo.deleteProtectedIdentity(v.id);
       }
       storeVisitors(v, visitors);
     }
     em.flush();
-    if (v.personalDataErasedAt == null) {
+    if (!erased) {
       writeSideData(v, visitors);
     }
     VisitResponse after = response(v, View.NONE);
     audit.updated(ENTITY, v.id, v.unitId, v.version, before, after);
-    return response(v, View.MASKED);
+    return new Upserted<>(outcome, response(v, View.MASKED));
+  }
+
+  /**
+   * Whether the caller may learn if the stored visitors equal the ones it sends: the source system
+   * that owns the visit (it pushed them), or, except for a denouncer, a role that reads visitors in
+   * full. A denouncer's identity is compared for nobody else: not even the handler, who reads it
+   * only through the audited request.
+   */
+  private boolean mayCompareVisitors(ReceptionVisit v, Provenance current) {
+    if (current.owned() && user.sourceSystem().map(current.sourceSystem()::equals).orElse(false)) {
+      return true;
+    }
+    return !v.protectedIdentity() && access.fullView();
+  }
+
+  private static boolean sameContent(ReceptionVisit a, ReceptionVisit b) {
+    return Objects.equals(a.sessionId, b.sessionId)
+        && Objects.equals(a.unitId, b.unitId)
+        && Objects.equals(a.receivedAt, b.receivedAt)
+        && a.contentKind == b.contentKind
+        && a.field == b.field
+        && Objects.equals(a.summary, b.summary)
+        && a.groupSize == b.groupSize
+        && a.representatives == b.representatives
+        && a.anonymous == b.anonymous
+        && Objects.equals(a.previouslyHandledBy, b.previouslyHandledBy)
+        && a.outcome == b.outcome
+        && Objects.equals(a.transferTarget, b.transferTarget)
+        && Objects.equals(a.refusalReason, b.refusalReason)
+        && Objects.equals(a.followUp, b.followUp)
+        && Objects.equals(a.caseId, b.caseId);
+  }
+
+  /** The fields {@link #apply} sets, from a checked probe onto the stored visit. */
+  private static void copyContent(ReceptionVisit from, ReceptionVisit to) {
+    to.unitPath = from.unitPath;
+    to.unitId = from.unitId;
+    to.sessionId = from.sessionId;
+    to.receivedAt = from.receivedAt;
+    to.receivedDate = from.receivedDate;
+    to.contentKind = from.contentKind;
+    to.field = from.field;
+    to.summary = from.summary;
+    to.groupSize = from.groupSize;
+    to.representatives = from.representatives;
+    to.anonymous = from.anonymous;
+    to.previouslyHandledBy = from.previouslyHandledBy;
+    to.outcome = from.outcome;
+    to.transferTarget = from.transferTarget;
+    to.refusalReason = from.refusalReason;
+    to.followUp = from.followUp;
+    to.caseId = from.caseId;
+  }
+
+  static Provenance incoming(VisitRequest req) {
+    return SourceFields.incoming(
+        req.sourceSystem(), req.sourceId(), req.sourceVersion(), req.sourceUpdatedAt());
+  }
+
+  /**
+   * The visits among {@code ids} the caller may read, as GET answers them (one query; masked by
+   * role, a denouncer never).
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  Map<UUID, Object> readable(List<UUID> ids) {
+    View view = callerView();
+    Map<UUID, Object> out = new HashMap<>();
+    for (ReceptionVisit v : repo.visits(ids)) {
+      if (access.contains(v.unitPath)) {
+        out.put(v.id, response(v, view));
+      }
+    }
+    return out;
   }
 
   /** Validates the request against the visit's rules and copies it; returns the visitors. */
@@ -397,6 +528,10 @@ public class ReceptionVisitService {
         v.refusalReason,
         v.followUp,
         v.caseId,
+        v.sourceSystem,
+        v.sourceId,
+        v.sourceVersion,
+        v.sourceUpdatedAt,
         v.createdAt,
         v.updatedAt,
         v.version);

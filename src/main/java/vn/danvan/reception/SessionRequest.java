@@ -2,8 +2,10 @@ package vn.danvan.reception;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -34,4 +36,52 @@ public record SessionRequest(
         @Size(max = 50)
         List<@NotBlank @Size(max = 300) String> officials,
     @Schema(description = "Ghi chú.", examples = "Tiếp định kỳ thứ Năm") @Size(max = 2000)
-        String note) {}
+        String note,
+    @Schema(
+            description =
+                "Hệ thống nguồn đã đẩy bản ghi (cùng sourceId là khóa nguồn, duy nhất theo loại bản ghi);"
+                    + " bản ghi có khóa nguồn chỉ hệ thống đó (hoặc quản trị) được thay đổi.",
+            examples = "HCM-EGOV")
+        @Size(max = 64)
+        String sourceSystem,
+    @Schema(description = "Mã của bản ghi trong hệ thống nguồn.", examples = "TCD-2026-000125")
+        @Size(max = 200)
+        String sourceId,
+    @Schema(
+            description =
+                "Phiên bản của bản ghi trong hệ thống nguồn: lần đẩy cũ hơn bản đang lưu bị từ chối (409).",
+            examples = "3")
+        @PositiveOrZero
+        Long sourceVersion,
+    @Schema(
+            description = "Thời điểm hệ thống nguồn sửa bản ghi lần cuối.",
+            examples = "2026-03-05T08:45:00+07:00")
+        OffsetDateTime sourceUpdatedAt) {
+
+  /** Without provenance (a record made in this API). */
+  public SessionRequest(
+      UUID orgUnitId,
+      SessionKind kind,
+      LocalDate sessionDate,
+      String venue,
+      String hostName,
+      String hostTitle,
+      HostRole hostRole,
+      List<String> officials,
+      String note) {
+    this(
+        orgUnitId,
+        kind,
+        sessionDate,
+        venue,
+        hostName,
+        hostTitle,
+        hostRole,
+        officials,
+        note,
+        null,
+        null,
+        null,
+        null);
+  }
+}

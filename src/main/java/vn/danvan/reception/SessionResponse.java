@@ -24,6 +24,16 @@ public record SessionResponse(
     @Schema(description = "Cán bộ cùng dự.", examples = "[\"Lê Văn Cường - Công chức Địa chính\"]")
         List<String> officials,
     @Schema(description = "Ghi chú.", examples = "Tiếp định kỳ thứ Năm") String note,
+    @Schema(description = "Hệ thống nguồn đã đẩy bản ghi (nếu có).", examples = "HCM-EGOV")
+        String sourceSystem,
+    @Schema(description = "Mã của bản ghi trong hệ thống nguồn.", examples = "TCD-2026-000125")
+        String sourceId,
+    @Schema(description = "Phiên bản của bản ghi trong hệ thống nguồn.", examples = "3")
+        Long sourceVersion,
+    @Schema(
+            description = "Thời điểm hệ thống nguồn sửa bản ghi lần cuối.",
+            examples = "2026-03-05T01:45:00Z")
+        Instant sourceUpdatedAt,
     @Schema(description = "Thời điểm tạo.", examples = "2026-03-05T02:00:00Z") Instant createdAt,
     @Schema(description = "Thời điểm sửa gần nhất.", examples = "2026-03-05T02:00:00Z")
         Instant updatedAt,
@@ -42,6 +52,10 @@ public record SessionResponse(
         s.hostRole,
         List.copyOf(s.officials),
         s.note,
+        s.sourceSystem,
+        s.sourceId,
+        s.sourceVersion,
+        s.sourceUpdatedAt,
         s.createdAt,
         s.updatedAt,
         s.version);

@@ -2,6 +2,7 @@ package vn.danvan.reception;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -65,4 +66,64 @@ public record VisitRequest(
     @Schema(
             description = "Vụ việc (cùng loại nội dung) mà lượt tiếp thuộc về.",
             examples = "8a0e4c1b-2d3f-4a5b-9c6d-7e8f9a0b1c2d")
-        UUID caseId) {}
+        UUID caseId,
+    @Schema(
+            description =
+                "Hệ thống nguồn đã đẩy bản ghi (cùng sourceId là khóa nguồn, duy nhất theo loại bản ghi);"
+                    + " bản ghi có khóa nguồn chỉ hệ thống đó (hoặc quản trị) được thay đổi.",
+            examples = "HCM-EGOV")
+        @Size(max = 64)
+        String sourceSystem,
+    @Schema(description = "Mã của bản ghi trong hệ thống nguồn.", examples = "TCD-2026-000125")
+        @Size(max = 200)
+        String sourceId,
+    @Schema(
+            description =
+                "Phiên bản của bản ghi trong hệ thống nguồn: lần đẩy cũ hơn bản đang lưu bị từ chối (409).",
+            examples = "3")
+        @PositiveOrZero
+        Long sourceVersion,
+    @Schema(
+            description = "Thời điểm hệ thống nguồn sửa bản ghi lần cuối.",
+            examples = "2026-03-05T08:45:00+07:00")
+        OffsetDateTime sourceUpdatedAt) {
+
+  /** Without provenance (a record made in this API). */
+  public VisitRequest(
+      UUID sessionId,
+      UUID orgUnitId,
+      OffsetDateTime receivedAt,
+      List<Visitor> visitors,
+      Boolean anonymous,
+      Integer groupSize,
+      ContentKind contentKind,
+      VisitField field,
+      String summary,
+      String previouslyHandledBy,
+      VisitOutcome outcome,
+      String transferTarget,
+      String refusalReason,
+      String followUp,
+      UUID caseId) {
+    this(
+        sessionId,
+        orgUnitId,
+        receivedAt,
+        visitors,
+        anonymous,
+        groupSize,
+        contentKind,
+        field,
+        summary,
+        previouslyHandledBy,
+        outcome,
+        transferTarget,
+        refusalReason,
+        followUp,
+        caseId,
+        null,
+        null,
+        null,
+        null);
+  }
+}

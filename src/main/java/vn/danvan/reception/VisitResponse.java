@@ -56,6 +56,16 @@ public record VisitResponse(
         String followUp,
     @Schema(description = "Vụ việc.", examples = "8a0e4c1b-2d3f-4a5b-9c6d-7e8f9a0b1c2d")
         UUID caseId,
+    @Schema(description = "Hệ thống nguồn đã đẩy bản ghi (nếu có).", examples = "HCM-EGOV")
+        String sourceSystem,
+    @Schema(description = "Mã của bản ghi trong hệ thống nguồn.", examples = "TCD-2026-000125")
+        String sourceId,
+    @Schema(description = "Phiên bản của bản ghi trong hệ thống nguồn.", examples = "3")
+        Long sourceVersion,
+    @Schema(
+            description = "Thời điểm hệ thống nguồn sửa bản ghi lần cuối.",
+            examples = "2026-03-05T01:45:00Z")
+        Instant sourceUpdatedAt,
     @Schema(description = "Thời điểm tạo.", examples = "2026-03-05T01:35:00Z") Instant createdAt,
     @Schema(description = "Thời điểm sửa gần nhất.", examples = "2026-03-05T01:35:00Z")
         Instant updatedAt,

@@ -294,6 +294,11 @@ class ReceptionVisitTest {
     Response put = json("reception").header("If-Match", "\"0\"").body(s).put(SESSIONS + "/" + id);
     assertThat(put.statusCode()).as(put.asString()).isEqualTo(200);
     assertThat(put.jsonPath().getString("venue")).isEqualTo("Hội trường UBND phường");
+    // the same PUT again (a retry after a lost answer): unchanged, whatever its If-Match
+    Response retry = json("reception").header("If-Match", "\"0\"").body(s).put(SESSIONS + "/" + id);
+    assertThat(retry.statusCode()).as(retry.asString()).isEqualTo(200);
+    assertThat(retry.header("ETag")).isEqualTo("\"1\"");
+    s.put("note", "Tiếp định kỳ");
     assertProblem(
         json("reception").header("If-Match", "\"0\"").body(s).put(SESSIONS + "/" + id),
         412,
