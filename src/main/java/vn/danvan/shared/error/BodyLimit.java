@@ -15,19 +15,31 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Requests too large for the API are answered as problem+json before anything reads them: a
- * declared body above {@code quarkus.http.limits.max-body-size} (413 {@code PAYLOAD_TOO_LARGE}), a
- * request line above {@code danvan.http.max-uri-length} (414 {@code URI_TOO_LONG}) and headers
- * above {@code danvan.http.max-header-size} (431 {@code HEADERS_TOO_LARGE}). The HTTP layer's own
- * answers to these have no body; its hard limits ({@code
+ * declared body above {@code danvan.http.max-body-size} (413 {@code PAYLOAD_TOO_LARGE}; for bulk
+ * imports, {@code POST /api/v1/imports}, which stream their body, {@code
+ * danvan.imports.max-body-size}), a request line above {@code danvan.http.max-uri-length} (414
+ * {@code URI_TOO_LONG}) and headers above {@code danvan.http.max-header-size} (431 {@code
+ * HEADERS_TOO_LARGE}). The HTTP layer's own answers to these have no body; its hard limits ({@code
  * quarkus.http.limits.max-initial-line-length} and {@code max-header-size}) are set well above ours
  * so that a request reaches this check. A body that grows past the limit while it streams is failed
- * by the HTTP layer with 413, which the failure handler here turns into problem+json too.
+ * by the HTTP layer with 413, which the failure handler here turns into problem+json too; the limit
+ * it applies is set here per path too. The HTTP layer's own {@code
+ * quarkus.http.limits.max-body-size} must be at least the largest of these.
  */
 @ApplicationScoped
 public class BodyLimit {
 
-  @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K")
+  /** The key under which the HTTP layer looks up the limit of a streamed (chunked) body. */
+  static final String STREAMED_LIMIT_KEY = "io.quarkus.max-request-size";
+
+  /** The one path whose body may be larger: a bulk import, read as a stream. */
+  static final String IMPORTS_PATH = "/api/v1/imports";
+
+  @ConfigProperty(name = "danvan.http.max-body-size", defaultValue = "10240K")
   MemorySize maxBodySize;
+
+  @ConfigProperty(name = "danvan.imports.max-body-size", defaultValue = "200M")
+  MemorySize importBodySize;
 
   @ConfigProperty(name = "danvan.http.max-uri-length", defaultValue = "8192")
   int maxUriLength;
@@ -38,7 +50,6 @@ public class BodyLimit {
   @Inject ObjectMapper mapper;
 
   void install(@Observes Router router) {
-    long limit = maxBodySize.asLongValue();
     long headerLimit = maxHeaderSize.asLongValue();
     router
         .route()
@@ -55,7 +66,7 @@ public class BodyLimit {
                 return;
               }
               String declared = request.getHeader(HttpHeaders.CONTENT_LENGTH);
-              if (declared != null && isAbove(declared, limit)) {
+              if (declared != null && isAbove(declared, limit(request))) {
                 answer(ctx, 413, "PAYLOAD_TOO_LARGE");
                 return;
               }
@@ -70,6 +81,24 @@ public class BodyLimit {
                 default -> ctx.next();
               }
             });
+    // after the HTTP layer's own limit (order -2), which applies its one limit to every path
+    router
+        .route()
+        .order(-1)
+        .handler(
+            ctx -> {
+              if (ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH) == null) {
+                ctx.put(STREAMED_LIMIT_KEY, limit(ctx.request()));
+              }
+              ctx.next();
+            });
+  }
+
+  /** The body limit of {@code request}'s path. */
+  private long limit(HttpServerRequest request) {
+    return IMPORTS_PATH.equals(request.path())
+        ? importBodySize.asLongValue()
+        : maxBodySize.asLongValue();
   }
 
   void answer(RoutingContext ctx, int status, String code) {
