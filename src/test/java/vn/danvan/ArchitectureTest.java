@@ -25,7 +25,8 @@ class ArchitectureTest {
 
   private static final String[] FEATURES = {
     "vn.danvan.orgunit..", "vn.danvan.directive..", "vn.danvan.task..",
-    "vn.danvan.reporting..", "vn.danvan.reception..", "vn.danvan.sync.."
+    "vn.danvan.reporting..", "vn.danvan.reception..", "vn.danvan.sync..",
+    "vn.danvan.webhooks.."
   };
   private static JavaClasses classes;
 
