@@ -26,19 +26,46 @@ public class CurrentUser {
   String sourceSystemClaim;
 
   private Optional<UUID> homeUnit;
-  private String systemActor;
+  private Principal acting;
+
+  /**
+   * A caller as stored for work done later on its behalf (a webhook subscription's owner): name,
+   * roles, home unit (null: none) and the source system it speaks for (null: none).
+   */
+  public record Principal(
+      String username, Set<String> roles, UUID homeUnitId, String sourceSystem) {
+    public Principal {
+      roles = Set.copyOf(roles);
+    }
+  }
 
   /**
    * Makes this request act as the system (admin rights, no home unit), for work the service does on
    * its own such as loading the demo world. Needs an active request context.
    */
   public void actAsSystem(String actor) {
-    this.systemActor = actor;
+    actAs(new Principal(actor, Set.of(Roles.ADMIN), null, null));
+  }
+
+  /**
+   * Makes this request act as a stored principal, for background work done on its behalf: the
+   * scope, roles and source system are the principal's. Call it first in a fresh request context
+   * (request-scoped beans such as {@link UnitScope} keep what they computed before).
+   */
+  public void actAs(Principal principal) {
+    this.acting = principal;
+    this.homeUnit = null;
+  }
+
+  /** The caller as a {@link Principal}, to store and act as later. */
+  public Principal principal() {
+    return new Principal(
+        username(), roles(), homeUnitId().orElse(null), sourceSystem().orElse(null));
   }
 
   public String username() {
-    if (systemActor != null) {
-      return systemActor;
+    if (acting != null) {
+      return acting.username();
     }
     if (identity.isAnonymous()) {
       return "anonymous";
@@ -53,14 +80,17 @@ public class CurrentUser {
   }
 
   public Set<String> roles() {
-    if (systemActor != null) {
-      return Set.of(Roles.ADMIN);
+    if (acting != null) {
+      return new TreeSet<>(acting.roles());
     }
     return new TreeSet<>(identity.getRoles());
   }
 
   public boolean hasRole(String role) {
-    return (systemActor != null && Roles.ADMIN.equals(role)) || identity.hasRole(role);
+    if (acting != null) {
+      return acting.roles().contains(role);
+    }
+    return identity.hasRole(role);
   }
 
   public boolean isAdmin() {
@@ -70,7 +100,7 @@ public class CurrentUser {
   /** The home unit, or empty when the token carries none (such a caller sees nothing scoped). */
   public Optional<UUID> homeUnitId() {
     if (homeUnit == null) {
-      homeUnit = resolveHomeUnit();
+      homeUnit = acting != null ? Optional.ofNullable(acting.homeUnitId()) : resolveHomeUnit();
     }
     return homeUnit;
   }
@@ -82,7 +112,10 @@ public class CurrentUser {
    * for the system itself.
    */
   public Optional<String> sourceSystem() {
-    if (systemActor != null || identity.isAnonymous()) {
+    if (acting != null) {
+      return Optional.ofNullable(acting.sourceSystem());
+    }
+    if (identity.isAnonymous()) {
       return Optional.empty();
     }
     Object attribute = identity.getAttribute(DemoAccountIdentityProvider.SOURCE_SYSTEM_ATTRIBUTE);
