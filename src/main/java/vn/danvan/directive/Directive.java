@@ -15,11 +15,13 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import vn.danvan.shared.source.Provenance;
 
 /** One official document as registered by its issuer (or recorded from an outside body). */
 @Entity
@@ -108,7 +110,31 @@ public class Directive extends PanacheEntityBase {
   @Column(name = "updated_at", nullable = false)
   public Instant updatedAt;
 
+  @Column(name = "source_system")
+  public String sourceSystem;
+
+  @Column(name = "source_id")
+  public String sourceId;
+
+  @Column(name = "source_version")
+  public Long sourceVersion;
+
+  @Column(name = "source_updated_at")
+  public OffsetDateTime sourceUpdatedAt;
+
   @Version public long version;
+
+  /** Where the document comes from when another system pushed it. */
+  Provenance provenance() {
+    return new Provenance(sourceSystem, sourceId, sourceVersion, sourceUpdatedAt);
+  }
+
+  void provenance(Provenance p) {
+    sourceSystem = p.sourceSystem();
+    sourceId = p.sourceId();
+    sourceVersion = p.sourceVersion();
+    sourceUpdatedAt = p.sourceUpdatedAt();
+  }
 
   ObligationSpec obligations() {
     return obligationTargets == null

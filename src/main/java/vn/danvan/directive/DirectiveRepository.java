@@ -16,6 +16,7 @@ import java.util.UUID;
 import vn.danvan.shared.persistence.PgTypes;
 import vn.danvan.shared.persistence.SqlWhere;
 import vn.danvan.shared.persistence.UnitFilter;
+import vn.danvan.shared.source.SourceKey;
 
 /**
  * SQL of the documents: the visibility rule, keyset pages, the register's counters and the
@@ -130,6 +131,49 @@ class DirectiveRepository {
             .setParameter("from", from)
             .setParameter("to", to)
             .getSingleResult());
+  }
+
+  /**
+   * The documents among {@code ids} the caller (restricted to {@code roots}, or null) may read,
+   * with their recipients loaded: two queries, whatever the number of ids.
+   */
+  List<Directive> readableWithRecipients(Collection<UUID> ids, UUID[] roots) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    @SuppressWarnings("unchecked")
+    List<UUID> readable =
+        bindRoots(
+                em.createNativeQuery(
+                        "select d.id from directive d where d.id in (:ids) and "
+                            + readable("d", roots),
+                        UUID.class)
+                    .setParameter("ids", ids),
+                roots)
+            .getResultList();
+    if (readable.isEmpty()) {
+      return List.of();
+    }
+    return em.createQuery(
+            "select distinct d from Directive d left join fetch d.recipients where d.id in :ids",
+            Directive.class)
+        .setParameter("ids", readable)
+        .getResultList();
+  }
+
+  /** Loads the documents among {@code ids} into the session, one query. */
+  void loadAll(Collection<UUID> ids) {
+    if (!ids.isEmpty()) {
+      em.createQuery("select d from Directive d where d.id in :ids", Directive.class)
+          .setParameter("ids", ids)
+          .getResultList();
+    }
+  }
+
+  /** The document that carries a source key, whoever may read it; null when none does. */
+  Directive findBySource(SourceKey key) {
+    return Directive.<Directive>find("sourceSystem = ?1 and sourceId = ?2", key.system(), key.id())
+        .firstResult();
   }
 
   /** The document by id, whoever may read it. */

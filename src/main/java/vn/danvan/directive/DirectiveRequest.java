@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -84,7 +85,70 @@ public record DirectiveRequest(
         @Schema(
             description =
                 "Yêu cầu ban hành văn bản triển khai (tùy chọn); cố định sau khi ban hành.")
-        ObligationSpec obligations) {
+        ObligationSpec obligations,
+    @Schema(
+            description =
+                "Hệ thống nguồn (tùy chọn, đi cùng sourceId): chỉ hệ thống mà tài khoản tích hợp đại diện, hoặc admin"
+                    + " (403 SOURCE_SYSTEM_NOT_YOURS). Với PUT by-source: bỏ trống hoặc bằng giá trị trong đường dẫn.",
+            examples = "HCM-EGOV")
+        String sourceSystem,
+    @Schema(
+            description = "Mã của văn bản trong hệ thống nguồn; duy nhất trong hệ thống đó.",
+            examples = "VB-2023-847")
+        String sourceId,
+    @Schema(
+            description =
+                "Phiên bản của văn bản trong hệ thống nguồn: bản cũ hơn bản đang lưu bị từ chối (409"
+                    + " SOURCE_VERSION_CONFLICT); bản mới hơn của chính hệ thống nguồn thay thế mà không cần If-Match.",
+            examples = "3")
+        Long sourceVersion,
+    @Schema(
+            description = "Thời điểm hệ thống nguồn sửa văn bản lần cuối (RFC 3339).",
+            examples = "2023-03-10T09:15:00+07:00")
+        OffsetDateTime sourceUpdatedAt) {
+
+  /** A document made in this system (no source provenance), as the demo data writes them. */
+  public DirectiveRequest(
+      DirectiveType type,
+      Integer number,
+      String symbol,
+      UUID issuingUnitId,
+      String externalIssuer,
+      LocalDate issueDate,
+      String place,
+      String title,
+      String body,
+      String signerName,
+      String signerTitle,
+      SigningAuthority signingAuthority,
+      String delegationReference,
+      Urgency urgency,
+      Secrecy secrecy,
+      List<RecipientItem> recipients,
+      ObligationSpec obligations) {
+    this(
+        type,
+        number,
+        symbol,
+        issuingUnitId,
+        externalIssuer,
+        issueDate,
+        place,
+        title,
+        body,
+        signerName,
+        signerTitle,
+        signingAuthority,
+        delegationReference,
+        urgency,
+        secrecy,
+        recipients,
+        obligations,
+        null,
+        null,
+        null,
+        null);
+  }
 
   @Schema(
       name = "DirectiveRecipient",

@@ -38,8 +38,11 @@ import vn.danvan.shared.paging.Page;
 import vn.danvan.shared.paging.PageParams;
 import vn.danvan.shared.persistence.OrgUnitMode;
 import vn.danvan.shared.security.Roles;
+import vn.danvan.shared.source.Preconditions;
+import vn.danvan.shared.source.SourceKey;
+import vn.danvan.shared.source.UpsertOutcome;
 
-@Path("/api/v1/directives")
+@Path(DirectiveResource.PATH)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(
@@ -47,6 +50,8 @@ import vn.danvan.shared.security.Roles;
     description =
         "Văn bản chỉ đạo, điều hành, số ký hiệu, dẫn chiếu và cây triển khai (Directives)")
 public class DirectiveResource {
+
+  static final String PATH = "/api/v1/directives";
 
   @Inject DirectiveService directives;
   @Inject DirectiveCoverageService coverage;
@@ -121,7 +126,7 @@ public class DirectiveResource {
         idempotencyKey,
         body,
         DirectiveResponse.class,
-        () -> Responses.created("/api/v1/directives", directives.create(body)));
+        () -> Responses.created(PATH, directives.create(body)));
   }
 
   @GET
@@ -141,31 +146,82 @@ public class DirectiveResource {
 
   @PUT
   @Path("/{id}")
-  @RolesAllowed({Roles.ADMIN, Roles.UNIT_MANAGER, Roles.OFFICER})
+  @RolesAllowed({Roles.ADMIN, Roles.UNIT_MANAGER, Roles.OFFICER, Roles.INTEGRATION})
   @Operation(
       operationId = "updateDirective",
-      summary = "Sửa văn bản",
+      summary = "Tạo hoặc thay văn bản (upsert)",
       description =
-          "Thay toàn bộ nội dung. Cần If-Match. Văn bản đã ban hành giữ nguyên loại, số, ký hiệu, cơ quan, ngày ban hành và độ mật"
-              + " (đổi các trường này: 409); muốn thay đổi nội dung đã ban hành thì ban hành văn bản sửa đổi (AMENDS) hoặc thay thế (REPLACES).")
+          "Với id chưa có: tạo dự thảo với id do bên gọi chọn (201, Location, ETag), như POST. Với id đã có: thay toàn bộ"
+              + " nội dung. Cần If-Match (thiếu: 428, không khớp: 412), trừ khi nội dung không đổi (gửi lại: 200 với phiên bản"
+              + " đang lưu, không ghi gì) hoặc hệ thống nguồn sở hữu văn bản gửi sourceVersion mới hơn. If-None-Match: * chỉ"
+              + " tạo mới (đã có: 412 ALREADY_EXISTS). Văn bản do hệ thống nguồn đẩy vào chỉ hệ thống đó hoặc admin sửa được"
+              + " (409 OWNED_BY_SOURCE); sourceVersion cũ hơn bản đang lưu: 409 SOURCE_VERSION_CONFLICT. Văn bản đã ban hành"
+              + " giữ nguyên loại, số, ký hiệu, cơ quan, ngày ban hành và độ mật (đổi các trường này: 409); muốn thay đổi nội"
+              + " dung đã ban hành thì ban hành văn bản sửa đổi (AMENDS) hoặc thay thế (REPLACES).")
+  @APIResponse(responseCode = "200", description = "Đã thay, hoặc không có gì thay đổi; ETag.")
+  @APIResponse(responseCode = "201", description = "Đã tạo; ETag và Location trong tiêu đề.")
   public RestResponse<DirectiveResponse> update(
       @RestPath UUID id,
       @RestHeader("If-Match")
           @Parameter(description = "ETag của phiên bản đang sửa.", example = "\"0\"")
           String ifMatch,
+      @RestHeader("If-None-Match")
+          @Parameter(description = "`*`: chỉ tạo mới, không sửa bản ghi đã có.", example = "*")
+          String ifNoneMatch,
       @Valid @NotNull DirectiveRequest body) {
-    DirectiveResponse d = directives.update(id, ETags.requireVersion(ifMatch), body);
-    return Responses.ok(d);
+    return answer(directives.upsert(id, Preconditions.of(ifMatch, ifNoneMatch), body));
+  }
+
+  @PUT
+  @Path("/by-source/{sourceSystem}/{sourceId}")
+  @RolesAllowed({Roles.ADMIN, Roles.INTEGRATION})
+  @Operation(
+      operationId = "upsertDirectiveBySource",
+      summary = "Tạo hoặc thay văn bản theo khóa nguồn",
+      description =
+          "Như PUT /api/v1/directives/{id}, nhưng văn bản được xác định bằng khóa của hệ thống nguồn; tạo mới thì hệ thống"
+              + " sinh id (Location). Chỉ hệ thống nguồn đó (tài khoản tích hợp có source_system tương ứng) hoặc admin"
+              + " (403 SOURCE_SYSTEM_NOT_YOURS). sourceVersion trong nội dung xếp thứ tự các lần đẩy: mới hơn thì thay"
+              + " thế không cần If-Match, bằng và cùng nội dung thì 200 không đổi, cũ hơn thì 409 SOURCE_VERSION_CONFLICT"
+              + " kèm phiên bản đang lưu (current). Văn bản ngoài phạm vi đọc của người gọi: 404.")
+  @APIResponse(responseCode = "200", description = "Đã thay, hoặc không có gì thay đổi; ETag.")
+  @APIResponse(responseCode = "201", description = "Đã tạo; ETag và Location trong tiêu đề.")
+  public RestResponse<DirectiveResponse> upsertBySource(
+      @RestPath
+          @Parameter(
+              description = "Mã hệ thống nguồn (chữ, số, . _ -; tối đa 64).",
+              example = "HCM-EGOV")
+          String sourceSystem,
+      @RestPath
+          @Parameter(description = "Mã văn bản trong hệ thống nguồn.", example = "VB-2023-847")
+          String sourceId,
+      @RestHeader("If-Match")
+          @Parameter(description = "ETag của phiên bản đang sửa.", example = "\"0\"")
+          String ifMatch,
+      @RestHeader("If-None-Match")
+          @Parameter(description = "`*`: chỉ tạo mới, không sửa bản ghi đã có.", example = "*")
+          String ifNoneMatch,
+      @Valid @NotNull DirectiveRequest body) {
+    SourceKey key = SourceKey.ofPath(sourceSystem, sourceId);
+    return answer(directives.upsertBySource(key, Preconditions.of(ifMatch, ifNoneMatch), body));
+  }
+
+  private static RestResponse<DirectiveResponse> answer(DirectiveService.Upserted upserted) {
+    return upserted.outcome() == UpsertOutcome.CREATED
+        ? Responses.created(PATH, upserted.directive())
+        : Responses.ok(upserted.directive());
   }
 
   @DELETE
   @Path("/{id}")
-  @RolesAllowed({Roles.ADMIN, Roles.UNIT_MANAGER, Roles.OFFICER})
+  @RolesAllowed({Roles.ADMIN, Roles.UNIT_MANAGER, Roles.OFFICER, Roles.INTEGRATION})
   @Operation(
       operationId = "deleteDirective",
       summary = "Xóa dự thảo",
       description =
-          "Chỉ xóa được dự thảo (văn bản đã ban hành: 409; thu hồi bằng thao tác REVOKE). Cần If-Match.")
+          "Chỉ xóa được dự thảo (văn bản đã ban hành: 409; thu hồi bằng thao tác REVOKE). Cần If-Match."
+              + " Văn bản do hệ thống nguồn đẩy vào: chỉ hệ thống đó hoặc admin (409 OWNED_BY_SOURCE), như mọi thay đổi"
+              + " khác của văn bản (chuyển trạng thái, dẫn chiếu, tệp đính kèm).")
   @APIResponse(responseCode = "204", description = "Đã xóa.")
   public RestResponse<Void> delete(
       @RestPath UUID id,
@@ -178,7 +234,7 @@ public class DirectiveResource {
 
   @POST
   @Path("/{id}/transitions")
-  @RolesAllowed({Roles.ADMIN, Roles.UNIT_MANAGER, Roles.OFFICER})
+  @RolesAllowed({Roles.ADMIN, Roles.UNIT_MANAGER, Roles.OFFICER, Roles.INTEGRATION})
   @Operation(
       operationId = "transitionDirective",
       summary = "Chuyển trạng thái văn bản",
@@ -198,7 +254,7 @@ public class DirectiveResource {
 
   @POST
   @Path("/{id}/references")
-  @RolesAllowed({Roles.ADMIN, Roles.UNIT_MANAGER, Roles.OFFICER})
+  @RolesAllowed({Roles.ADMIN, Roles.UNIT_MANAGER, Roles.OFFICER, Roles.INTEGRATION})
   @Operation(
       operationId = "addDirectiveReference",
       summary = "Thêm dẫn chiếu",
@@ -226,7 +282,7 @@ public class DirectiveResource {
 
   @DELETE
   @Path("/{id}/references/{refId}")
-  @RolesAllowed({Roles.ADMIN, Roles.UNIT_MANAGER, Roles.OFFICER})
+  @RolesAllowed({Roles.ADMIN, Roles.UNIT_MANAGER, Roles.OFFICER, Roles.INTEGRATION})
   @Operation(
       operationId = "deleteDirectiveReference",
       summary = "Xóa dẫn chiếu",
@@ -291,7 +347,7 @@ public class DirectiveResource {
   @POST
   @Path("/{id}/attachments")
   @Consumes(MediaType.MULTIPART_FORM_DATA)
-  @RolesAllowed({Roles.ADMIN, Roles.UNIT_MANAGER, Roles.OFFICER})
+  @RolesAllowed({Roles.ADMIN, Roles.UNIT_MANAGER, Roles.OFFICER, Roles.INTEGRATION})
   @Operation(
       operationId = "addDirectiveAttachment",
       summary = "Đính kèm tệp",

@@ -3,6 +3,7 @@ package vn.danvan.directive;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -59,6 +60,19 @@ public record DirectiveResponse(
     @Schema(description = "Trạng thái.", examples = "ISSUED") DirectiveStatus status,
     @Schema(description = "Các văn bản mà văn bản này dẫn chiếu (triển khai, căn cứ, thay thế…).")
         List<ReferenceResponse> references,
+    @Schema(
+            description =
+                "Hệ thống nguồn đã đẩy văn bản vào (vắng nếu tạo trong hệ thống này); chỉ hệ thống đó và admin sửa được.",
+            examples = "HCM-EGOV")
+        String sourceSystem,
+    @Schema(description = "Mã của văn bản trong hệ thống nguồn.", examples = "VB-2023-847")
+        String sourceId,
+    @Schema(description = "Phiên bản của văn bản trong hệ thống nguồn.", examples = "3")
+        Long sourceVersion,
+    @Schema(
+            description = "Thời điểm hệ thống nguồn sửa văn bản lần cuối.",
+            examples = "2023-03-10T09:15:00+07:00")
+        OffsetDateTime sourceUpdatedAt,
     @Schema(description = "Thời điểm tạo bản ghi.", examples = "2023-03-10T02:15:00Z")
         Instant createdAt,
     @Schema(description = "Thời điểm sửa gần nhất.", examples = "2023-03-10T02:15:00Z")
@@ -102,6 +116,10 @@ public record DirectiveResponse(
         d.obligations(),
         d.status,
         List.copyOf(references),
+        d.sourceSystem,
+        d.sourceId,
+        d.sourceVersion,
+        d.sourceUpdatedAt,
         d.createdAt,
         d.updatedAt,
         d.version);

@@ -30,6 +30,11 @@ import vn.danvan.shared.paging.Page;
 import vn.danvan.shared.paging.PageRequest;
 import vn.danvan.shared.security.CurrentUser;
 import vn.danvan.shared.security.UnitScope;
+import vn.danvan.shared.source.Preconditions;
+import vn.danvan.shared.source.Provenance;
+import vn.danvan.shared.source.SourceKey;
+import vn.danvan.shared.source.SourceWrites;
+import vn.danvan.shared.source.UpsertOutcome;
 import vn.danvan.shared.time.BusinessTime;
 
 /**
@@ -62,6 +67,7 @@ public class DirectiveService {
   @Inject UnitScope scope;
   @Inject CurrentUser user;
   @Inject AuditTrail audit;
+  @Inject SourceWrites sources;
   @Inject AttachmentStore attachments;
   @Inject Clock clock;
   @Inject EntityManager em;
@@ -161,10 +167,69 @@ public class DirectiveService {
   /** Creates a draft under a given id (the demo documents have well-known ids). */
   @Transactional
   public DirectiveResponse create(UUID id, DirectiveRequest req) {
+    Provenance in =
+        SourceFields.incoming(
+            req.sourceSystem(), req.sourceId(), req.sourceVersion(), req.sourceUpdatedAt(), null);
+    return insert(id, req, sources.claim(in));
+  }
+
+  /** What an upsert did and the document it answers with. */
+  public record Upserted(UpsertOutcome outcome, DirectiveResponse directive) {}
+
+  /**
+   * {@code PUT /directives/{id}}: creates a draft under a client-chosen id, or replaces the
+   * document by the rules of {@link SourceWrites#replace} and of {@link #edit}.
+   */
+  @Transactional
+  public Upserted upsert(UUID id, Preconditions pre, DirectiveRequest req) {
+    return put(id, null, pre, req);
+  }
+
+  /** {@code PUT /directives/by-source/{sourceSystem}/{sourceId}}. */
+  @Transactional
+  public Upserted upsertBySource(SourceKey key, Preconditions pre, DirectiveRequest req) {
+    return put(null, key, pre, req);
+  }
+
+  /**
+   * The upsert by id ({@code key} null) or by source key ({@code id} null), without a transaction
+   * boundary of its own (the import runs many in one). Every {@link ApiException} it throws comes
+   * before the first write of the document.
+   */
+  Upserted put(UUID id, SourceKey key, Preconditions pre, DirectiveRequest req) {
+    if (key != null) {
+      // only the system itself (or an admin) writes by its keys: no probing of other systems' keys
+      sources.claim(new Provenance(key.system(), key.id(), null, null));
+    }
+    Provenance in =
+        SourceFields.incoming(
+            req.sourceSystem(), req.sourceId(), req.sourceVersion(), req.sourceUpdatedAt(), key);
+    Directive existing = key != null ? repo.findBySource(key) : repo.find(id);
+    if (existing != null) {
+      Directive d = visible(existing.id);
+      requireWritable(d);
+      boolean same = normalized(req).equals(stored(d));
+      UpsertOutcome outcome = sources.replace(d.version, d.provenance(), pre, in, same);
+      if (outcome == UpsertOutcome.UNCHANGED) {
+        return new Upserted(outcome, response(d));
+      }
+      Provenance provenance = SourceFields.stored(d.provenance(), in);
+      requireFreeKey(provenance, d.id);
+      return new Upserted(outcome, edit(d, req, provenance));
+    }
+    Provenance claimed = sources.create(pre, in);
+    DirectiveResponse created = insert(id != null ? id : UUID.randomUUID(), req, claimed);
+    return new Upserted(UpsertOutcome.CREATED, created);
+  }
+
+  private DirectiveResponse insert(UUID id, DirectiveRequest req, Provenance claimed) {
+    Provenance provenance = SourceFields.stored(Provenance.NONE, claimed);
+    requireFreeKey(provenance, id);
     Directive d = new Directive();
     d.id = id;
     d.status = DirectiveStatus.DRAFT;
     apply(d, req);
+    d.provenance(provenance);
     d.createdAt = Instant.now(clock);
     d.updatedAt = d.createdAt;
     d.persist();
@@ -178,19 +243,16 @@ public class DirectiveService {
   /**
    * Edits a document. Once issued, its registration (type, number, symbol, issuer, date, secrecy)
    * is what the paper says and stays fixed; a changed document is a new one that AMENDS or REPLACES
-   * it.
+   * it. Checked before anything is assigned.
    */
-  @Transactional
-  public DirectiveResponse update(UUID id, long expectedVersion, DirectiveRequest req) {
-    Directive d = visible(id);
-    requireWritable(d);
-    ETags.check(expectedVersion, d.version);
-    DirectiveResponse before = response(d);
-    String registration = registration(d);
-    apply(d, req);
-    if (d.status != DirectiveStatus.DRAFT && !registration.equals(registration(d))) {
+  private DirectiveResponse edit(Directive d, DirectiveRequest req, Provenance provenance) {
+    if (d.status != DirectiveStatus.DRAFT
+        && !registration(stored(d)).equals(registration(normalized(req)))) {
       throw ApiException.conflict("REGISTRATION_FIXED");
     }
+    DirectiveResponse before = response(d);
+    apply(d, req);
+    d.provenance(provenance);
     d.updatedAt = Instant.now(clock);
     em.flush();
     DirectiveResponse after = response(d);
@@ -198,10 +260,84 @@ public class DirectiveService {
     return after;
   }
 
+  /** 409 DUPLICATE when another document already carries the source key. */
+  private void requireFreeKey(Provenance provenance, UUID id) {
+    if (provenance.owned()) {
+      Directive other = repo.findBySource(provenance.key());
+      if (other != null && !other.id.equals(id)) {
+        throw ApiException.conflict("DUPLICATE");
+      }
+    }
+  }
+
+  /**
+   * A request as {@link #apply} would store it (trimmed, defaults filled in), without provenance:
+   * the form in which an upsert compares its content with the stored document.
+   */
+  private static DirectiveRequest normalized(DirectiveRequest r) {
+    boolean external = r.externalIssuer() != null && !r.externalIssuer().isBlank();
+    List<DirectiveRequest.RecipientItem> recipients =
+        r.recipients() == null
+            ? List.of()
+            : r.recipients().stream()
+                .map(
+                    i ->
+                        new DirectiveRequest.RecipientItem(
+                            i.unitId(),
+                            i.unitId() == null && i.name() != null
+                                ? i.name().trim()
+                                : blankToNull(i.name()),
+                            i.purpose()))
+                .toList();
+    return new DirectiveRequest(
+        r.type(),
+        r.number(),
+        r.symbol() == null ? null : r.symbol().trim(),
+        external ? null : r.issuingUnitId(),
+        external ? r.externalIssuer().trim() : null,
+        r.issueDate(),
+        blankToNull(r.place()),
+        r.title() == null ? null : r.title().trim(),
+        blankToNull(r.body()),
+        blankToNull(r.signerName()),
+        blankToNull(r.signerTitle()),
+        r.signingAuthority() == null ? SigningAuthority.DIRECT : r.signingAuthority(),
+        blankToNull(r.delegationReference()),
+        r.urgency() == null ? Urgency.NORMAL : r.urgency(),
+        r.secrecy() == null ? Secrecy.NONE : r.secrecy(),
+        recipients,
+        r.obligations());
+  }
+
+  /** The stored document in the form of {@link #normalized}. */
+  private static DirectiveRequest stored(Directive d) {
+    return new DirectiveRequest(
+        d.type,
+        d.number,
+        d.symbol,
+        d.issuingUnitId,
+        d.externalIssuer,
+        d.issueDate,
+        d.place,
+        d.title,
+        d.body,
+        d.signerName,
+        d.signerTitle,
+        d.signingAuthority,
+        d.delegationReference,
+        d.urgency,
+        d.secrecy,
+        d.recipients.stream()
+            .map(x -> new DirectiveRequest.RecipientItem(x.unitId, x.name, x.purpose))
+            .toList(),
+        d.obligations());
+  }
+
   @Transactional
   public void delete(UUID id, long expectedVersion) {
     Directive d = visible(id);
     requireWritable(d);
+    sources.requireOwner(d.provenance(), d.version);
     ETags.check(expectedVersion, d.version);
     if (d.status != DirectiveStatus.DRAFT) {
       throw ApiException.conflict("DIRECTIVE_NOT_DRAFT");
@@ -216,6 +352,7 @@ public class DirectiveService {
   public DirectiveResponse transition(UUID id, long expectedVersion, TransitionRequest req) {
     Directive d = visible(id);
     requireWritable(d);
+    sources.requireOwner(d.provenance(), d.version);
     ETags.check(expectedVersion, d.version);
     DirectiveStatus next = d.status.after(req.action());
     if (next == null) {
@@ -290,6 +427,7 @@ public class DirectiveService {
   public AttachmentResponse addAttachment(UUID id, AttachmentUpload upload) {
     Directive d = visible(id);
     requireWritable(d);
+    sources.requireOwner(d.provenance(), d.version);
     return attachments.store(ENTITY, d.id, d.issuingUnitId, upload);
   }
 
@@ -312,6 +450,7 @@ public class DirectiveService {
   public ReferenceResponse addReference(UUID id, ReferenceRequest req) {
     Directive d = visible(id);
     requireWritable(d);
+    sources.requireOwner(d.provenance(), d.version);
     if ((req.targetId() == null) == (req.citation() == null || req.citation().isBlank())) {
       throw ApiException.invalid("/targetId", "field.TARGET_OR_CITATION");
     }
@@ -355,6 +494,7 @@ public class DirectiveService {
   public void removeReference(UUID id, UUID referenceId) {
     Directive d = visible(id);
     requireWritable(d);
+    sources.requireOwner(d.provenance(), d.version);
     DirectiveResponse before = response(d);
     Optional<ReferenceResponse> ref =
         before.references().stream().filter(r -> r.id().equals(referenceId)).findFirst();
@@ -503,16 +643,16 @@ public class DirectiveService {
     }
   }
 
-  private static String registration(Directive d) {
+  private static String registration(DirectiveRequest d) {
     return String.join(
         "|",
-        String.valueOf(d.type),
-        String.valueOf(d.number),
-        d.symbol,
-        String.valueOf(d.issuingUnitId),
-        String.valueOf(d.externalIssuer),
-        String.valueOf(d.issueDate),
-        String.valueOf(d.secrecy),
+        String.valueOf(d.type()),
+        String.valueOf(d.number()),
+        d.symbol(),
+        String.valueOf(d.issuingUnitId()),
+        String.valueOf(d.externalIssuer()),
+        String.valueOf(d.issueDate()),
+        String.valueOf(d.secrecy()),
         String.valueOf(d.obligations()));
   }
 

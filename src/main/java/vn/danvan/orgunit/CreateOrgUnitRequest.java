@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -32,4 +33,32 @@ public record CreateOrgUnitRequest(
     @Schema(
             description = "Ngày bắt đầu tồn tại (mặc định hôm nay, giờ Việt Nam).",
             examples = "2025-07-01")
-        LocalDate validFrom) {}
+        LocalDate validFrom,
+    @Schema(
+            description =
+                "Hệ thống nguồn (tùy chọn, đi cùng sourceId): chỉ hệ thống mà tài khoản tích hợp đại diện, hoặc admin (403 SOURCE_SYSTEM_NOT_YOURS).",
+            examples = "HCM-EGOV")
+        String sourceSystem,
+    @Schema(
+            description = "Mã của đơn vị trong hệ thống nguồn; duy nhất trong hệ thống đó.",
+            examples = "DV-26882")
+        String sourceId,
+    @Schema(description = "Phiên bản của đơn vị trong hệ thống nguồn.", examples = "7")
+        Long sourceVersion,
+    @Schema(
+            description = "Thời điểm hệ thống nguồn sửa đơn vị lần cuối (RFC 3339).",
+            examples = "2025-07-01T08:30:00+07:00")
+        OffsetDateTime sourceUpdatedAt) {
+
+  /** A unit made in this system (no source provenance), as the demo world creates them. */
+  public CreateOrgUnitRequest(
+      UUID id,
+      OrgUnitKind kind,
+      String name,
+      String shortName,
+      String code,
+      UUID parentId,
+      LocalDate validFrom) {
+    this(id, kind, name, shortName, code, parentId, validFrom, null, null, null, null);
+  }
+}

@@ -10,7 +10,9 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.UUID;
+import vn.danvan.shared.source.Provenance;
 
 /** The lasting identity of a unit: its kind and its life span. What changes lives in versions. */
 @Entity
@@ -35,7 +37,31 @@ public class OrgUnit extends PanacheEntityBase {
   @Column(name = "updated_at", nullable = false)
   public Instant updatedAt;
 
+  @Column(name = "source_system")
+  public String sourceSystem;
+
+  @Column(name = "source_id")
+  public String sourceId;
+
+  @Column(name = "source_version")
+  public Long sourceVersion;
+
+  @Column(name = "source_updated_at")
+  public OffsetDateTime sourceUpdatedAt;
+
   @Version public long version;
+
+  /** Where the unit comes from when another system pushed it ({@link Provenance#NONE} if not). */
+  Provenance provenance() {
+    return new Provenance(sourceSystem, sourceId, sourceVersion, sourceUpdatedAt);
+  }
+
+  void provenance(Provenance p) {
+    sourceSystem = p.sourceSystem();
+    sourceId = p.sourceId();
+    sourceVersion = p.sourceVersion();
+    sourceUpdatedAt = p.sourceUpdatedAt();
+  }
 
   boolean isValidOn(LocalDate day) {
     return !validFrom.isAfter(day) && (validTo == null || !validTo.isBefore(day));

@@ -17,6 +17,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import vn.danvan.shared.persistence.PgTypes;
 import vn.danvan.shared.persistence.SqlWhere;
+import vn.danvan.shared.source.SourceKey;
 
 /** Queries of the effective-dated tree; every list is a keyset page over (name, unit id). */
 @ApplicationScoped
@@ -40,6 +41,49 @@ class OrgUnitRepository {
 
   Optional<OrgUnit> find(UUID id) {
     return Optional.ofNullable(em.find(OrgUnit.class, id));
+  }
+
+  /**
+   * Each unit's version shown on {@code day} (the rule of {@link #displayVersion}: the one begun
+   * last by then, else the first), one query for all ids.
+   */
+  @SuppressWarnings("unchecked")
+  Map<UUID, OrgUnitVersion> displayVersions(Collection<UUID> ids, LocalDate day) {
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    List<OrgUnitVersion> rows =
+        em.createNativeQuery(
+                "select distinct on (v.unit_id) v.* from org_unit_version v"
+                    + " where v.unit_id = any(cast(:ids as uuid[]))"
+                    + " order by v.unit_id, (v.valid_from <= :day) desc,"
+                    + " case when v.valid_from <= :day then v.valid_from end desc, v.valid_from",
+                OrgUnitVersion.class)
+            .setParameter("ids", PgTypes.uuidArray(ids))
+            .setParameter("day", day)
+            .getResultList();
+    return rows.stream().collect(Collectors.toMap(v -> v.unitId, Function.identity()));
+  }
+
+  /** The units among {@code ids} that ever stood below a root of {@code roots} (one query). */
+  @SuppressWarnings("unchecked")
+  List<UUID> underAny(Collection<UUID> ids, UUID[] roots) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return em.createNativeQuery(
+            "select distinct v.unit_id from org_unit_version v"
+                + " where v.unit_id = any(cast(:ids as uuid[])) and v.path && cast(:roots as uuid[])",
+            UUID.class)
+        .setParameter("ids", PgTypes.uuidArray(ids))
+        .setParameter("roots", roots)
+        .getResultList();
+  }
+
+  /** The unit that carries a source key, whoever may see it. */
+  Optional<OrgUnit> findBySource(SourceKey key) {
+    return OrgUnit.<OrgUnit>find("sourceSystem = ?1 and sourceId = ?2", key.system(), key.id())
+        .firstResultOptional();
   }
 
   Optional<OrgUnitVersion> versionOn(UUID unitId, LocalDate day) {

@@ -29,6 +29,9 @@ import vn.danvan.shared.http.Responses;
 import vn.danvan.shared.paging.Page;
 import vn.danvan.shared.paging.PageParams;
 import vn.danvan.shared.security.Roles;
+import vn.danvan.shared.source.Preconditions;
+import vn.danvan.shared.source.SourceKey;
+import vn.danvan.shared.source.UpsertOutcome;
 
 @Path(OrgUnitResource.PATH)
 @Produces(MediaType.APPLICATION_JSON)
@@ -73,7 +76,7 @@ public class OrgUnitResource {
       summary = "Tạo đơn vị",
       description =
           "Tạo một đơn vị trong phạm vi của người gọi (unit-manager không tạo được cấp tỉnh hay trung ương;"
-              + " chỉ admin chọn được id, 403)."
+              + " chỉ admin chọn được id, 403; các vai trò khác tạo với id tự chọn bằng PUT)."
               + " Gửi Idempotency-Key để thử lại an toàn.")
   @APIResponse(responseCode = "201", description = "Đã tạo; ETag và Location trong tiêu đề.")
   public RestResponse<OrgUnitResponse> create(
@@ -108,32 +111,83 @@ public class OrgUnitResource {
 
   @PUT
   @Path("/{id}")
-  @RolesAllowed({Roles.ADMIN, Roles.UNIT_MANAGER})
+  @RolesAllowed({Roles.ADMIN, Roles.UNIT_MANAGER, Roles.INTEGRATION})
   @Operation(
       operationId = "updateOrgUnit",
-      summary = "Sửa sai sót của đơn vị",
+      summary = "Tạo hoặc sửa sai sót đơn vị (upsert)",
       description =
-          "Sửa sai sót tên, tên ngắn, mã của phiên bản hiện hành (không tạo lịch sử). Cần If-Match. Dành cho admin;"
-              + " unit-manager chỉ sửa được đơn vị ở dưới đơn vị của mình, không sửa chính đơn vị mình hay cấp trên (403)."
-              + " Đổi tên có hiệu lực từ một ngày là một lần sắp xếp (RENAME).")
+          "Với id chưa có: tạo đơn vị với id do bên gọi chọn (201, Location, ETag; cần kind và parentId, như tạo đơn vị)."
+              + " Với id đã có: sửa sai sót tên, tên ngắn, mã của phiên bản hiện hành (không tạo lịch sử); kind, parentId,"
+              + " validFrom nếu gửi phải bằng giá trị đang lưu (409 RESTRUCTURING_REQUIRED: đổi bằng sắp xếp đơn vị)."
+              + " Cần If-Match (thiếu: 428, không khớp: 412), trừ khi nội dung không đổi (gửi lại: 200 với phiên bản đang lưu,"
+              + " không ghi gì) hoặc hệ thống nguồn sở hữu đơn vị gửi sourceVersion mới hơn. If-None-Match: * chỉ tạo mới"
+              + " (đã có: 412 ALREADY_EXISTS). Đơn vị do hệ thống nguồn đẩy vào chỉ hệ thống đó hoặc admin sửa được"
+              + " (409 OWNED_BY_SOURCE); sourceVersion cũ hơn bản đang lưu: 409 SOURCE_VERSION_CONFLICT."
+              + " unit-manager và integration chỉ tạo dưới đơn vị trong phạm vi (không tạo cấp tỉnh, trung ương) và chỉ sửa"
+              + " đơn vị ở dưới đơn vị của mình (403). Đổi tên có hiệu lực từ một ngày là một lần sắp xếp (RENAME).")
+  @APIResponse(responseCode = "200", description = "Đã sửa, hoặc không có gì thay đổi; ETag.")
+  @APIResponse(responseCode = "201", description = "Đã tạo; ETag và Location trong tiêu đề.")
   public RestResponse<OrgUnitResponse> update(
       @RestPath UUID id,
       @RestHeader("If-Match")
           @Parameter(description = "ETag của phiên bản đang sửa.", example = "\"0\"")
           String ifMatch,
-      @Valid @NotNull UpdateOrgUnitRequest body) {
-    return Responses.ok(units.update(id, ETags.requireVersion(ifMatch), body));
+      @RestHeader("If-None-Match")
+          @Parameter(description = "`*`: chỉ tạo mới, không sửa bản ghi đã có.", example = "*")
+          String ifNoneMatch,
+      @Valid @NotNull OrgUnitUpsertRequest body) {
+    return answer(units.upsert(id, Preconditions.of(ifMatch, ifNoneMatch), body));
+  }
+
+  @PUT
+  @Path("/by-source/{sourceSystem}/{sourceId}")
+  @RolesAllowed({Roles.ADMIN, Roles.INTEGRATION})
+  @Operation(
+      operationId = "upsertOrgUnitBySource",
+      summary = "Tạo hoặc sửa đơn vị theo khóa nguồn",
+      description =
+          "Như PUT /api/v1/org-units/{id}, nhưng đơn vị được xác định bằng khóa của hệ thống nguồn; tạo mới thì hệ thống"
+              + " sinh id (Location). Chỉ hệ thống nguồn đó (tài khoản tích hợp có source_system tương ứng) hoặc admin"
+              + " (403 SOURCE_SYSTEM_NOT_YOURS). sourceVersion trong nội dung xếp thứ tự các lần đẩy: mới hơn thì thay"
+              + " thế không cần If-Match, bằng và cùng nội dung thì 200 không đổi, cũ hơn thì 409 SOURCE_VERSION_CONFLICT"
+              + " kèm phiên bản đang lưu (current).")
+  @APIResponse(responseCode = "200", description = "Đã sửa, hoặc không có gì thay đổi; ETag.")
+  @APIResponse(responseCode = "201", description = "Đã tạo; ETag và Location trong tiêu đề.")
+  public RestResponse<OrgUnitResponse> upsertBySource(
+      @RestPath
+          @Parameter(
+              description = "Mã hệ thống nguồn (chữ, số, . _ -; tối đa 64).",
+              example = "HCM-EGOV")
+          String sourceSystem,
+      @RestPath @Parameter(description = "Mã đơn vị trong hệ thống nguồn.", example = "DV-26882")
+          String sourceId,
+      @RestHeader("If-Match")
+          @Parameter(description = "ETag của phiên bản đang sửa.", example = "\"0\"")
+          String ifMatch,
+      @RestHeader("If-None-Match")
+          @Parameter(description = "`*`: chỉ tạo mới, không sửa bản ghi đã có.", example = "*")
+          String ifNoneMatch,
+      @Valid @NotNull OrgUnitUpsertRequest body) {
+    SourceKey key = SourceKey.ofPath(sourceSystem, sourceId);
+    return answer(units.upsertBySource(key, Preconditions.of(ifMatch, ifNoneMatch), body));
+  }
+
+  private static RestResponse<OrgUnitResponse> answer(OrgUnitService.Upserted upserted) {
+    return upserted.outcome() == UpsertOutcome.CREATED
+        ? Responses.created(PATH, upserted.unit())
+        : Responses.ok(upserted.unit());
   }
 
   @DELETE
   @Path("/{id}")
-  @RolesAllowed({Roles.ADMIN, Roles.UNIT_MANAGER})
+  @RolesAllowed({Roles.ADMIN, Roles.UNIT_MANAGER, Roles.INTEGRATION})
   @Operation(
       operationId = "deleteOrgUnit",
       summary = "Xóa đơn vị nhập nhầm",
       description =
           "Chỉ xóa được đơn vị chưa có lịch sử (không có đơn vị con, không có quan hệ kế thừa, không được tham chiếu); nếu không: 409."
-              + " Như sửa sai sót: admin, hoặc unit-manager với đơn vị ở dưới đơn vị của mình (403). Cần If-Match.")
+              + " Như sửa sai sót: admin, hoặc unit-manager, integration với đơn vị ở dưới đơn vị của mình (403);"
+              + " đơn vị do hệ thống nguồn đẩy vào: chỉ hệ thống đó hoặc admin (409 OWNED_BY_SOURCE). Cần If-Match.")
   @APIResponse(responseCode = "204", description = "Đã xóa.")
   public RestResponse<Void> delete(
       @RestPath UUID id,

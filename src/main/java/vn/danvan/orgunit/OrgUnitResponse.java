@@ -1,6 +1,7 @@
 package vn.danvan.orgunit;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -48,6 +49,19 @@ public record OrgUnitResponse(
     @Schema(description = "Đơn vị còn tồn tại vào ngày asOf hay không.", examples = "true")
         boolean active,
     @Schema(
+            description =
+                "Hệ thống nguồn đã đẩy đơn vị vào (vắng nếu tạo trong hệ thống này); chỉ hệ thống đó và admin sửa được.",
+            examples = "HCM-EGOV")
+        String sourceSystem,
+    @Schema(description = "Mã của đơn vị trong hệ thống nguồn.", examples = "DV-26882")
+        String sourceId,
+    @Schema(description = "Phiên bản của đơn vị trong hệ thống nguồn.", examples = "7")
+        Long sourceVersion,
+    @Schema(
+            description = "Thời điểm hệ thống nguồn sửa đơn vị lần cuối.",
+            examples = "2025-07-01T08:30:00+07:00")
+        OffsetDateTime sourceUpdatedAt,
+    @Schema(
             description = "Phiên bản của bản ghi, gửi kèm ETag; dùng trong If-Match khi sửa.",
             examples = "0")
         long version)
@@ -68,6 +82,10 @@ public record OrgUnitResponse(
         v.validFrom,
         v.validTo,
         unit.isValidOn(asOf) && v.isValidOn(asOf),
+        unit.sourceSystem,
+        unit.sourceId,
+        unit.sourceVersion,
+        unit.sourceUpdatedAt,
         unit.version);
   }
 }

@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -24,6 +25,11 @@ import vn.danvan.shared.paging.Page;
 import vn.danvan.shared.paging.PageRequest;
 import vn.danvan.shared.security.CurrentUser;
 import vn.danvan.shared.security.UnitScope;
+import vn.danvan.shared.source.Preconditions;
+import vn.danvan.shared.source.Provenance;
+import vn.danvan.shared.source.SourceKey;
+import vn.danvan.shared.source.SourceWrites;
+import vn.danvan.shared.source.UpsertOutcome;
 import vn.danvan.shared.time.BusinessTime;
 
 /**
@@ -42,6 +48,7 @@ public class OrgUnitService {
   @Inject UnitScope scope;
   @Inject CurrentUser user;
   @Inject AuditTrail audit;
+  @Inject SourceWrites sources;
   @Inject Clock clock;
   @Inject EntityManager em;
 
@@ -255,9 +262,8 @@ public class OrgUnitService {
 
   @Transactional
   public OrgUnitResponse create(CreateOrgUnitRequest req) {
-    LocalDate from = req.validFrom() != null ? req.validFrom() : today();
     // Ids are global: a taken id would tell a restricted caller that a unit outside its scope
-    // exists. Only admins (who see every unit) choose ids; the others get generated ones.
+    // exists. Only admins choose ids here; the others get generated ones (or upsert by PUT).
     if (req.id() != null && !user.isAdmin()) {
       throw ApiException.forbidden();
     }
@@ -265,27 +271,103 @@ public class OrgUnitService {
     if (repo.find(id).isPresent()) {
       throw ApiException.conflict("ID_TAKEN");
     }
+    Provenance in =
+        SourceFields.incoming(
+            req.sourceSystem(), req.sourceId(), req.sourceVersion(), req.sourceUpdatedAt(), null);
+    return insert(
+        id,
+        req.kind(),
+        req.name(),
+        req.shortName(),
+        req.code(),
+        req.parentId(),
+        req.validFrom(),
+        sources.claim(in));
+  }
+
+  /** What an upsert did and the unit it answers with. */
+  public record Upserted(UpsertOutcome outcome, OrgUnitResponse unit) {}
+
+  /**
+   * {@code PUT /org-units/{id}}: creates the unit under a client-chosen id, or corrects it by the
+   * rules of {@link SourceWrites#replace}.
+   */
+  @Transactional
+  public Upserted upsert(UUID id, Preconditions pre, OrgUnitUpsertRequest req) {
+    return put(id, null, pre, req);
+  }
+
+  /** {@code PUT /org-units/by-source/{sourceSystem}/{sourceId}}. */
+  @Transactional
+  public Upserted upsertBySource(SourceKey key, Preconditions pre, OrgUnitUpsertRequest req) {
+    return put(null, key, pre, req);
+  }
+
+  /**
+   * The upsert by id ({@code key} null) or by source key ({@code id} null), without a transaction
+   * boundary of its own (the import runs many in one). Every {@link ApiException} it throws comes
+   * before the first write of the unit.
+   */
+  Upserted put(UUID id, SourceKey key, Preconditions pre, OrgUnitUpsertRequest req) {
+    if (key != null) {
+      // only the system itself (or an admin) writes by its keys: no probing of other systems' keys
+      sources.claim(new Provenance(key.system(), key.id(), null, null));
+    }
+    Provenance in =
+        SourceFields.incoming(
+            req.sourceSystem(), req.sourceId(), req.sourceVersion(), req.sourceUpdatedAt(), key);
+    Optional<OrgUnit> existing = key != null ? repo.findBySource(key) : repo.find(id);
+    if (existing.isPresent()) {
+      return replace(existing.get(), pre, in, req);
+    }
+    Provenance claimed = sources.create(pre, in);
+    if (req.kind() == null) {
+      throw ApiException.invalid("/kind", "field.REQUIRED");
+    }
+    OrgUnitResponse created =
+        insert(
+            id != null ? id : UUID.randomUUID(),
+            req.kind(),
+            req.name(),
+            req.shortName(),
+            req.code(),
+            req.parentId(),
+            req.validFrom(),
+            claimed);
+    return new Upserted(UpsertOutcome.CREATED, created);
+  }
+
+  private OrgUnitResponse insert(
+      UUID id,
+      OrgUnitKind kind,
+      String name,
+      String shortName,
+      String code,
+      UUID parentId,
+      LocalDate validFrom,
+      Provenance claimed) {
+    LocalDate from = validFrom != null ? validFrom : today();
+    Provenance provenance = SourceFields.stored(Provenance.NONE, claimed);
     OrgUnitVersion parent = null;
-    if (req.parentId() == null) {
-      if (!user.isAdmin() || req.kind() != OrgUnitKind.CENTRAL) {
+    if (parentId == null) {
+      if (!user.isAdmin() || kind != OrgUnitKind.CENTRAL) {
         throw ApiException.invalid("/parentId", "field.REQUIRED");
       }
     } else {
-      if (!scope.contains(req.parentId()) || repo.find(req.parentId()).isEmpty()) {
+      if (!scope.contains(parentId) || repo.find(parentId).isEmpty()) {
         throw ApiException.unknownUnit("/parentId");
       }
       parent =
-          repo.versionOn(req.parentId(), from)
+          repo.versionOn(parentId, from)
               .orElseThrow(() -> ApiException.unprocessable("PARENT_NOT_VALID"));
     }
-    if (!user.isAdmin()
-        && (req.kind() == OrgUnitKind.CENTRAL || req.kind() == OrgUnitKind.PROVINCE)) {
+    if (!user.isAdmin() && (kind == OrgUnitKind.CENTRAL || kind == OrgUnitKind.PROVINCE)) {
       throw ApiException.forbidden();
     }
-    checkKind(parent, req.kind(), from);
-    OrgUnit unit = newUnit(id, req.kind(), from);
-    OrgUnitVersion version =
-        newVersion(unit, parent, req.name(), req.shortName(), req.code(), from);
+    checkKind(parent, kind, from);
+    requireFreeKey(provenance, id);
+    OrgUnit unit = newUnit(id, kind, from, provenance);
+    OrgUnitVersion version = newVersion(unit, parent, name, shortName, code, from);
     em.flush();
     OrgUnitResponse response = OrgUnitResponse.of(unit, version, from);
     audit.created(ENTITY, id, id, unit.version, response);
@@ -293,25 +375,62 @@ public class OrgUnitService {
     return response;
   }
 
-  @Transactional
-  public OrgUnitResponse update(UUID id, long expectedVersion, UpdateOrgUnitRequest req) {
-    OrgUnit unit = correctable(id, expectedVersion);
+  /**
+   * A correction by upsert: names and codes of the current version, without history. The kind, the
+   * parent and the first day are the tree's structure, changed only by restructurings.
+   */
+  private Upserted replace(
+      OrgUnit unit, Preconditions pre, Provenance in, OrgUnitUpsertRequest req) {
+    scope.require(unit.id, ENTITY_LABEL);
+    requireCorrector(unit.id);
     LocalDate day = today();
-    OrgUnitVersion v = repo.displayVersion(id, day);
+    OrgUnitVersion v = repo.displayVersion(unit.id, day);
+    boolean sameStructure =
+        (req.kind() == null || req.kind() == unit.kind)
+            && (req.parentId() == null || req.parentId().equals(v.parentId))
+            && (req.validFrom() == null || req.validFrom().equals(unit.validFrom));
+    boolean same =
+        sameStructure
+            && req.name().trim().equals(v.name)
+            && Objects.equals(req.shortName(), v.shortName)
+            && Objects.equals(req.code(), v.code);
+    UpsertOutcome outcome = sources.replace(unit.version, unit.provenance(), pre, in, same);
+    if (outcome == UpsertOutcome.UNCHANGED) {
+      return new Upserted(outcome, OrgUnitResponse.of(unit, v, day));
+    }
+    if (!sameStructure) {
+      throw ApiException.conflict("RESTRUCTURING_REQUIRED");
+    }
+    Provenance provenance = SourceFields.stored(unit.provenance(), in);
+    requireFreeKey(provenance, unit.id);
     OrgUnitResponse before = OrgUnitResponse.of(unit, v, day);
-    v.name = req.name();
+    v.name = req.name().trim();
     v.shortName = req.shortName();
     v.code = req.code();
+    unit.provenance(provenance);
     unit.updatedAt = Instant.now(clock);
     em.flush();
     OrgUnitResponse after = OrgUnitResponse.of(unit, v, day);
-    audit.updated(ENTITY, id, id, unit.version, before, after);
-    return after;
+    audit.updated(ENTITY, unit.id, unit.id, unit.version, before, after);
+    return new Upserted(outcome, after);
+  }
+
+  /** 409 DUPLICATE when another unit already carries the source key. */
+  private void requireFreeKey(Provenance provenance, UUID id) {
+    if (provenance.owned()
+        && repo.findBySource(provenance.key()).filter(u -> !u.id.equals(id)).isPresent()) {
+      throw ApiException.conflict("DUPLICATE");
+    }
   }
 
   @Transactional
   public void delete(UUID id, long expectedVersion) {
-    OrgUnit unit = correctable(id, expectedVersion);
+    OrgUnit unit = visible(id);
+    requireCorrector(id);
+    sources.requireOwner(unit.provenance(), unit.version);
+    if (unit.version != expectedVersion) {
+      throw new ApiException(412, "PRECONDITION_FAILED");
+    }
     if (repo.hasHistory(id)) {
       throw ApiException.conflict("IN_USE");
     }
@@ -324,26 +443,18 @@ public class OrgUnitService {
   }
 
   /**
-   * The unit to correct: visible (else 404), correctable by the caller (else 403, see below) and
-   * still at {@code expectedVersion} (else 412).
-   *
-   * <p>Corrections (names and codes without history, deleting a unit entered by mistake) are for
-   * admins; a unit manager corrects only units strictly below its home unit, never its home unit,
-   * the units above it or the predecessors in its scope. A rename in force from a date is a RENAME
-   * restructuring.
+   * 403 unless the caller may correct the unit. Corrections (names and codes without history,
+   * deleting a unit entered by mistake) are for admins; a unit manager or an integration client
+   * corrects only units strictly below its home unit, never its home unit, the units above it or
+   * the predecessors in its scope. A rename in force from a date is a RENAME restructuring.
    */
-  private OrgUnit correctable(UUID id, long expectedVersion) {
-    OrgUnit unit = visible(id);
+  private void requireCorrector(UUID id) {
     if (!user.isAdmin()) {
       Optional<UUID> home = user.homeUnitId();
       if (home.isEmpty() || !repo.isStrictlyBelow(id, home.get())) {
         throw ApiException.forbidden();
       }
     }
-    if (unit.version != expectedVersion) {
-      throw new ApiException(412, "PRECONDITION_FAILED");
-    }
-    return unit;
   }
 
   // ------------------------------------------------------------------ shared with restructuring
@@ -362,10 +473,18 @@ public class OrgUnitService {
   }
 
   OrgUnit newUnit(UUID id, OrgUnitKind kind, LocalDate from) {
+    return newUnit(id, kind, from, Provenance.NONE);
+  }
+
+  /**
+   * A new unit; its provenance is set before it is persisted (a later change bumps its version).
+   */
+  private OrgUnit newUnit(UUID id, OrgUnitKind kind, LocalDate from, Provenance provenance) {
     OrgUnit unit = new OrgUnit();
     unit.id = id;
     unit.kind = kind;
     unit.validFrom = from;
+    unit.provenance(provenance);
     unit.createdAt = Instant.now(clock);
     unit.updatedAt = unit.createdAt;
     unit.persist();

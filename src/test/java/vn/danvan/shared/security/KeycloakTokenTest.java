@@ -40,6 +40,8 @@ class KeycloakTokenTest {
   private static final String WEB_CLIENT = "danvan-web";
   private static final String INTEGRATION_CLIENT = "danvan-integration";
   private static final String INTEGRATION_SECRET = "danvan-integration-secret";
+  private static final String INTEGRATION_HN_CLIENT = "danvan-integration-hn";
+  private static final String INTEGRATION_HN_SECRET = "danvan-integration-hn-secret";
 
   private static final String ROOT_UNIT = "00000000-0000-4000-8000-000000000000";
   private static final String HCM_UNIT = "00000000-0000-4000-8001-000000000079";
@@ -95,12 +97,16 @@ class KeycloakTokenTest {
   }
 
   private static String clientCredentialsToken() {
+    return clientCredentialsToken(INTEGRATION_CLIENT, INTEGRATION_SECRET);
+  }
+
+  private static String clientCredentialsToken(String clientId, String secret) {
     return given()
         .spec(keycloak())
         .contentType(ContentType.URLENC)
         .formParam("grant_type", "client_credentials")
-        .formParam("client_id", INTEGRATION_CLIENT)
-        .formParam("client_secret", INTEGRATION_SECRET)
+        .formParam("client_id", clientId)
+        .formParam("client_secret", secret)
         .when()
         .post("/protocol/openid-connect/token")
         .then()
@@ -220,6 +226,71 @@ class KeycloakTokenTest {
     List<String> roles = body.getList("roles", String.class);
     assertThat(roles).contains("integration");
     assertThat(body.getString("homeUnitId")).isEqualTo(HCM_UNIT);
+  }
+
+  @Test
+  void eachIntegrationClientSpeaksForItsSourceSystem() {
+    JsonPath hcm = claims(clientCredentialsToken());
+    assertThat(hcm.getString("source_system")).isEqualTo("HCM-EGOV");
+    String hnToken = clientCredentialsToken(INTEGRATION_HN_CLIENT, INTEGRATION_HN_SECRET);
+    JsonPath hn = claims(hnToken);
+    assertThat(hn.getString("source_system")).isEqualTo("HN-EGOV");
+    assertThat(hn.getString("unit_id")).isEqualTo(HANOI_UNIT);
+    assertThat(hn.getList("realm_access.roles", String.class)).contains("integration");
+
+    // a draft of Hà Nội that TP HCM's system owns (an admin pushed it under HCM-EGOV's key)
+    String sourceId = "VB-" + UUID.randomUUID();
+    Map<String, Object> body =
+        Map.of(
+            "type",
+            "KE_HOACH",
+            "symbol",
+            "KH-UBND",
+            "issuingUnitId",
+            HANOI_UNIT,
+            "title",
+            "Kế hoạch thử quyền sở hữu " + sourceId,
+            "sourceVersion",
+            1);
+    Response created =
+        given()
+            .auth()
+            .oauth2(passwordToken("admin"))
+            .contentType(ContentType.JSON)
+            .body(body)
+            .put("/api/v1/directives/by-source/HCM-EGOV/" + sourceId);
+    assertThat(created.statusCode()).as(excerpt(created)).isEqualTo(201);
+    String id = created.jsonPath().getString("id");
+
+    // Hà Nội's system reads it (its own unit's draft) but may not change what HCM-EGOV owns
+    Response change =
+        given()
+            .auth()
+            .oauth2(hnToken)
+            .contentType(ContentType.JSON)
+            .header("If-Match", "\"0\"")
+            .body(
+                Map.of(
+                    "type",
+                    "KE_HOACH",
+                    "symbol",
+                    "KH-UBND",
+                    "issuingUnitId",
+                    HANOI_UNIT,
+                    "title",
+                    "Sửa"))
+            .put("/api/v1/directives/" + id);
+    assertProblem(change, 409);
+    assertThat(change.jsonPath().getString("code")).isEqualTo("OWNED_BY_SOURCE");
+    Response claim =
+        given()
+            .auth()
+            .oauth2(hnToken)
+            .contentType(ContentType.JSON)
+            .body(body)
+            .put("/api/v1/directives/by-source/HCM-EGOV/VB-" + UUID.randomUUID());
+    assertProblem(claim, 403);
+    assertThat(claim.jsonPath().getString("code")).isEqualTo("SOURCE_SYSTEM_NOT_YOURS");
   }
 
   @Test
