@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import vn.danvan.shared.persistence.PgTypes;
@@ -57,8 +58,34 @@ class TaskExtensionRepository {
     if (onlyId != null) {
       q.setParameter("id", onlyId);
     }
+    return rows(q.getResultList());
+  }
+
+  /**
+   * The requests of {@code ids} whose task a caller with scope {@code roots} (null: all) may read:
+   * one query.
+   */
+  List<ExtensionResponse> readable(Collection<UUID> ids, List<UUID> roots) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    Query q =
+        em.createNativeQuery(
+                "select "
+                    + COLUMNS.replaceAll("(^|, )", "$1e.")
+                    + " from task_extension e join task t on t.id = e.task_id"
+                    + " where e.id = any(cast(:ids as uuid[]))"
+                    + (roots == null ? "" : " and " + TaskRepository.VISIBLE))
+            .setParameter("ids", PgTypes.uuidArray(ids));
+    if (roots != null) {
+      q.setParameter("roots", PgTypes.uuidArray(roots));
+    }
+    return rows(q.getResultList());
+  }
+
+  private static List<ExtensionResponse> rows(List<?> result) {
     List<ExtensionResponse> out = new ArrayList<>();
-    for (Object o : q.getResultList()) {
+    for (Object o : result) {
       Object[] r = (Object[]) o;
       out.add(
           new ExtensionResponse(
