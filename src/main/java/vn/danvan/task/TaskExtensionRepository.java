@@ -61,26 +61,16 @@ class TaskExtensionRepository {
     return rows(q.getResultList());
   }
 
-  /**
-   * The requests of {@code ids} whose task a caller with scope {@code roots} (null: all) may read:
-   * one query.
-   */
-  List<ExtensionResponse> readable(Collection<UUID> ids, List<UUID> roots) {
+  /** The requests of {@code ids} that exist: one query. */
+  List<ExtensionResponse> byIds(Collection<UUID> ids) {
     if (ids.isEmpty()) {
       return List.of();
     }
-    Query q =
+    return rows(
         em.createNativeQuery(
-                "select "
-                    + COLUMNS.replaceAll("(^|, )", "$1e.")
-                    + " from task_extension e join task t on t.id = e.task_id"
-                    + " where e.id = any(cast(:ids as uuid[]))"
-                    + (roots == null ? "" : " and " + TaskRepository.VISIBLE))
-            .setParameter("ids", PgTypes.uuidArray(ids));
-    if (roots != null) {
-      q.setParameter("roots", PgTypes.uuidArray(roots));
-    }
-    return rows(q.getResultList());
+                "select " + COLUMNS + " from task_extension where id = any(cast(:ids as uuid[]))")
+            .setParameter("ids", PgTypes.uuidArray(ids))
+            .getResultList());
   }
 
   private static List<ExtensionResponse> rows(List<?> result) {

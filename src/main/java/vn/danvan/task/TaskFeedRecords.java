@@ -6,6 +6,8 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,9 +17,10 @@ import vn.danvan.shared.time.BusinessTime;
 
 /**
  * Tasks and extension requests in the change feed: what {@code GET /tasks/{id}} and {@code GET
- * /tasks/{id}/extension-requests/{rid}} answer the caller, for a page of ids in three queries (the
- * readable tasks, their children's aggregates, their coordinating units) or one (the requests of
- * readable tasks). Progress reports are part of the task (its progress, its version).
+ * /tasks/{id}/extension-requests/{rid}} answer the caller, for a page of ids in four queries (the
+ * tasks, their coordinating units, the caller's scope of their units, their children's aggregates;
+ * the requests and their tasks' readability likewise). Progress reports are part of the task (its
+ * progress, its version); they have no change-log entries of their own.
  */
 @ApplicationScoped
 class TaskFeedRecords implements FeedRecordSource {
@@ -40,24 +43,54 @@ class TaskFeedRecords implements FeedRecordSource {
       return out;
     }
     if (TaskExtensionService.ENTITY.equals(entityType)) {
-      for (ExtensionResponse e : extensions.readable(ids, access.roots())) {
-        out.put(e.id(), e);
+      List<ExtensionResponse> requests = extensions.byIds(ids);
+      Set<UUID> readable =
+          readable(requests.stream().map(ExtensionResponse::taskId).distinct().toList()).keySet();
+      for (ExtensionResponse e : requests) {
+        if (readable.contains(e.taskId())) {
+          out.put(e.id(), e);
+        }
       }
       return out;
     }
-    List<Task> rows = repo.readable(ids, access.roots());
-    List<UUID> found = rows.stream().map(t -> t.id).toList();
-    Map<UUID, TaskResponse.Children> children = repo.children(found);
-    Map<UUID, List<UUID>> coordinators = repo.coordinators(found);
+    Map<UUID, Readable> rows = readable(ids);
+    Map<UUID, TaskResponse.Children> children = repo.children(rows.keySet());
     LocalDate today = BusinessTime.today(clock);
-    for (Task t : rows) {
-      out.put(
-          t.id,
-          TaskResponse.of(
-              t,
-              children.getOrDefault(t.id, TaskResponse.Children.NONE),
-              coordinators.getOrDefault(t.id, List.of()),
-              today));
+    rows.forEach(
+        (id, r) ->
+            out.put(
+                id,
+                TaskResponse.of(
+                    r.task(),
+                    children.getOrDefault(id, TaskResponse.Children.NONE),
+                    r.coordinating(),
+                    today)));
+    return out;
+  }
+
+  /** A task the caller may read, with its coordinating units. */
+  private record Readable(Task task, List<UUID> coordinating) {}
+
+  /**
+   * The tasks among {@code ids} the caller may read, by the rule of {@code GET /tasks/{id}} ({@link
+   * TaskAccess#canSee}): the tasks, their coordinating units and the caller's scope of all their
+   * units, three queries.
+   */
+  private Map<UUID, Readable> readable(List<UUID> ids) {
+    List<Task> tasks = repo.tasks(ids);
+    Map<UUID, List<UUID>> coordinators = repo.coordinators(tasks.stream().map(t -> t.id).toList());
+    Set<UUID> units = new HashSet<>();
+    for (Task t : tasks) {
+      units.add(t.leadUnitId);
+      units.addAll(coordinators.getOrDefault(t.id, List.of()));
+    }
+    access.preload(units);
+    Map<UUID, Readable> out = new LinkedHashMap<>();
+    for (Task t : tasks) {
+      List<UUID> coordinating = coordinators.getOrDefault(t.id, List.of());
+      if (access.canSee(t, coordinating)) {
+        out.put(t.id, new Readable(t, coordinating));
+      }
     }
     return out;
   }

@@ -21,7 +21,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Tag;
@@ -47,7 +46,11 @@ class TaskImportBenchmark {
   public static class National implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
-      return Map.of("danvan.embedded-db.database", "national");
+      return Map.of(
+          "danvan.embedded-db.database",
+          "national",
+          "quarkus.log.category.\"vn.danvan.task.TaskImportTarget\".level",
+          "DEBUG");
     }
   }
 
@@ -202,103 +205,90 @@ class TaskImportBenchmark {
 
   // ------------------------------------------------------------------ plans
 
-  /** The plans of the target's lookups for one batch of 1,000 items (literals, as bound). */
+  /** The plans of the target's lookups for one batch of 1,000 items, bound as the target binds. */
   private String plans(List<UUID> communes, String run) throws Exception {
     List<UUID> ids = new ArrayList<>();
     List<String> keys = new ArrayList<>();
     try (Connection c = dataSource.getConnection();
         PreparedStatement s =
             c.prepareStatement(
-                "select id, source_id from task where source_system = 'BENCH' and source_id like"
-                    + " 'NV-"
-                    + run
-                    + "-%' limit 1000");
-        ResultSet rs = s.executeQuery()) {
-      while (rs.next()) {
-        ids.add(rs.getObject(1, UUID.class));
-        keys.add(rs.getString(2));
+                "select id, source_id from task where source_system = ? and source_id like ?"
+                    + " limit 1000")) {
+      s.setString(1, SYSTEM);
+      s.setString(2, "NV-" + run + "-%");
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          ids.add(rs.getObject(1, UUID.class));
+          keys.add(rs.getString(2));
+        }
       }
     }
-    String idArray = array(ids.stream().map(UUID::toString).toList(), "uuid");
-    String systems = array(Collections.nCopies(keys.size(), SYSTEM), "text");
-    String sourceIds = array(keys, "text");
-    String unitArray =
-        array(communes.subList(0, 1000).stream().map(UUID::toString).toList(), "uuid");
-    String days = array(Collections.nCopies(1000, "2026-01-05"), "text");
     StringBuilder out = new StringBuilder();
     try (Connection c = dataSource.getConnection()) {
+      Object[] idArray = ids.toArray();
+      Object[] units = communes.subList(0, 1000).toArray();
       out.append(
           plan(
               c,
               "existing tasks of 1,000 ids and 1,000 source keys (TaskRepository.byIdsOrSourceKeys)",
-              "select t.* from task t where t.id = any("
-                  + idArray
-                  + ") union all select t.* from unnest("
-                  + systems
-                  + ", "
-                  + sourceIds
-                  + ") as k(s, i) join task t on t.source_system = k.s and t.source_id = k.i"
-                  + " where t.source_system is not null and t.id <> all("
-                  + idArray
-                  + ")"));
+              "select t.* from task t where t.id = any(cast(? as uuid[])) union all select t.*"
+                  + " from unnest(cast(? as text[]), cast(? as text[])) as k(s, i) join task t on"
+                  + " t.source_system = k.s and t.source_id = k.i where t.source_system is not null"
+                  + " and t.id <> all(cast(? as uuid[]))",
+              c.createArrayOf("uuid", idArray),
+              c.createArrayOf("text", Collections.nCopies(keys.size(), SYSTEM).toArray()),
+              c.createArrayOf("text", keys.toArray()),
+              c.createArrayOf("uuid", idArray)));
       out.append(
           plan(
               c,
               "1,000 units on their day (OrgUnitService.findAll)",
               "select x.unit_id, x.day, u.kind, v.name, v.short_name, v.code, v.parent_id, v.path,"
                   + " v.depth, u.valid_from, u.valid_to, v.valid_from, v.valid_to, u.version"
-                  + " from unnest("
-                  + unitArray
-                  + ", cast("
-                  + days
-                  + " as date[])) as x(unit_id, day) join org_unit u on u.id = x.unit_id"
-                  + " join lateral (select v.* from org_unit_version v where v.unit_id = x.unit_id"
-                  + " order by (v.valid_from <= x.day) desc,"
-                  + " case when v.valid_from <= x.day then v.valid_from end desc, v.valid_from"
-                  + " limit 1) v on true"));
+                  + " from unnest(cast(? as uuid[]), cast(cast(? as text[]) as date[])) as"
+                  + " x(unit_id, day) join org_unit u on u.id = x.unit_id join lateral (select v.*"
+                  + " from org_unit_version v where v.unit_id = x.unit_id order by (v.valid_from <="
+                  + " x.day) desc, case when v.valid_from <= x.day then v.valid_from end desc,"
+                  + " v.valid_from limit 1) v on true",
+              c.createArrayOf("uuid", units),
+              c.createArrayOf("text", Collections.nCopies(1000, "2026-01-05").toArray())));
       out.append(
           plan(
               c,
               "scope of 1,000 units for a provincial caller (UnitScope.preload)",
-              "select distinct v.unit_id from org_unit_version v where v.unit_id = any("
-                  + unitArray
-                  + ") and v.path && danvan_scope_roots('00000000-0000-4000-8001-000000000079')"));
+              "select distinct v.unit_id from org_unit_version v where v.unit_id ="
+                  + " any(cast(? as uuid[])) and v.path && cast(? as uuid[])",
+              c.createArrayOf("uuid", units),
+              c.createArrayOf(
+                  "uuid", new Object[] {UUID.fromString("00000000-0000-4000-8001-000000000079")})));
       out.append(
           plan(
               c,
               "coordinating units of 1,000 tasks (TaskRepository.coordinators)",
-              "select task_id, unit_id from task_coordinator where task_id in (select unnest("
-                  + idArray
-                  + "))"));
+              "select task_id, unit_id from task_coordinator where task_id = any(cast(? as"
+                  + " uuid[]))",
+              c.createArrayOf("uuid", idArray)));
       out.append(
           plan(
               c,
-              "feed records: 500 readable tasks for a provincial caller (TaskRepository.readable)",
-              "select t.* from task t where t.id = any("
-                  + array(
-                      ids.subList(0, Math.min(500, ids.size())).stream()
-                          .map(UUID::toString)
-                          .toList(),
-                      "uuid")
-                  + ") and (t.lead_unit_path && danvan_scope_roots('00000000-0000-4000-8001-000000000079')"
-                  + " or exists (select 1 from task_coordinator c where c.task_id = t.id and c.unit_path"
-                  + " && danvan_scope_roots('00000000-0000-4000-8001-000000000079')))"));
+              "feed records: 500 tasks by id (TaskRepository.tasks)",
+              "select t.* from task t where t.id = any(cast(? as uuid[]))",
+              c.createArrayOf("uuid", ids.subList(0, Math.min(500, ids.size())).toArray())));
     }
     return out.toString();
   }
 
-  private static String array(List<String> values, String type) {
-    return values.stream()
-        .map(v -> "'" + v.replace("'", "''") + "'")
-        .collect(Collectors.joining(",", "cast(array[", "]::text[] as " + type + "[])"));
-  }
-
-  private static String plan(Connection c, String title, String sql) throws Exception {
+  private static String plan(Connection c, String title, String sql, Object... params)
+      throws Exception {
     StringBuilder out = new StringBuilder("\n-- ").append(title).append('\n');
-    try (PreparedStatement s = c.prepareStatement("explain (analyze, buffers) " + sql);
-        ResultSet rs = s.executeQuery()) {
-      while (rs.next()) {
-        out.append(rs.getString(1)).append('\n');
+    try (PreparedStatement s = c.prepareStatement("explain (analyze, buffers, costs off) " + sql)) {
+      for (int i = 0; i < params.length; i++) {
+        s.setObject(i + 1, params[i]);
+      }
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          out.append(rs.getString(1)).append('\n');
+        }
       }
     } catch (java.sql.SQLException e) {
       out.append("(no plan: ").append(e.getMessage()).append(")\n");

@@ -14,6 +14,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -164,6 +165,15 @@ class TaskImportTargetTest {
     assertThat(r3.getFirst().error().code()).isEqualTo("SOURCE_VERSION_CONFLICT");
     assertThat(r3.getFirst().error().current().sourceVersion()).isEqualTo(2);
 
+    // an id and a source key naming two different tasks
+    List<ImportItemResult> r4 =
+        asSystem(
+            () ->
+                target.apply(
+                    List.of(item(UUID.randomUUID(), SYSTEM, sourceId, 3L, "Khóa khác", f.c2))));
+    assertThat(r4.getFirst().error().code()).isEqualTo("DUPLICATE");
+    assertThat(r4.getFirst().error().errors().getFirst().pointer()).isEqualTo("/sourceId");
+
     // the feed's records: what GET answers, absent when gone
     FeedRecordSource feed =
         feedSources.stream()
@@ -173,5 +183,16 @@ class TaskImportTargetTest {
     var records = asSystem(() -> feed.records("TASK", List.of(byId, bySource, UUID.randomUUID())));
     assertThat(records).containsOnlyKeys(byId, bySource);
     assertThat(((TaskResponse) records.get(bySource)).sourceVersion()).isEqualTo(2);
+    String extension =
+        json("admin")
+            .body(Map.of("requestedDueDate", "2031-07-31", "reason", "Chờ số liệu của các xã"))
+            .post(TaskFixtures.BASE + "/" + byId + "/extension-requests")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    UUID extensionId = UUID.fromString(extension);
+    var requests = asSystem(() -> feed.records("TASK_EXTENSION", List.of(extensionId)));
+    assertThat(((ExtensionResponse) requests.get(extensionId)).taskId()).isEqualTo(byId);
   }
 }
