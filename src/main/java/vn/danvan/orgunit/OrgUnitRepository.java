@@ -305,6 +305,66 @@ class OrgUnitRepository {
   }
 
   /**
+   * Each unit on its day as {@link OrgUnitService#find} answers it (the version of {@link
+   * #displayVersion}), in one query; units that do not exist are left out.
+   */
+  Map<OrgUnitService.UnitDay, OrgUnitResponse> findAllOn(Collection<OrgUnitService.UnitDay> keys) {
+    Map<OrgUnitService.UnitDay, OrgUnitResponse> out = new HashMap<>();
+    if (keys.isEmpty()) {
+      return out;
+    }
+    List<OrgUnitService.UnitDay> distinct = keys.stream().distinct().toList();
+    List<?> rows =
+        em.createNativeQuery(
+                "select x.unit_id, x.day, u.kind, v.name, v.short_name, v.code, v.parent_id, v.path,"
+                    + " v.depth, u.valid_from, u.valid_to, v.valid_from, v.valid_to, u.version"
+                    + " from unnest(cast(:ids as uuid[]), cast(cast(:days as text[]) as date[]))"
+                    + " as x(unit_id, day)"
+                    + " join org_unit u on u.id = x.unit_id"
+                    + " join lateral (select v.* from org_unit_version v where v.unit_id = x.unit_id"
+                    + "   order by (v.valid_from <= x.day) desc,"
+                    + "   case when v.valid_from <= x.day then v.valid_from end desc, v.valid_from"
+                    + "   limit 1) v on true")
+            .setParameter(
+                "ids", distinct.stream().map(OrgUnitService.UnitDay::id).toArray(UUID[]::new))
+            .setParameter(
+                "days", distinct.stream().map(k -> k.day().toString()).toArray(String[]::new))
+            .getResultList();
+    for (Object o : rows) {
+      Object[] r = (Object[]) o;
+      LocalDate day = PgTypes.toDate(r[1]);
+      LocalDate unitFrom = PgTypes.toDate(r[9]);
+      LocalDate unitTo = PgTypes.toDate(r[10]);
+      LocalDate versionFrom = PgTypes.toDate(r[11]);
+      LocalDate versionTo = PgTypes.toDate(r[12]);
+      boolean active =
+          !unitFrom.isAfter(day)
+              && (unitTo == null || !unitTo.isBefore(day))
+              && !versionFrom.isAfter(day)
+              && (versionTo == null || !versionTo.isBefore(day));
+      UUID id = PgTypes.uuid(r[0]);
+      out.put(
+          new OrgUnitService.UnitDay(id, day),
+          new OrgUnitResponse(
+              id,
+              OrgUnitKind.valueOf((String) r[2]),
+              (String) r[3],
+              (String) r[4],
+              (String) r[5],
+              PgTypes.uuid(r[6]),
+              List.of(PgTypes.uuids(r[7])),
+              PgTypes.intValue(r[8]),
+              unitFrom,
+              unitTo,
+              versionFrom,
+              versionTo,
+              active,
+              PgTypes.longValue(r[13])));
+    }
+    return out;
+  }
+
+  /**
    * Each unit's path on {@code day}: its latest version begun by then, else its first (as {@link
    * #namesOn}); one pass over the (unit_id, valid_from) index.
    */

@@ -92,6 +92,18 @@ public class OrgUnitService {
     return repo.pathsOn(ids, day);
   }
 
+  /** A unit on a day: the key of {@link #findAll}. */
+  public record UnitDay(UUID id, LocalDate day) {}
+
+  /**
+   * For other features: {@link #find} for many units, each on its own day, in one query (bulk
+   * writes check thousands of units); units that do not exist are left out.
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Map<UnitDay, OrgUnitResponse> findAll(Collection<UnitDay> keys) {
+    return repo.findAllOn(keys);
+  }
+
   /** For other features: the ids of the direct children of a kind valid on {@code day}. */
   @Transactional(Transactional.TxType.SUPPORTS)
   public List<UUID> childIdsOfKind(UUID parentId, OrgUnitKind kind, LocalDate day) {

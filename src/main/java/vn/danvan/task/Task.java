@@ -15,12 +15,18 @@ import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import vn.danvan.shared.error.ApiException;
+import vn.danvan.shared.source.Provenance;
 
 /** One assignment: the "5 rõ", its place in a delegation tree, and where it stands. */
 @Entity
@@ -132,6 +138,18 @@ public class Task extends PanacheEntityBase {
   @CollectionTable(name = "task_coordinator", joinColumns = @JoinColumn(name = "task_id"))
   public List<Coordinator> coordinators = new ArrayList<>();
 
+  @Column(name = "source_system")
+  public String sourceSystem;
+
+  @Column(name = "source_id")
+  public String sourceId;
+
+  @Column(name = "source_version")
+  public Long sourceVersion;
+
+  @Column(name = "source_updated_at")
+  public Instant sourceUpdatedAt;
+
   @Column(name = "created_at", nullable = false)
   public Instant createdAt;
 
@@ -139,6 +157,22 @@ public class Task extends PanacheEntityBase {
   public Instant updatedAt;
 
   @Version public long version;
+
+  /** Where the task comes from when another system pushed it (all null otherwise). */
+  Provenance provenance() {
+    return new Provenance(
+        sourceSystem,
+        sourceId,
+        sourceVersion,
+        sourceUpdatedAt == null ? null : sourceUpdatedAt.atOffset(ZoneOffset.UTC));
+  }
+
+  void provenance(Provenance p) {
+    sourceSystem = p.sourceSystem();
+    sourceId = p.sourceId();
+    sourceVersion = p.sourceVersion();
+    sourceUpdatedAt = p.sourceUpdatedAt() == null ? null : p.sourceUpdatedAt().toInstant();
+  }
 
   Recurrence recurrence() {
     return recurrenceFrequency == null
@@ -192,6 +226,48 @@ public class Task extends PanacheEntityBase {
     updatedAt = at;
   }
 
+  /**
+   * Whether {@code r} (with the task's own assigning unit and day filled in) asks for exactly this
+   * assignment, as {@link TaskValidator#prepare} would store it: an upsert that changes nothing.
+   */
+  boolean sameAs(TaskRequest r) {
+    return sameAs(r, coordinators.stream().map(c -> c.unitId).toList());
+  }
+
+  /** {@link #sameAs(TaskRequest)} with the coordinating units read for many tasks at once. */
+  boolean sameAs(TaskRequest r, Collection<UUID> coordinatingNow) {
+    List<UUID> coordinating = r.coordinatingUnitIds() == null ? List.of() : r.coordinatingUnitIds();
+    Set<UUID> stored = new HashSet<>(coordinatingNow);
+    Recurrence rec = recurrence();
+    return Objects.equals(r.parentId(), parentId)
+        && same(r.title(), title)
+        && same(r.description(), description)
+        && Objects.equals(r.leadUnitId(), leadUnitId)
+        && same(r.responsiblePerson(), responsiblePerson)
+        && coordinating.size() == stored.size()
+        && stored.equals(new HashSet<>(coordinating))
+        && Objects.equals(r.assigningUnitId(), assigningUnitId)
+        && Objects.equals(r.assignedOn(), assignedOn)
+        && Objects.equals(r.dueDate(), dueDate)
+        && TaskValidator.sameRecurrence(r.recurrence(), rec)
+        && (rec == null || Objects.equals(r.recurrence().endDate(), recurrenceEnd))
+        && same(r.expectedResult(), expectedResult)
+        && Objects.equals(r.directiveId(), directiveId)
+        && Objects.equals(
+            r.directiveItem() == null || r.directiveItem().isBlank()
+                ? null
+                : r.directiveItem().trim(),
+            directiveItem)
+        && (r.priority() == null ? TaskPriority.NORMAL : r.priority()) == priority
+        && (r.weight() == null
+            ? weight == null
+            : weight != null && r.weight().compareTo(weight) == 0);
+  }
+
+  private static boolean same(String requested, String stored) {
+    return requested != null && requested.trim().equals(stored);
+  }
+
   /** Children may be added: the task is open and not a recurring series (409 otherwise). */
   void requireDelegable() {
     if (!status.open()) {
@@ -207,6 +283,13 @@ public class Task extends PanacheEntityBase {
    * unit, which changes with its history, and the recurrence, which is fixed but for its end.
    */
   void edit(Task next, Instant at) {
+    editFields(next, at);
+    coordinators.clear();
+    coordinators.addAll(next.coordinators);
+  }
+
+  /** {@link #edit} but for the coordinating units, which a bulk write replaces in SQL. */
+  void editFields(Task next, Instant at) {
     title = next.title;
     description = next.description;
     responsiblePerson = next.responsiblePerson;
@@ -221,8 +304,6 @@ public class Task extends PanacheEntityBase {
     directiveItem = next.directiveItem;
     priority = next.priority;
     weight = next.weight;
-    coordinators.clear();
-    coordinators.addAll(next.coordinators);
     updatedAt = at;
   }
 

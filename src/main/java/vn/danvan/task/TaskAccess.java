@@ -2,6 +2,7 @@ package vn.danvan.task;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import vn.danvan.shared.error.ApiException;
@@ -30,6 +31,19 @@ class TaskAccess {
       return true;
     }
     return t.coordinators.stream().anyMatch(c -> scope.contains(c.unitId));
+  }
+
+  /** {@link #canSee} with the task's coordinating units read for many tasks at once. */
+  boolean canSee(Task t, Collection<UUID> coordinating) {
+    if (scope.restriction().isEmpty() || scope.contains(t.leadUnitId)) {
+      return true;
+    }
+    return coordinating.stream().anyMatch(scope::contains);
+  }
+
+  /** Answers {@link #contains} for many units with one query (bulk writes). */
+  void preload(Collection<UUID> unitIds) {
+    scope.preload(unitIds);
   }
 
   /** Transitions and delegation: the scope of the lead unit or of the assigning unit. */

@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import vn.danvan.shared.persistence.PgTypes;
@@ -57,8 +58,24 @@ class TaskExtensionRepository {
     if (onlyId != null) {
       q.setParameter("id", onlyId);
     }
+    return rows(q.getResultList());
+  }
+
+  /** The requests of {@code ids} that exist: one query. */
+  List<ExtensionResponse> byIds(Collection<UUID> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return rows(
+        em.createNativeQuery(
+                "select " + COLUMNS + " from task_extension where id = any(cast(:ids as uuid[]))")
+            .setParameter("ids", PgTypes.uuidArray(ids))
+            .getResultList());
+  }
+
+  private static List<ExtensionResponse> rows(List<?> result) {
     List<ExtensionResponse> out = new ArrayList<>();
-    for (Object o : q.getResultList()) {
+    for (Object o : result) {
       Object[] r = (Object[]) o;
       out.add(
           new ExtensionResponse(

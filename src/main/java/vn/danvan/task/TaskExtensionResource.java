@@ -83,13 +83,14 @@ public class TaskExtensionResource {
 
   @POST
   @Path("/{rid}/transitions")
-  @RolesAllowed({Roles.ADMIN, Roles.UNIT_MANAGER})
+  @RolesAllowed({Roles.ADMIN, Roles.UNIT_MANAGER, Roles.INTEGRATION})
   @Operation(
       operationId = "decideTaskExtension",
       summary = "Duyệt đề nghị gia hạn",
       description =
           "Lãnh đạo đơn vị giao việc đồng ý (APPROVE: hạn của nhiệm vụ đổi, lịch sử hạn được ghi) hoặc không đồng ý (REJECT)."
-              + " Đề nghị đã quyết định: 409. Cần If-Match của đề nghị.")
+              + " Đề nghị đã quyết định: 409. Nhiệm vụ do hệ thống nguồn đẩy vào: chỉ hệ thống đó (tài khoản tích hợp)"
+              + " hoặc quản trị quyết định, người khác nhận 409 OWNED_BY_SOURCE. Cần If-Match của đề nghị.")
   public RestResponse<ExtensionResponse> decideExtension(
       @RestPath UUID id,
       @RestPath UUID rid,

@@ -14,6 +14,7 @@ import vn.danvan.shared.http.ETags;
 import vn.danvan.shared.paging.Page;
 import vn.danvan.shared.security.CurrentUser;
 import vn.danvan.shared.security.UnitScope;
+import vn.danvan.shared.source.SourceWrites;
 
 /**
  * Extension requests: the lead unit asks for a later due date (one pending at a time), a manager of
@@ -33,6 +34,7 @@ public class TaskExtensionService {
   @Inject AuditTrail audit;
   @Inject Clock clock;
   @Inject EntityManager em;
+  @Inject SourceWrites sources;
 
   @Transactional
   public ExtensionResponse requestExtension(UUID id, ExtensionRequestInput req) {
@@ -96,6 +98,8 @@ public class TaskExtensionService {
     if (!user.isAdmin() && (t.assigningUnitId == null || !scope.contains(t.assigningUnitId))) {
       throw ApiException.forbidden();
     }
+    // the decision is the assigner's: for a task a source system pushed, that system's
+    sources.requireOwner(t.provenance(), t.version);
     ETags.check(expectedVersion, e.version());
     if (e.status() != ExtensionStatus.PENDING) {
       throw ApiException.conflict("EXTENSION_DECIDED");

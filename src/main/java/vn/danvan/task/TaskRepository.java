@@ -25,12 +25,16 @@ import vn.danvan.shared.persistence.OrgUnitMode;
 import vn.danvan.shared.persistence.PgTypes;
 import vn.danvan.shared.persistence.SqlWhere;
 import vn.danvan.shared.persistence.UnitFilter;
+import vn.danvan.shared.source.SourceKey;
 
 /** SQL of the feature: keyset pages, tree walks, histories and the four-state aggregate. */
 @ApplicationScoped
 class TaskRepository {
 
   static final String OPEN = "t.status in ('NEW','IN_PROGRESS')";
+
+  /** Rows per JDBC batch of the bulk writes. */
+  private static final int BATCH = 1000;
 
   /** Readable by a restricted caller: led, or coordinated, by a unit of the caller's scope. */
   static final String VISIBLE =
@@ -161,6 +165,176 @@ class TaskRepository {
       }
     }
     return out;
+  }
+
+  /** The task with this source key, or null. */
+  @SuppressWarnings("unchecked")
+  Task bySource(SourceKey key) {
+    List<Task> found =
+        em.createNativeQuery(
+                "select t.* from task t where t.source_system = :s and t.source_id = :i",
+                Task.class)
+            .setParameter("s", key.system())
+            .setParameter("i", key.id())
+            .getResultList();
+    return found.isEmpty() ? null : found.getFirst();
+  }
+
+  /**
+   * The tasks with one of {@code ids} or one of the source keys (bulk upserts): one query, the
+   * primary key and the source-key index probed once per key.
+   */
+  @SuppressWarnings("unchecked")
+  List<Task> byIdsOrSourceKeys(Collection<UUID> ids, Collection<SourceKey> keys) {
+    if (ids.isEmpty() && keys.isEmpty()) {
+      return List.of();
+    }
+    return em.createNativeQuery(
+            "select t.* from task t where t.id = any(cast(:ids as uuid[]))"
+                + " union all"
+                + " select t.* from unnest(cast(:systems as text[]), cast(:sourceIds as text[]))"
+                + " as k(s, i) join task t on t.source_system = k.s and t.source_id = k.i"
+                + " where t.source_system is not null and t.id <> all(cast(:ids as uuid[]))",
+            Task.class)
+        .setParameter("ids", PgTypes.uuidArray(ids))
+        .setParameter("systems", keys.stream().map(SourceKey::system).toArray(String[]::new))
+        .setParameter("sourceIds", keys.stream().map(SourceKey::id).toArray(String[]::new))
+        .getResultList();
+  }
+
+  /** The tasks of {@code ids} that exist, in no order: one query. */
+  @SuppressWarnings("unchecked")
+  List<Task> tasks(Collection<UUID> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return em.createNativeQuery(
+            "select t.* from task t where t.id = any(cast(:ids as uuid[]))", Task.class)
+        .setParameter("ids", PgTypes.uuidArray(ids))
+        .getResultList();
+  }
+
+  /**
+   * New tasks (and their coordinating units) in JDBC batches, which the driver sends as multi-row
+   * inserts: the statement triggers of task (tally, lead history) run once per statement.
+   */
+  void insertAll(List<Task> tasks) {
+    if (tasks.isEmpty()) {
+      return;
+    }
+    em.flush();
+    em.unwrap(org.hibernate.Session.class)
+        .doWork(
+            connection -> {
+              try (java.sql.PreparedStatement insert =
+                      connection.prepareStatement(
+                          "insert into task (id, parent_id, title, description, lead_unit_id,"
+                              + " lead_unit_path, responsible_person, assigning_unit_id,"
+                              + " expected_result, assigned_on, due_date, original_due_date,"
+                              + " recurrence_frequency, recurrence_day, recurrence_month,"
+                              + " recurrence_start, recurrence_end, directive_id, directive_item,"
+                              + " priority, weight, status, progress, created_at, updated_at,"
+                              + " version, source_system, source_id, source_version,"
+                              + " source_updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                              + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, 0, ?, ?, ?, ?)");
+                  java.sql.PreparedStatement coordinator =
+                      connection.prepareStatement(
+                          "insert into task_coordinator (task_id, unit_id, unit_path)"
+                              + " values (?, ?, ?)")) {
+                int coordinators = 0;
+                for (int n = 0; n < tasks.size(); n++) {
+                  Task t = tasks.get(n);
+                  int i = 1;
+                  insert.setObject(i++, t.id);
+                  insert.setObject(i++, t.parentId);
+                  insert.setString(i++, t.title);
+                  insert.setString(i++, t.description);
+                  insert.setObject(i++, t.leadUnitId);
+                  insert.setArray(i++, connection.createArrayOf("uuid", t.leadUnitPath));
+                  insert.setString(i++, t.responsiblePerson);
+                  insert.setObject(i++, t.assigningUnitId);
+                  insert.setString(i++, t.expectedResult);
+                  insert.setObject(i++, t.assignedOn);
+                  insert.setObject(i++, t.dueDate);
+                  insert.setObject(i++, t.originalDueDate);
+                  insert.setString(
+                      i++, t.recurrenceFrequency == null ? null : t.recurrenceFrequency.name());
+                  insert.setObject(i++, t.recurrenceDay, java.sql.Types.INTEGER);
+                  insert.setObject(i++, t.recurrenceMonth, java.sql.Types.INTEGER);
+                  insert.setObject(i++, t.recurrenceStart, java.sql.Types.DATE);
+                  insert.setObject(i++, t.recurrenceEnd, java.sql.Types.DATE);
+                  insert.setObject(i++, t.directiveId);
+                  insert.setString(i++, t.directiveItem);
+                  insert.setString(i++, t.priority.name());
+                  insert.setBigDecimal(i++, t.weight);
+                  insert.setString(i++, t.status.name());
+                  insert.setObject(i++, PgTypes.timestamp(t.createdAt));
+                  insert.setObject(i++, PgTypes.timestamp(t.updatedAt));
+                  insert.setString(i++, t.sourceSystem);
+                  insert.setString(i++, t.sourceId);
+                  insert.setObject(i++, t.sourceVersion, java.sql.Types.BIGINT);
+                  insert.setObject(i, PgTypes.timestamp(t.sourceUpdatedAt));
+                  insert.addBatch();
+                  for (Task.Coordinator c : t.coordinators) {
+                    coordinator.setObject(1, t.id);
+                    coordinator.setObject(2, c.unitId);
+                    coordinator.setArray(3, connection.createArrayOf("uuid", c.unitPath));
+                    coordinator.addBatch();
+                    coordinators++;
+                  }
+                  if ((n + 1) % BATCH == 0 || n == tasks.size() - 1) {
+                    insert.executeBatch();
+                  }
+                }
+                if (coordinators > 0) {
+                  coordinator.executeBatch();
+                }
+              }
+            });
+  }
+
+  /** The coordinating units of many edited tasks replaced, in two statements. */
+  void replaceCoordinators(Map<UUID, List<Task.Coordinator>> byTask) {
+    if (byTask.isEmpty()) {
+      return;
+    }
+    em.flush();
+    em.createNativeQuery("delete from task_coordinator where task_id = any(cast(:ids as uuid[]))")
+        .setParameter("ids", PgTypes.uuidArray(byTask.keySet()))
+        .executeUpdate();
+    em.unwrap(org.hibernate.Session.class)
+        .doWork(
+            connection -> {
+              try (java.sql.PreparedStatement insert =
+                  connection.prepareStatement(
+                      "insert into task_coordinator (task_id, unit_id, unit_path)"
+                          + " values (?, ?, ?)")) {
+                int n = 0;
+                for (Map.Entry<UUID, List<Task.Coordinator>> e : byTask.entrySet()) {
+                  for (Task.Coordinator c : e.getValue()) {
+                    insert.setObject(1, e.getKey());
+                    insert.setObject(2, c.unitId);
+                    insert.setArray(3, connection.createArrayOf("uuid", c.unitPath));
+                    insert.addBatch();
+                    n++;
+                  }
+                }
+                if (n > 0) {
+                  insert.executeBatch();
+                }
+              }
+            });
+  }
+
+  /** The id of the task with this source key, or null. */
+  UUID idBySource(SourceKey key) {
+    List<?> found =
+        em.createNativeQuery(
+                "select t.id from task t where t.source_system = :s and t.source_id = :i")
+            .setParameter("s", key.system())
+            .setParameter("i", key.id())
+            .getResultList();
+    return found.isEmpty() ? null : PgTypes.uuid(found.getFirst());
   }
 
   /** Count, derived progress and latest due date of the direct children of each task. */

@@ -6,12 +6,15 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import vn.danvan.shared.source.Provenance;
 
 /**
  * A task as its assigner writes it: the "5 rõ" (rõ việc, rõ người, rõ trách nhiệm, rõ tiến độ, rõ
@@ -103,7 +106,76 @@ public record TaskRequest(
     @Schema(
             description = "Nhiệm vụ cha (không đổi sau khi tạo).",
             examples = "3f2b8c1a-9d4e-4b7a-8c6d-1e2f3a4b5c6d")
-        UUID parentId) {
+        UUID parentId,
+    @Size(max = 64)
+        @Schema(
+            description =
+                "Hệ thống nguồn đẩy nhiệm vụ vào (chữ, số và . _ -, tối đa 64 ký tự); cùng sourceId là khóa nguồn, duy nhất"
+                    + " với nhiệm vụ. Hệ thống nguồn sở hữu bản ghi: chỉ tài khoản tích hợp của nó (hoặc quản trị) sửa,"
+                    + " chuyển trạng thái, xóa. Người gọi chỉ được ghi mã hệ thống của chính mình. Khi có trong thân của"
+                    + " PUT by-source phải trùng đường dẫn; đã gán thì không đổi.",
+            examples = "HCM-EGOV")
+        String sourceSystem,
+    @Size(max = 200)
+        @Schema(
+            description = "Mã của nhiệm vụ trong hệ thống nguồn (1–200 ký tự).",
+            examples = "NV-2025-000123")
+        String sourceId,
+    @PositiveOrZero
+        @Schema(
+            description =
+                "Phiên bản của bản ghi ở hệ thống nguồn: bản đẩy có sourceVersion cũ hơn bản đang lưu bị từ chối (409"
+                    + " SOURCE_VERSION_CONFLICT); mới hơn thì thay thế không cần If-Match.",
+            examples = "7")
+        Long sourceVersion,
+    @Schema(
+            description = "Thời điểm hệ thống nguồn sửa bản ghi lần cuối (RFC 3339).",
+            examples = "2025-08-01T09:30:00+07:00")
+        OffsetDateTime sourceUpdatedAt) {
+
+  /** A request without provenance (a task made in this API). */
+  public TaskRequest(
+      String title,
+      String description,
+      UUID leadUnitId,
+      String responsiblePerson,
+      List<UUID> coordinatingUnitIds,
+      UUID assigningUnitId,
+      LocalDate assignedOn,
+      LocalDate dueDate,
+      Recurrence recurrence,
+      String expectedResult,
+      UUID directiveId,
+      String directiveItem,
+      TaskPriority priority,
+      BigDecimal weight,
+      UUID parentId) {
+    this(
+        title,
+        description,
+        leadUnitId,
+        responsiblePerson,
+        coordinatingUnitIds,
+        assigningUnitId,
+        assignedOn,
+        dueDate,
+        recurrence,
+        expectedResult,
+        directiveId,
+        directiveItem,
+        priority,
+        weight,
+        parentId,
+        null,
+        null,
+        null,
+        null);
+  }
+
+  /** The provenance the request names, as sent (its key is checked by the service). */
+  Provenance provenance() {
+    return new Provenance(sourceSystem, sourceId, sourceVersion, sourceUpdatedAt);
+  }
 
   TaskRequest withAssigningUnitId(UUID assigningUnitId) {
     return new TaskRequest(
@@ -121,7 +193,11 @@ public record TaskRequest(
         directiveItem,
         priority,
         weight,
-        parentId);
+        parentId,
+        sourceSystem,
+        sourceId,
+        sourceVersion,
+        sourceUpdatedAt);
   }
 
   TaskRequest withAssignedOn(LocalDate assignedOn) {
@@ -140,7 +216,11 @@ public record TaskRequest(
         directiveItem,
         priority,
         weight,
-        parentId);
+        parentId,
+        sourceSystem,
+        sourceId,
+        sourceVersion,
+        sourceUpdatedAt);
   }
 
   TaskRequest withDirectiveId(UUID directiveId) {
@@ -159,6 +239,10 @@ public record TaskRequest(
         directiveItem,
         priority,
         weight,
-        parentId);
+        parentId,
+        sourceSystem,
+        sourceId,
+        sourceVersion,
+        sourceUpdatedAt);
   }
 }

@@ -34,6 +34,9 @@ import vn.danvan.shared.paging.Page;
 import vn.danvan.shared.paging.PageParams;
 import vn.danvan.shared.persistence.OrgUnitMode;
 import vn.danvan.shared.security.Roles;
+import vn.danvan.shared.source.Preconditions;
+import vn.danvan.shared.source.SourceKey;
+import vn.danvan.shared.source.UpsertOutcome;
 
 @Path("/api/v1/tasks")
 @Produces(MediaType.APPLICATION_JSON)
@@ -158,32 +161,86 @@ public class TaskResource {
 
   @PUT
   @Path("/{id}")
-  @RolesAllowed({Roles.ADMIN, Roles.UNIT_MANAGER, Roles.OFFICER})
+  @RolesAllowed({Roles.ADMIN, Roles.UNIT_MANAGER, Roles.OFFICER, Roles.INTEGRATION})
   @Operation(
       operationId = "updateTask",
-      summary = "Sửa nhiệm vụ",
+      summary = "Tạo hoặc thay nhiệm vụ theo mã (upsert)",
       description =
-          "Thay nội dung. Cần If-Match. Chỉ người gọi thuộc phạm vi của cả đơn vị chủ trì và đơn vị giao việc (403);"
-              + " bỏ trống assigningUnitId thì giữ đơn vị giao việc hiện tại."
-              + " Không đổi trạng thái (dùng transitions), nhiệm vụ cha hay lịch định kỳ (409);"
-              + " đơn vị chủ trì và hạn chỉ đổi được khi chưa bắt đầu (NEW), sau đó xin gia hạn qua extension-requests.")
+          "Mã chưa có: tạo nhiệm vụ với mã (UUID) do bên gọi chọn, theo đúng quy tắc của POST (\"5 rõ\", phạm vi, nhiệm vụ"
+              + " cha): 201 kèm Location và ETag. Mã đã có: thay nội dung, cần If-Match (428 nếu thiếu, 412 nếu cũ), trừ"
+              + " khi nội dung không đổi (gửi lại: 200, ETag cũ, không ghi gì) hoặc hệ thống nguồn sở hữu bản ghi đẩy"
+              + " sourceVersion mới hơn. If-None-Match: * chỉ cho tạo mới (412 ALREADY_EXISTS nếu đã có)."
+              + " Chỉ người gọi thuộc phạm vi của cả đơn vị chủ trì và đơn vị giao việc (403); bỏ trống assigningUnitId"
+              + " thì giữ đơn vị giao việc hiện tại. Không đổi trạng thái (dùng transitions), nhiệm vụ cha hay lịch định kỳ"
+              + " (409); đơn vị chủ trì chỉ đổi được khi chưa bắt đầu (NEW), hạn cũng vậy trừ nhiệm vụ của hệ thống nguồn"
+              + " (hệ thống đó quyết định gia hạn). Nhiệm vụ do hệ thống nguồn đẩy vào chỉ hệ thống đó hoặc quản trị thay"
+              + " (409 OWNED_BY_SOURCE); sourceVersion cũ hơn bản đang lưu: 409 SOURCE_VERSION_CONFLICT.")
+  @APIResponse(responseCode = "200", description = "Đã thay, hoặc không đổi; ETag trong tiêu đề.")
+  @APIResponse(responseCode = "201", description = "Đã tạo; ETag và Location trong tiêu đề.")
   public RestResponse<TaskResponse> update(
       @RestPath UUID id,
       @RestHeader("If-Match")
           @Parameter(description = "ETag của phiên bản đang sửa.", example = "\"0\"")
           String ifMatch,
+      @RestHeader("If-None-Match")
+          @Parameter(description = "`*`: chỉ tạo mới, 412 nếu đã có.", example = "*")
+          String ifNoneMatch,
       @Valid @NotNull TaskRequest body) {
-    return Responses.ok(tasks.update(id, ETags.requireVersion(ifMatch), body));
+    return upserted(tasks.upsert(id, Preconditions.of(ifMatch, ifNoneMatch), body));
+  }
+
+  @PUT
+  @Path("/by-source/{sourceSystem}/{sourceId}")
+  @RolesAllowed({Roles.ADMIN, Roles.UNIT_MANAGER, Roles.OFFICER, Roles.INTEGRATION})
+  @Operation(
+      operationId = "upsertTaskBySource",
+      summary = "Tạo hoặc thay nhiệm vụ theo khóa nguồn",
+      description =
+          "Như PUT /tasks/{id}, nhưng nhiệm vụ được tìm theo khóa nguồn (sourceSystem, sourceId): hệ thống nguồn đẩy"
+              + " bản ghi của mình nhiều lần mà không tạo trùng. Chưa có: tạo với mã mới (201, Location). Đã có: thay"
+              + " nếu sourceVersion mới hơn bản đang lưu (không cần If-Match), không đổi nếu cùng phiên bản và nội dung"
+              + " (200, không ghi gì), 409 SOURCE_VERSION_CONFLICT nếu cũ hơn (phiên bản đang lưu trong current)."
+              + " Người gọi chỉ ghi khóa của hệ thống mình (403 SOURCE_SYSTEM_NOT_YOURS); sourceSystem, sourceId trong"
+              + " thân (nếu có) phải trùng đường dẫn.")
+  @APIResponse(responseCode = "200", description = "Đã thay, hoặc không đổi; ETag trong tiêu đề.")
+  @APIResponse(responseCode = "201", description = "Đã tạo; ETag và Location trong tiêu đề.")
+  public RestResponse<TaskResponse> upsertBySource(
+      @RestPath
+          @Parameter(
+              description = "Hệ thống nguồn (chữ, số và . _ -, tối đa 64 ký tự).",
+              example = "HCM-EGOV")
+          String sourceSystem,
+      @RestPath
+          @Parameter(
+              description = "Mã của nhiệm vụ trong hệ thống nguồn (1–200 ký tự).",
+              example = "NV-2025-000123")
+          String sourceId,
+      @RestHeader("If-Match")
+          @Parameter(description = "ETag của phiên bản đang sửa.", example = "\"0\"")
+          String ifMatch,
+      @RestHeader("If-None-Match")
+          @Parameter(description = "`*`: chỉ tạo mới, 412 nếu đã có.", example = "*")
+          String ifNoneMatch,
+      @Valid @NotNull TaskRequest body) {
+    SourceKey key = SourceKey.ofPath(sourceSystem, sourceId);
+    return upserted(tasks.upsertBySource(key, Preconditions.of(ifMatch, ifNoneMatch), body));
+  }
+
+  private static RestResponse<TaskResponse> upserted(TaskService.Upserted u) {
+    return u.outcome() == UpsertOutcome.CREATED
+        ? Responses.created(BASE, u.task())
+        : Responses.ok(u.task());
   }
 
   @DELETE
   @Path("/{id}")
-  @RolesAllowed({Roles.ADMIN, Roles.UNIT_MANAGER, Roles.OFFICER})
+  @RolesAllowed({Roles.ADMIN, Roles.UNIT_MANAGER, Roles.OFFICER, Roles.INTEGRATION})
   @Operation(
       operationId = "deleteTask",
       summary = "Xóa nhiệm vụ giao nhầm",
       description =
-          "Chỉ xóa được nhiệm vụ chưa bắt đầu (NEW) và chưa giao tiếp (409); nhiệm vụ đã thực hiện thì hủy (CANCEL). Cần If-Match.")
+          "Chỉ xóa được nhiệm vụ chưa bắt đầu (NEW) và chưa giao tiếp (409); nhiệm vụ đã thực hiện thì hủy (CANCEL)."
+              + " Nhiệm vụ do hệ thống nguồn đẩy vào: chỉ hệ thống đó hoặc quản trị (409 OWNED_BY_SOURCE). Cần If-Match.")
   @APIResponse(responseCode = "204", description = "Đã xóa.")
   public RestResponse<Void> delete(
       @RestPath UUID id,
@@ -196,14 +253,16 @@ public class TaskResource {
 
   @POST
   @Path("/{id}/transitions")
-  @RolesAllowed({Roles.ADMIN, Roles.UNIT_MANAGER, Roles.OFFICER})
+  @RolesAllowed({Roles.ADMIN, Roles.UNIT_MANAGER, Roles.OFFICER, Roles.INTEGRATION})
   @Operation(
       operationId = "transitionTask",
       summary = "Chuyển trạng thái nhiệm vụ",
       description =
           "START (NEW → IN_PROGRESS); COMPLETE với resultNote (khi mọi việc con đã xong hoặc hủy; completedOn mặc định hôm nay);"
               + " CANCEL với reason (hủy cả các việc con đang mở); REOPEN (DONE/CANCELLED → IN_PROGRESS)."
-              + " Thao tác không hợp lệ với trạng thái hiện tại: 409. Cần If-Match.")
+              + " Thao tác không hợp lệ với trạng thái hiện tại: 409. Nhiệm vụ do hệ thống nguồn đẩy vào: chỉ hệ thống đó"
+              + " (tài khoản tích hợp) hoặc quản trị chuyển trạng thái (409 OWNED_BY_SOURCE); đơn vị chủ trì vẫn báo cáo"
+              + " tiến độ, xin gia hạn và giao tiếp xuống cấp dưới. Cần If-Match.")
   public RestResponse<TaskResponse> transition(
       @RestPath UUID id,
       @RestHeader("If-Match")

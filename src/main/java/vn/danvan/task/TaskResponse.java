@@ -3,6 +3,8 @@ package vn.danvan.task;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -71,6 +73,19 @@ public record TaskResponse(
         UUID transferredFromUnitId,
     @Schema(description = "Ngày chuyển sang đơn vị kế thừa.", examples = "2025-07-01")
         LocalDate transferredOn,
+    @Schema(
+            description =
+                "Hệ thống nguồn sở hữu nhiệm vụ (vắng với nhiệm vụ tạo trong hệ thống này).",
+            examples = "HCM-EGOV")
+        String sourceSystem,
+    @Schema(description = "Mã của nhiệm vụ trong hệ thống nguồn.", examples = "NV-2025-000123")
+        String sourceId,
+    @Schema(description = "Phiên bản của bản ghi ở hệ thống nguồn.", examples = "7")
+        Long sourceVersion,
+    @Schema(
+            description = "Thời điểm hệ thống nguồn sửa bản ghi lần cuối (RFC 3339).",
+            examples = "2025-08-01T02:30:00Z")
+        OffsetDateTime sourceUpdatedAt,
     @Schema(description = "Thời điểm tạo.") Instant createdAt,
     @Schema(description = "Thời điểm sửa gần nhất.") Instant updatedAt,
     @Schema(description = "Phiên bản, gửi kèm ETag; dùng trong If-Match.", examples = "0")
@@ -119,6 +134,10 @@ public record TaskResponse(
         t.cancelReason,
         t.transferredFromUnitId,
         t.transferredOn,
+        t.sourceSystem,
+        t.sourceId,
+        t.sourceVersion,
+        t.sourceUpdatedAt == null ? null : t.sourceUpdatedAt.atOffset(ZoneOffset.UTC),
         t.createdAt,
         t.updatedAt,
         t.version);

@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -30,6 +31,11 @@ import vn.danvan.shared.paging.PageRequest;
 import vn.danvan.shared.persistence.OrgUnitMode;
 import vn.danvan.shared.security.CurrentUser;
 import vn.danvan.shared.security.UnitScope;
+import vn.danvan.shared.source.Preconditions;
+import vn.danvan.shared.source.Provenance;
+import vn.danvan.shared.source.SourceKey;
+import vn.danvan.shared.source.SourceWrites;
+import vn.danvan.shared.source.UpsertOutcome;
 import vn.danvan.shared.time.BusinessTime;
 
 /**
@@ -67,6 +73,7 @@ public class TaskService {
   @Inject Clock clock;
   @Inject EntityManager em;
   @Inject DirectiveService directives;
+  @Inject SourceWrites sources;
 
   /** The filters of the task list as the caller sends them. */
   public record ListFilter(
@@ -219,11 +226,119 @@ public class TaskService {
 
   @Transactional
   public TaskResponse create(TaskRequest req) {
+    return createNew(UUID.randomUUID(), req, sources.claim(provenance(req, null)));
+  }
+
+  /** What an upsert did, and the task as it now stands. */
+  public record Upserted(UpsertOutcome outcome, TaskResponse task) {}
+
+  /**
+   * {@code PUT /tasks/{id}}: creates the task with the client's id (by the rules of {@link
+   * #create}) or replaces it (by the rules of {@link SourceWrites#replace} and of an edit).
+   */
+  @Transactional
+  public Upserted upsert(UUID id, Preconditions pre, TaskRequest req) {
+    Provenance incoming = provenance(req, null);
+    Task t = Task.findById(id);
+    if (t == null) {
+      return new Upserted(UpsertOutcome.CREATED, createNew(id, req, sources.create(pre, incoming)));
+    }
+    return replace(t, pre, incoming, req);
+  }
+
+  /** {@code PUT /tasks/by-source/{sourceSystem}/{sourceId}}: {@link #upsert} by source key. */
+  @Transactional
+  public Upserted upsertBySource(SourceKey key, Preconditions pre, TaskRequest req) {
+    Provenance incoming = provenance(req, key);
+    Task t = repo.bySource(key);
+    if (t == null) {
+      return new Upserted(
+          UpsertOutcome.CREATED, createNew(UUID.randomUUID(), req, sources.create(pre, incoming)));
+    }
+    return replace(t, pre, incoming, req);
+  }
+
+  /**
+   * The provenance a request names: its key checked (400 at {@code /sourceSystem}, {@code
+   * /sourceId}), the caller's own system when only {@code sourceId} is given, and the path's key
+   * ({@code pathKey}, by-source) which a key in the body must equal.
+   */
+  Provenance provenance(TaskRequest req, SourceKey pathKey) {
+    return provenance(
+        req.sourceSystem(),
+        req.sourceId(),
+        req.sourceVersion(),
+        req.sourceUpdatedAt(),
+        pathKey,
+        user.sourceSystem());
+  }
+
+  static Provenance provenance(
+      String system,
+      String id,
+      Long version,
+      OffsetDateTime updatedAt,
+      SourceKey pathKey,
+      Optional<String> callerSystem) {
+    if (pathKey != null) {
+      if (system != null && !system.equals(pathKey.system())) {
+        throw ApiException.invalid("/sourceSystem", "field.PATH_MISMATCH");
+      }
+      if (id != null && !id.equals(pathKey.id())) {
+        throw ApiException.invalid("/sourceId", "field.PATH_MISMATCH");
+      }
+      return new Provenance(pathKey.system(), pathKey.id(), version, updatedAt);
+    }
+    if (system == null && id == null) {
+      return new Provenance(null, null, version, updatedAt);
+    }
+    if (id == null) {
+      throw ApiException.invalid("/sourceId", "field.REQUIRED");
+    }
+    String sys = system != null ? system : callerSystem.orElse(null);
+    if (sys == null) {
+      throw ApiException.invalid("/sourceSystem", "field.REQUIRED");
+    }
+    SourceKey key = SourceKey.of(sys, id, "/sourceSystem", "/sourceId");
+    return new Provenance(key.system(), key.id(), version, updatedAt);
+  }
+
+  /** A source version or time needs a source key, the request's or the stored one (400). */
+  static void requireKeyForVersion(Provenance stored, Provenance incoming) {
+    if (!stored.owned()
+        && !incoming.owned()
+        && (incoming.sourceVersion() != null || incoming.sourceUpdatedAt() != null)) {
+      throw ApiException.invalid("/sourceSystem", "field.REQUIRED");
+    }
+  }
+
+  /** 409 DUPLICATE when another task already has the source key. */
+  private void requireKeyFree(SourceKey key, UUID id) {
+    UUID other = repo.idBySource(key);
+    if (other != null && !other.equals(id)) {
+      throw duplicateKey();
+    }
+  }
+
+  static ApiException duplicateKey() {
+    return new ApiException(
+        409,
+        "DUPLICATE",
+        List.of(ApiException.FieldError.of("/sourceId", "field.SOURCE_KEY_IN_USE")));
+  }
+
+  private TaskResponse createNew(UUID id, TaskRequest req, Provenance provenance) {
+    requireKeyForVersion(Provenance.NONE, provenance);
+    if (provenance.owned()) {
+      requireKeyFree(provenance.key(), id);
+    }
     TaskValidator.Errors errors = new TaskValidator.Errors();
     Task parent =
         req.parentId() == null ? null : validator.parentFor(req.parentId(), "/parentId", errors);
     Task t = validator.prepare(req, "", parent, errors, today());
     errors.throwIfAny();
+    t.id = id;
+    t.provenance(provenance);
     persistNew(t);
     LOG.infof("Task %s created", t.id);
     return response(t);
@@ -258,36 +373,65 @@ public class TaskService {
     return BulkTasksResponse.of(directiveId, false, created);
   }
 
-  @Transactional
-  public TaskResponse update(UUID id, long expectedVersion, TaskRequest req) {
-    Task t = access.visible(id);
+  /**
+   * The replace of an upsert: the caller edits the assignment ({@link TaskAccess#requireAssigner}),
+   * the source rules decide (ownership, order, preconditions), and a request equal to the stored
+   * task (with its own assigning unit and day when left out) writes nothing.
+   */
+  private Upserted replace(Task t, Preconditions pre, Provenance incoming, TaskRequest req) {
+    if (!access.canSee(t)) {
+      throw ApiException.notFound(LABEL);
+    }
     access.requireWritable(t);
     access.requireAssigner(t);
-    ETags.check(expectedVersion, t.version);
-    if (!Objects.equals(req.parentId(), t.parentId)) {
+    Provenance stored = t.provenance();
+    requireKeyForVersion(stored, incoming);
+    // an assigning unit left out keeps the task's own (never re-derived from the caller)
+    TaskRequest effective = effective(t, req);
+    UpsertOutcome outcome = sources.replace(t.version, stored, pre, incoming, t.sameAs(effective));
+    if (outcome == UpsertOutcome.UNCHANGED) {
+      return new Upserted(outcome, response(t));
+    }
+    if (incoming.owned() && !stored.owned()) {
+      requireKeyFree(incoming.key(), t.id);
+    }
+    return new Upserted(outcome, edit(t, effective, SourceWrites.merged(stored, incoming)));
+  }
+
+  /** The request with the task's own assigning unit and day where it leaves them out. */
+  static TaskRequest effective(Task t, TaskRequest req) {
+    return req.withAssigningUnitId(
+            req.assigningUnitId() != null ? req.assigningUnitId() : t.assigningUnitId)
+        .withAssignedOn(req.assignedOn() != null ? req.assignedOn() : t.assignedOn);
+  }
+
+  /**
+   * Edits the assignment: the parent and the recurrence are fixed; the lead unit only while the
+   * task is NEW; the due date too, unless a source system owns the task (its due date is the
+   * source's, extensions decided there).
+   */
+  private TaskResponse edit(Task t, TaskRequest effective, Provenance provenance) {
+    if (!Objects.equals(effective.parentId(), t.parentId)) {
       throw ApiException.conflict("TASK_PARENT_FIXED");
     }
-    if (!TaskValidator.sameRecurrence(req.recurrence(), t.recurrence())) {
+    if (!TaskValidator.sameRecurrence(effective.recurrence(), t.recurrence())) {
       throw ApiException.conflict("TASK_RECURRENCE_FIXED");
     }
-    // an assigning unit left out keeps the task's own (never re-derived from the caller)
-    TaskRequest effective =
-        req.withAssigningUnitId(
-                req.assigningUnitId() != null ? req.assigningUnitId() : t.assigningUnitId)
-            .withAssignedOn(req.assignedOn() != null ? req.assignedOn() : t.assignedOn);
-    if (!Objects.equals(req.leadUnitId(), t.leadUnitId) && t.status != TaskStatus.NEW) {
+    if (!Objects.equals(effective.leadUnitId(), t.leadUnitId) && t.status != TaskStatus.NEW) {
       throw ApiException.conflict("TASK_LEAD_UNIT_FIXED");
     }
-    if (!Objects.equals(req.dueDate(), t.dueDate) && t.status != TaskStatus.NEW) {
+    if (!Objects.equals(effective.dueDate(), t.dueDate)
+        && t.status != TaskStatus.NEW
+        && !t.provenance().owned()) {
       throw ApiException.conflict("TASK_DUE_DATE_FIXED");
     }
     LocalDate today = today();
     TaskValidator.Errors errors = new TaskValidator.Errors();
     Task parent = t.parentId == null || t.seriesId != null ? null : Task.<Task>findById(t.parentId);
     Task next = validator.prepare(effective, "", parent, errors, today);
-    if (req.dueDate() != null && !Objects.equals(req.dueDate(), t.dueDate)) {
+    if (effective.dueDate() != null && !Objects.equals(effective.dueDate(), t.dueDate)) {
       LocalDate latestChild = repo.latestChildDue(t.id);
-      if (latestChild != null && req.dueDate().isBefore(latestChild)) {
+      if (latestChild != null && effective.dueDate().isBefore(latestChild)) {
         errors.invalid("/dueDate", "field.DUE_BEFORE_CHILDREN", latestChild);
       }
     }
@@ -311,6 +455,7 @@ public class TaskService {
           since);
     }
     t.edit(next, now());
+    t.provenance(provenance);
     em.flush();
     if (dueChanged) {
       repo.recordDueDate(t.id, t.dueDate, DueDateSource.EDIT, null, user.username(), now());
@@ -324,6 +469,7 @@ public class TaskService {
   public void delete(UUID id, long expectedVersion) {
     Task t = access.visible(id);
     access.requireWritable(t);
+    sources.requireOwner(t.provenance(), t.version);
     ETags.check(expectedVersion, t.version);
     if (t.status != TaskStatus.NEW) {
       throw ApiException.conflict("TASK_NOT_NEW");
@@ -342,6 +488,7 @@ public class TaskService {
   public TaskResponse transition(UUID id, long expectedVersion, TaskTransitionRequest req) {
     Task t = access.visible(id);
     access.requireWritable(t);
+    sources.requireOwner(t.provenance(), t.version);
     ETags.check(expectedVersion, t.version);
     t.requireAllowed(req.action());
     LocalDate today = today();

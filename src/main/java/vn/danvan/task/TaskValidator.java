@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -13,6 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import vn.danvan.directive.DirectiveService;
 import vn.danvan.orgunit.OrgUnitResponse;
 import vn.danvan.orgunit.OrgUnitService;
@@ -40,6 +42,32 @@ class TaskValidator {
   private record UnitOn(UUID id, LocalDate day) {}
 
   private record DirectiveVisible(UUID id) {}
+
+  private record ParentOf(UUID id) {}
+
+  /**
+   * Runs {@code work} (the checks of a bulk write) with its lookups answered from a memo: the units
+   * of {@code unitDays} read in one query, the caller's scope of those units in one more, and the
+   * parents given; anything else is looked up once and remembered.
+   */
+  <T> T withLookups(
+      Collection<OrgUnitService.UnitDay> unitDays, Map<UUID, Task> parents, Supplier<T> work) {
+    Map<Object, Object> memo = new HashMap<>();
+    Map<OrgUnitService.UnitDay, OrgUnitResponse> found = units.findAll(unitDays);
+    Set<UUID> ids = new HashSet<>();
+    for (OrgUnitService.UnitDay k : unitDays) {
+      memo.put(new UnitOn(k.id(), k.day()), Optional.ofNullable(found.get(k)));
+      ids.add(k.id());
+    }
+    access.preload(ids);
+    parents.forEach((id, t) -> memo.put(new ParentOf(id), Optional.ofNullable(t)));
+    BULK_LOOKUPS.set(memo);
+    try {
+      return work.get();
+    } finally {
+      BULK_LOOKUPS.remove();
+    }
+  }
 
   /**
    * The tasks of a bulk assignment to a directive, each checked as by {@link #prepare} with
@@ -226,9 +254,20 @@ class TaskValidator {
     return t;
   }
 
+  @SuppressWarnings("unchecked")
+  private Task parent(UUID id) {
+    Map<Object, Object> memo = BULK_LOOKUPS.get();
+    if (memo == null) {
+      return Task.findById(id);
+    }
+    return ((Optional<Task>)
+            memo.computeIfAbsent(new ParentOf(id), k -> Optional.ofNullable(Task.findById(id))))
+        .orElse(null);
+  }
+
   /** The parent named by a new task: visible, open, and not a recurring series. */
   Task parentFor(UUID parentId, String pointer, Errors errors) {
-    Task p = Task.findById(parentId);
+    Task p = parent(parentId);
     if (p == null || !access.canSee(p)) {
       errors.unknown(pointer, "field.UNKNOWN_TASK", "UNKNOWN_TASK");
       return null;

@@ -3,6 +3,9 @@ package vn.danvan.shared.security;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.UUID;
 import vn.danvan.shared.persistence.PgTypes;
 
@@ -24,6 +27,21 @@ class ScopeRepository {
             .setParameter("roots", roots)
             .setParameter("unit", unit)
             .getSingleResult();
+  }
+
+  /** The units among {@code units} of which any version lies below one of {@code roots}. */
+  Set<UUID> under(Collection<UUID> units, UUID[] roots) {
+    Set<UUID> out = new HashSet<>();
+    for (Object o :
+        em.createNativeQuery(
+                "select distinct v.unit_id from org_unit_version v"
+                    + " where v.unit_id = any(cast(:units as uuid[])) and v.path && cast(:roots as uuid[])")
+            .setParameter("units", PgTypes.uuidArray(units))
+            .setParameter("roots", roots)
+            .getResultList()) {
+      out.add(PgTypes.uuid(o));
+    }
+    return out;
   }
 
   /** The revision of the unit tree: it changes with every restructuring. */

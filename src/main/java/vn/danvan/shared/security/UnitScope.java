@@ -2,9 +2,12 @@ package vn.danvan.shared.security;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import vn.danvan.shared.error.ApiException;
 
@@ -44,6 +47,25 @@ public class UnitScope {
       return true;
     }
     return cache.computeIfAbsent(unitId, id -> repository.isUnder(id, roots()));
+  }
+
+  /**
+   * Answers {@link #contains} for many units with one query (bulk writes); later calls for them are
+   * answered from the request's cache.
+   */
+  public void preload(Collection<UUID> unitIds) {
+    if (restriction().isEmpty()) {
+      return;
+    }
+    List<UUID> missing =
+        unitIds.stream().filter(id -> id != null && !cache.containsKey(id)).distinct().toList();
+    if (missing.isEmpty()) {
+      return;
+    }
+    Set<UUID> under = repository.under(missing, roots());
+    for (UUID id : missing) {
+      cache.put(id, under.contains(id));
+    }
   }
 
   /**
