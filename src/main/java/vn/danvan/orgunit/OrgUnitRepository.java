@@ -317,7 +317,8 @@ class OrgUnitRepository {
     List<?> rows =
         em.createNativeQuery(
                 "select x.unit_id, x.day, u.kind, v.name, v.short_name, v.code, v.parent_id, v.path,"
-                    + " v.depth, u.valid_from, u.valid_to, v.valid_from, v.valid_to, u.version"
+                    + " v.depth, u.valid_from, u.valid_to, v.valid_from, v.valid_to, u.version,"
+                    + " u.source_system, u.source_id, u.source_version, u.source_updated_at"
                     + " from unnest(cast(:ids as uuid[]), cast(cast(:days as text[]) as date[]))"
                     + " as x(unit_id, day)"
                     + " join org_unit u on u.id = x.unit_id"
@@ -359,6 +360,10 @@ class OrgUnitRepository {
               versionFrom,
               versionTo,
               active,
+              (String) r[14],
+              (String) r[15],
+              r[16] == null ? null : PgTypes.longValue(r[16]),
+              PgTypes.timestamp(PgTypes.instant(r[17])),
               PgTypes.longValue(r[13])));
     }
     return out;
