@@ -95,6 +95,28 @@ public class ChangeFeedService {
     return new ChangeFeedPage(items, Cursor.encode(tag, feed, next.txid(), next.seq()));
   }
 
+  /** A position in the feed: a transaction id (xid8, as text) and a sequence number. */
+  public record Position(String txid, long seq) {}
+
+  /**
+   * The position of a cursor of this feed ({@code next} of any read, whatever its filters), for a
+   * subscription rewound to it; 400 {@code INVALID_CURSOR} at {@code /query/<parameter>} for a
+   * malformed cursor, another instance's, or one beyond every transaction started here.
+   */
+  @Transactional
+  public Position position(String parameter, String cursor) {
+    Cursor.Keys keys =
+        Cursor.decodeAnyFilters(
+            parameter, LIST, cursor, Cursor.KeyType.UUID, Cursor.KeyType.XID, Cursor.KeyType.LONG);
+    if (!origin().equals(keys.uuid(0)) || compare(keys.xid(1), repository.bounds().next()) > 0) {
+      throw new ApiException(
+          400,
+          "INVALID_CURSOR",
+          List.of(ApiException.FieldError.of("/query/" + parameter, "field.INVALID_CURSOR")));
+    }
+    return new Position(keys.xid(1), keys.longValue(2));
+  }
+
   /** The types {@code types} accepts. */
   public List<String> knownTypes() {
     return records.knownTypes();

@@ -10,9 +10,14 @@ import vn.danvan.orgunit.OrgUnitResponse;
 import vn.danvan.reception.CaseResponse;
 import vn.danvan.reception.SessionResponse;
 import vn.danvan.reception.VisitResponse;
+import vn.danvan.reporting.ReportConsolidationResponse;
 import vn.danvan.reporting.ReportSubmissionResponse;
+import vn.danvan.reporting.ReportTemplateResponse;
+import vn.danvan.reporting.ReportingRegimeResponse;
 import vn.danvan.shared.time.CalendarDayResponse;
+import vn.danvan.task.ExtensionResponse;
 import vn.danvan.task.TaskResponse;
+import vn.danvan.webhooks.WebhookSubscriptionResponse;
 
 @Schema(
     name = "Change",
@@ -51,7 +56,12 @@ public record ChangeResponse(
               VisitResponse.class,
               CaseResponse.class,
               ReportSubmissionResponse.class,
-              CalendarDayResponse.class
+              ReportConsolidationResponse.class,
+              ReportingRegimeResponse.class,
+              ReportTemplateResponse.class,
+              ExtensionResponse.class,
+              CalendarDayResponse.class,
+              WebhookSubscriptionResponse.class
             },
             description =
                 "Chỉ với include=record, trên thay đổi UPSERT có recordStatus INCLUDED: nội dung HIỆN TẠI"
@@ -60,7 +70,9 @@ public record ChangeResponse(
                     + " với người được đọc). Theo entityType: ORG_UNIT → OrgUnit, DIRECTIVE → Directive,"
                     + " TASK → Task, RECEPTION_SESSION → ReceptionSession, RECEPTION_VISIT →"
                     + " ReceptionVisit, RECEPTION_CASE → ReceptionCase, REPORT_SUBMISSION →"
-                    + " ReportSubmission, CALENDAR_DAY → CalendarDay. Luồng mang trạng thái MỚI NHẤT:"
+                    + " ReportSubmission, REPORT_CONSOLIDATION → ReportConsolidation, REPORTING_REGIME →"
+                    + " ReportingRegime, REPORT_TEMPLATE → ReportTemplate, TASK_EXTENSION → TaskExtension,"
+                    + " CALENDAR_DAY → CalendarDay, WEBHOOK_SUBSCRIPTION → WebhookSubscription. Luồng mang trạng thái MỚI NHẤT:"
                     + " một thay đổi cũ (version nhỏ hơn record.version) mang bản ghi hiện tại, và các"
                     + " thay đổi của cùng bản ghi trong một lô mang cùng nội dung; bên đọc áp dụng theo"
                     + " version (bỏ qua nội dung không mới hơn bản đã có).")

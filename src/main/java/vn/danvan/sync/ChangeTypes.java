@@ -16,6 +16,7 @@ final class ChangeTypes {
           "DIRECTIVE",
           "DIRECTIVE_OBLIGATION",
           "DIRECTIVE_REFERENCE",
+          "IMPORT",
           "ORG_UNIT",
           "RECEPTION_CASE",
           "RECEPTION_SESSION",
@@ -27,7 +28,8 @@ final class ChangeTypes {
           "RESTRUCTURING",
           "TASK",
           "TASK_EXTENSION",
-          "TASK_PROGRESS");
+          "TASK_PROGRESS",
+          "WEBHOOK_SUBSCRIPTION");
 
   private ChangeTypes() {}
 }

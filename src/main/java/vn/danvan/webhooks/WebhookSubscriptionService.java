@@ -27,6 +27,7 @@ import vn.danvan.shared.persistence.PgTypes;
 import vn.danvan.shared.security.CurrentUser;
 import vn.danvan.shared.security.UnitScope;
 import vn.danvan.shared.sync.FeedRecordSource;
+import vn.danvan.sync.ChangeFeedService;
 
 /**
  * Webhook subscriptions: admins and integration clients subscribe a URL to the changes of the feed
@@ -72,6 +73,7 @@ public class WebhookSubscriptionService {
   private static final Logger LOG = Logger.getLogger(WebhookSubscriptionService.class);
 
   @Inject WebhookRepository repo;
+  @Inject ChangeFeedService feed;
   @Inject WebhookTargets targets;
   @Inject OrgUnitService units;
   @Inject UnitScope scope;
@@ -195,10 +197,18 @@ public class WebhookSubscriptionService {
     String txid = "0";
     long seq = 0;
     if (after != null && !after.isBlank()) {
-      Cursor.Keys keys =
-          Cursor.decodeParameter("after", FEED, after, Cursor.KeyType.XID, Cursor.KeyType.LONG);
-      txid = keys.xid(0);
-      seq = keys.longValue(1);
+      if (isOwnCursor(after)) {
+        // the subscription's own position, as its cursor field shows it
+        Cursor.Keys keys =
+            Cursor.decodeParameter("after", FEED, after, Cursor.KeyType.XID, Cursor.KeyType.LONG);
+        txid = keys.xid(0);
+        seq = keys.longValue(1);
+      } else {
+        // a next of GET /api/v1/changes, read with any filters
+        ChangeFeedService.Position position = feed.position("after", after);
+        txid = position.txid();
+        seq = position.seq();
+      }
     }
     repo.lock(id);
     int dropped = repo.deleteOpen(id);
@@ -210,6 +220,15 @@ public class WebhookSubscriptionService {
   }
 
   // ------------------------------------------------------------------ rules
+
+  private static boolean isOwnCursor(String cursor) {
+    try {
+      Cursor.decode(FEED, cursor, Cursor.KeyType.XID, Cursor.KeyType.LONG);
+      return true;
+    } catch (ApiException e) {
+      return false;
+    }
+  }
 
   /** The decrypted secret of a subscription (for the workers). */
   String secret(WebhookRepository.Subscription s) {

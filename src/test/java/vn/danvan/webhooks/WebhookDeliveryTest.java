@@ -520,6 +520,11 @@ class WebhookDeliveryTest {
       Object id = sub.get("id");
       try {
         String start = (String) sub.get("cursor");
+        // the feed's own position now, read with another filter: a feed position is global
+        Response feedNow =
+            json("admin").queryParam("types", "WEBHOOK_SUBSCRIPTION").get("/api/v1/changes");
+        assertThat(feedNow.statusCode()).as(feedNow.asString()).isEqualTo(200);
+        String feedNext = feedNow.jsonPath().getString("next");
         String unit = department(parent);
         rename("admin", unit, 0, unique("Ban đổi tên"));
         receiver.await(rs -> rs.size() == 2, PATIENCE);
@@ -530,6 +535,14 @@ class WebhookDeliveryTest {
         assertThat(replay.jsonPath().getString("cursor")).isEqualTo(start);
         receiver.await(rs -> rs.size() == 4, PATIENCE);
         assertThat(receiver.requests().subList(2, 4))
+            .extracting(Receiver.Request::id)
+            .containsExactlyElementsOf(ids);
+        // rewound to a next of GET /api/v1/changes: the same two changes, the same event ids
+        Response fromFeed =
+            json("admin").queryParam("after", feedNext).post(BASE + "/" + id + "/replay");
+        assertThat(fromFeed.statusCode()).as(fromFeed.asString()).isEqualTo(200);
+        receiver.await(rs -> rs.size() == 6, PATIENCE);
+        assertThat(receiver.requests().subList(4, 6))
             .extracting(Receiver.Request::id)
             .containsExactlyElementsOf(ids);
         assertProblem(

@@ -159,6 +159,28 @@ public final class Cursor {
     }
   }
 
+  /**
+   * As {@link #decodeParameter}, accepting a cursor of {@code list} read with any filters (any
+   * {@link #tag} of it): for a position that means the same whatever the filters were, such as a
+   * change feed's position used to rewind a subscription.
+   */
+  public static Keys decodeAnyFilters(
+      String parameter, String list, String cursor, KeyType... types) {
+    try {
+      JsonNode body =
+          JSON.readTree(Base64.getUrlDecoder().decode(cursor.getBytes(StandardCharsets.US_ASCII)));
+      JsonNode tag = body == null ? null : body.get("l");
+      if (tag != null && tag.isTextual() && tag.textValue().startsWith(list + "~")) {
+        return decodeParameter(parameter, tag.textValue(), cursor, types);
+      }
+    } catch (ApiException e) {
+      throw e;
+    } catch (Exception e) {
+      // reported below like any other malformed cursor
+    }
+    return decodeParameter(parameter, list + "~", cursor, types);
+  }
+
   private static Keys decode0(String list, String cursor, KeyType... types) {
     if (cursor == null || cursor.length() > MAX_LENGTH) {
       throw invalid();
