@@ -217,7 +217,7 @@ public class DirectiveService {
       requireFreeKey(provenance, d.id);
       return new Upserted(outcome, edit(d, req, provenance));
     }
-    Provenance claimed = sources.create(pre, in);
+    Provenance claimed = sources.create(pre, in, "entity.DIRECTIVE");
     DirectiveResponse created = insert(id != null ? id : UUID.randomUUID(), req, claimed);
     return new Upserted(UpsertOutcome.CREATED, created);
   }

@@ -332,7 +332,7 @@ public class OrgUnitService {
     if (existing.isPresent()) {
       return replace(existing.get(), pre, in, req);
     }
-    Provenance claimed = sources.create(pre, in);
+    Provenance claimed = sources.create(pre, in, ENTITY_LABEL);
     if (req.kind() == null) {
       throw ApiException.invalid("/kind", "field.REQUIRED");
     }

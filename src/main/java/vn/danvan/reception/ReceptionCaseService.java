@@ -114,7 +114,7 @@ public class ReceptionCaseService {
 
   private Upserted<CaseResponse> created(
       UUID id, Preconditions pre, Provenance in, CaseRequest req) {
-    Provenance p = SourceFields.forNew(writes.create(pre, in));
+    Provenance p = SourceFields.forNew(writes.create(pre, in, ENTITY_LABEL));
     return new Upserted<>(UpsertOutcome.CREATED, insert(id, p, req));
   }
 

@@ -100,7 +100,7 @@ public class ReceptionSessionService {
 
   private Upserted<SessionResponse> created(
       UUID id, Preconditions pre, Provenance in, SessionRequest req) {
-    Provenance p = SourceFields.forNew(writes.create(pre, in));
+    Provenance p = SourceFields.forNew(writes.create(pre, in, ENTITY_LABEL));
     return new Upserted<>(UpsertOutcome.CREATED, insert(id, p, req));
   }
 

@@ -204,7 +204,7 @@ public class ReceptionVisitService {
   Upserted<VisitResponse> upsert(
       ReceptionVisit current, UUID newId, Preconditions pre, Provenance in, VisitRequest req) {
     if (current == null) {
-      Provenance p = SourceFields.forNew(writes.create(pre, in));
+      Provenance p = SourceFields.forNew(writes.create(pre, in, ENTITY_LABEL));
       return new Upserted<>(UpsertOutcome.CREATED, insert(newId, p, req));
     }
     if (!access.contains(current.unitPath)) {

@@ -277,7 +277,7 @@ public class ReportSubmissionService {
 
   private Upserted createByUpsert(
       UUID id, Preconditions pre, ReportSubmissionUpdateRequest req, Provenance incoming) {
-    Provenance claimed = sources.create(pre, incoming);
+    Provenance claimed = sources.create(pre, incoming, ReportSubmissionAccess.LABEL);
     requireFreeSourceKey(claimed);
     List<FieldError> missing = new ArrayList<>();
     if (req.regimeId() == null) {
@@ -644,7 +644,8 @@ public class ReportSubmissionService {
       return ImportItemResult.of(
           replace(s, Preconditions.IMPORT, req, incoming, rules).outcome(), s.id);
     }
-    Provenance claimed = sources.create(Preconditions.IMPORT, incoming);
+    Provenance claimed =
+        sources.create(Preconditions.IMPORT, incoming, ReportSubmissionAccess.LABEL);
     requireKeyForVersion(claimed);
     UUID id = item.id() != null ? item.id() : UUID.randomUUID();
     createDraft(

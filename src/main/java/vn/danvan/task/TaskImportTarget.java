@@ -275,7 +275,7 @@ class TaskImportTarget implements ImportTarget<TaskImportItem> {
 
   /** A new task from an item, by the rules of POST (and of a create by PUT). */
   private Task prepareNew(Keyed k, LocalDate today) {
-    Provenance provenance = sources.create(Preconditions.IMPORT, k.incoming());
+    Provenance provenance = sources.create(Preconditions.IMPORT, k.incoming(), TaskService.LABEL);
     TaskService.requireKeyForVersion(Provenance.NONE, provenance);
     TaskRequest req = k.item().request();
     TaskValidator.Errors errors = new TaskValidator.Errors();

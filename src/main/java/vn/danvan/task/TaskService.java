@@ -241,7 +241,8 @@ public class TaskService {
     Provenance incoming = provenance(req, null);
     Task t = Task.findById(id);
     if (t == null) {
-      return new Upserted(UpsertOutcome.CREATED, createNew(id, req, sources.create(pre, incoming)));
+      return new Upserted(
+          UpsertOutcome.CREATED, createNew(id, req, sources.create(pre, incoming, LABEL)));
     }
     return replace(t, pre, incoming, req);
   }
@@ -253,7 +254,8 @@ public class TaskService {
     Task t = repo.bySource(key);
     if (t == null) {
       return new Upserted(
-          UpsertOutcome.CREATED, createNew(UUID.randomUUID(), req, sources.create(pre, incoming)));
+          UpsertOutcome.CREATED,
+          createNew(UUID.randomUUID(), req, sources.create(pre, incoming, LABEL)));
     }
     return replace(t, pre, incoming, req);
   }

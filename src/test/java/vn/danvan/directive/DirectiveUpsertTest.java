@@ -89,7 +89,7 @@ class DirectiveUpsertTest {
     assertThat(exists.jsonPath().getLong("current.version")).isEqualTo(1);
 
     String missing = UUID.randomUUID().toString();
-    assertProblem(put("hcm-manager", missing, body, etag(0)), 412, "PRECONDITION_FAILED");
+    assertProblem(put("hcm-manager", missing, body, etag(0)), 404, "NOT_FOUND");
     Response createOnly =
         json("hcm-manager")
             .header("If-None-Match", "*")

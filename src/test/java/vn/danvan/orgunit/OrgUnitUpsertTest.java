@@ -85,8 +85,7 @@ class OrgUnitUpsertTest {
         json("integration").header("If-None-Match", "*").body(body).put(ORG_UNITS + "/" + id),
         412,
         "ALREADY_EXISTS");
-    assertProblem(
-        put("integration", UUID.randomUUID().toString(), body, 0L), 412, "PRECONDITION_FAILED");
+    assertProblem(put("integration", UUID.randomUUID().toString(), body, 0L), 404, "NOT_FOUND");
     assertProblem(
         put("integration", UUID.randomUUID().toString(), with(body, "kind", null), null),
         400,

@@ -122,8 +122,8 @@ class ReportSubmissionSyncApiTest {
     String other = UUID.randomUUID().toString();
     assertProblem(
         putId("integration", other, body(regime, "TCD_LUOT", 1), "If-Match", "\"0\""),
-        412,
-        "PRECONDITION_FAILED");
+        404,
+        "NOT_FOUND");
     Response keyless = putId("integration", other, new LinkedHashMap<>(Map.of("values", Map.of())));
     assertProblem(keyless, 400, "VALIDATION_FAILED");
     assertThat(pointers(keyless)).containsExactlyInAnyOrder("/regimeId", "/period", "/orgUnitId");

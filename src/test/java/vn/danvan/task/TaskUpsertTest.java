@@ -83,9 +83,9 @@ class TaskUpsertTest {
                 .getList("items.action", String.class))
         .containsExactly("UPDATE", "CREATE");
 
-    // If-Match on a task that does not exist: 412; If-None-Match: * creates
+    // If-Match on a task that does not exist: 404, as outside the scope; If-None-Match: * creates
     String other = UUID.randomUUID().toString();
-    assertProblem(put("admin", other, b, "If-Match", "\"0\""), 412, "PRECONDITION_FAILED");
+    assertProblem(put("admin", other, b, "If-Match", "\"0\""), 404, "NOT_FOUND");
     assertThat(put("admin", other, b, "If-None-Match", "*").statusCode()).isEqualTo(201);
     assertProblem(put("admin", other, b, "If-None-Match", "\"3\""), 400, "VALIDATION_FAILED");
 

@@ -20,8 +20,9 @@ import vn.danvan.shared.security.CurrentUser;
  *       with 409 {@code SOURCE_VERSION_CONFLICT}, the stored versions in the problem; the same
  *       version with the same content is an idempotent retry (unchanged).
  *   <li>Preconditions: {@code If-None-Match: *} on an existing record: 412 {@code ALREADY_EXISTS};
- *       {@code If-Match} on a missing record: 412; a replace needs If-Match unless it changes
- *       nothing (a retry) or it is ordered by a newer {@code sourceVersion} (428 otherwise).
+ *       {@code If-Match} on a missing record: 404, as outside the caller's scope; a replace needs
+ *       If-Match unless it changes nothing (a retry) or it is ordered by a newer {@code
+ *       sourceVersion} (428 otherwise).
  * </ul>
  */
 @ApplicationScoped
@@ -31,11 +32,14 @@ public class SourceWrites {
 
   /**
    * Checks a create by upsert and returns the provenance the new record gets: {@code incoming}
-   * (possibly {@link Provenance#NONE}), once the caller is allowed to claim its system.
+   * (possibly {@link Provenance#NONE}), once the caller is allowed to claim its system. {@code
+   * If-Match} names a version of a record that does not exist: 404 with {@code entity} (the
+   * catalogue key of the record's kind), exactly the answer to a record outside the caller's scope,
+   * so that the two cannot be told apart.
    */
-  public Provenance create(Preconditions pre, Provenance incoming) {
+  public Provenance create(Preconditions pre, Provenance incoming, String entity) {
     if (pre.ifMatch() != null) {
-      throw new ApiException(412, "PRECONDITION_FAILED");
+      throw ApiException.notFound(entity);
     }
     return claim(incoming);
   }
