@@ -54,6 +54,10 @@ final class SyncInstance implements AutoCloseable {
   private volatile Process process;
   int restarts;
 
+  /** Requests sent again because the instance could not be reached (a restart). */
+  final java.util.concurrent.atomic.AtomicLong transportRetries =
+      new java.util.concurrent.atomic.AtomicLong();
+
   SyncInstance(String name, Map<String, String> extraEnv) throws IOException {
     this.name = name;
     this.dataDir = Files.createTempDirectory("danvan-sync-" + name + "-");
@@ -214,6 +218,7 @@ final class SyncInstance implements AutoCloseable {
         if (Instant.now().isAfter(deadline)) {
           throw new AssertionError(name + " unreachable: " + e, e);
         }
+        transportRetries.incrementAndGet();
         Thread.sleep(200);
       }
     }

@@ -17,12 +17,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.jboss.logging.Logger;
+import vn.danvan.orgunit.OrgUnitService;
 import vn.danvan.orgunit.UnitIds;
 import vn.danvan.orgunit.atlas.AdministrativeAtlas.Commune;
 import vn.danvan.orgunit.atlas.AdministrativeAtlas.District;
 import vn.danvan.orgunit.atlas.AdministrativeAtlas.DistrictMapping;
 import vn.danvan.orgunit.atlas.AdministrativeAtlas.Mapping;
 import vn.danvan.orgunit.atlas.AdministrativeAtlas.Province;
+import vn.danvan.shared.audit.AuditTrail;
 
 /**
  * Loads the real national tree of units into the org-unit tables: the government and three central
@@ -114,10 +116,12 @@ public class NationalDataset {
           new Dept("DAN_TOC", "Ban Dân tộc"));
 
   private final NationalDatasetRepository repo;
+  private final AuditTrail audit;
 
   @Inject
-  NationalDataset(NationalDatasetRepository repo) {
+  NationalDataset(NationalDatasetRepository repo, AuditTrail audit) {
     this.repo = repo;
+    this.audit = audit;
   }
 
   /**
@@ -135,7 +139,21 @@ public class NationalDataset {
     NationalRows rows = build(AdministrativeAtlas.get());
     LOG.debugf("National data set built in %d ms", (System.nanoTime() - start) / 1_000_000);
     NationalDatasetRepository.Inserted inserted =
-        QuarkusTransaction.joiningExisting().call(() -> repo.write(rows, fingerprint));
+        QuarkusTransaction.joiningExisting()
+            .call(
+                () -> {
+                  NationalDatasetRepository.Inserted written = repo.write(rows, fingerprint);
+                  // the units it wrote are changes like any other: audited and in the feed
+                  audit.recordAll(
+                      "NATIONAL_DATASET_LOADED",
+                      OrgUnitService.ENTITY,
+                      AuditTrail.Operation.UPSERT,
+                      written.changed().stream()
+                          .map(c -> new AuditTrail.Change(c.id(), c.id(), c.version(), null, null))
+                          .toList(),
+                      null);
+                  return written;
+                });
     long elapsed = (System.nanoTime() - start) / 1_000_000;
     return new Result(inserted.units(), inserted.versions(), inserted.lineage(), elapsed, false);
   }

@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.UUID;
@@ -29,7 +30,14 @@ class NationalDatasetRepository {
   private static final Logger LOG = Logger.getLogger(NationalDatasetRepository.class);
 
   /** Rows inserted by one write. */
-  record Inserted(int units, int versions, int lineage) {}
+  /**
+   * What a load wrote; {@code changed} holds each unit that got a unit or a version row, with its
+   * record version, for the audit trail and the change feed.
+   */
+  record Inserted(int units, int versions, int lineage, List<Changed> changed) {}
+
+  /** A unit the load created or gave a version. */
+  record Changed(UUID id, long version) {}
 
   @Inject DataSource dataSource;
 
@@ -66,7 +74,7 @@ class NationalDatasetRepository {
       // a database loaded before the content was recorded: compare once, then record it
       if (alreadyLoaded(connection, rows)) {
         recordLoaded(connection, fingerprint);
-        return new Inserted(0, 0, 0);
+        return new Inserted(0, 0, 0, List.of());
       }
       st.execute(
           """
@@ -158,6 +166,22 @@ class NationalDatasetRepository {
                where not exists (select 1 from nd_skip k where k.id = s.unit_id)
                  and not exists (select 1 from nd_skip_version k where k.id = s.id)
               """);
+      List<Changed> changed = new ArrayList<>();
+      if (units + versions > 0) {
+        try (ResultSet rs =
+            st.executeQuery(
+                """
+                select u.id, u.version from org_unit u
+                 where u.id in (select s.unit_id from nd_version s
+                                 where not exists (select 1 from nd_skip k where k.id = s.unit_id)
+                                   and not exists (select 1 from nd_skip_version k where k.id = s.id))
+                 order by u.id
+                """)) {
+          while (rs.next()) {
+            changed.add(new Changed(rs.getObject(1, UUID.class), rs.getLong(2)));
+          }
+        }
+      }
       long t4 = System.nanoTime();
       int lineage =
           st.executeUpdate(
@@ -208,7 +232,7 @@ class NationalDatasetRepository {
           "National data set: inserted %d/%d units, %d/%d versions, %d/%d lineage edges",
           units, rows.units.size(), versions, rows.versions.size(), lineage, rows.lineage.size());
       recordLoaded(connection, fingerprint);
-      return new Inserted(units, versions, lineage);
+      return new Inserted(units, versions, lineage, changed);
     }
   }
 

@@ -114,6 +114,30 @@ class NationalDatasetTest {
   }
 
   @Test
+  void theLoadedUnitsAreAuditedAndInTheChangeFeed() throws SQLException {
+    // each unit the load wrote has one change-log entry and one audit event, written with it
+    long units =
+        count(
+            "select count(*) from org_unit u where exists (select 1 from audit_event a"
+                + " where a.entity_id = u.id and a.action = 'NATIONAL_DATASET_LOADED')");
+    assertThat(units).isGreaterThanOrEqualTo(firstLoad.units());
+    long withoutEntry =
+        count(
+            "select count(*) from audit_event a where a.action = 'NATIONAL_DATASET_LOADED'"
+                + " and not exists (select 1 from change_log c where c.entity_type = 'ORG_UNIT'"
+                + " and c.entity_id = a.entity_id and c.txid = a.txid)");
+    assertThat(withoutEntry).isZero();
+    // a commune of the new tree has its entry
+    UUID commune = UUID.fromString("00000000-0000-4000-8004-000000026882");
+    long entries =
+        count(
+            "select count(*) from change_log where entity_type = 'ORG_UNIT' and entity_id = '"
+                + commune
+                + "'");
+    assertThat(entries).isPositive();
+  }
+
+  @Test
   void afterTheReformThereAre34ProvincesAnd3321CommunesAndNoDistricts() throws SQLException {
     List<UUID> provinces = ids(atlas.provinces2025(), p -> provinceId2025(p.code()));
     List<UUID> communes = ids(atlas.communes2025(), c -> UnitIds.newCommune(c.code()));
