@@ -70,6 +70,29 @@ class OpenApiDocumentTest {
   }
 
   @Test
+  void everyUpsertDescribesTheRecordItCreates() throws Exception {
+    JsonNode doc = document();
+    List<String> missing = new ArrayList<>();
+    int upserts = 0;
+    for (Iterator<Map.Entry<String, JsonNode>> paths = doc.path("paths").fields();
+        paths.hasNext(); ) {
+      Map.Entry<String, JsonNode> path = paths.next();
+      JsonNode created = path.getValue().path("put").path("responses").path("201");
+      if (created.isMissingNode()) {
+        continue;
+      }
+      upserts++;
+      if (created.path("content").isEmpty()
+          || !created.path("headers").has("Location")
+          || !created.path("headers").has("ETag")) {
+        missing.add("PUT " + path.getKey());
+      }
+    }
+    assertThat(upserts).as("PUT operations that create").isGreaterThanOrEqualTo(14);
+    assertThat(missing).as("201 without the record, Location or ETag").isEmpty();
+  }
+
+  @Test
   void everyOperationHasIdSummaryAndDescription() throws Exception {
     JsonNode doc = document();
     List<String> missing = new ArrayList<>();

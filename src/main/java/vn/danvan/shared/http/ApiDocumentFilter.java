@@ -133,6 +133,7 @@ public class ApiDocumentFilter implements OASFilter {
       responses = OASFactory.createAPIResponses();
       op.setResponses(responses);
     }
+    describeCreated(responses);
     boolean writes = method != PathItem.HttpMethod.GET;
     for (Map.Entry<String, String> error : ERRORS.entrySet()) {
       String code = error.getKey();
@@ -182,6 +183,48 @@ public class ApiDocumentFilter implements OASFilter {
                         .minimum(java.math.BigDecimal.ONE)));
       }
     }
+  }
+
+  /**
+   * An upsert's 201 ({@code PUT} creating a record) answers the same body as its 200, with the
+   * record's Location and ETag: where the annotations name the 201 without a body, the 200's body
+   * and those headers are added, so that a generated client reads the created record.
+   */
+  private static void describeCreated(APIResponses responses) {
+    APIResponse created = responses.getAPIResponse("201");
+    APIResponse ok = responses.getAPIResponse("200");
+    if (created == null || hasBody(created) || ok == null || !hasBody(ok)) {
+      return;
+    }
+    created.setContent(ok.getContent());
+    if (created.getHeaders() == null || !created.getHeaders().containsKey("Location")) {
+      created.addHeader(
+          "Location",
+          OASFactory.createHeader()
+              .description("Địa chỉ của bản ghi vừa tạo.")
+              .schema(
+                  OASFactory.createSchema()
+                      .addType(
+                          org.eclipse.microprofile.openapi.models.media.Schema.SchemaType.STRING)
+                      .format("uri")));
+    }
+    if (created.getHeaders() == null || !created.getHeaders().containsKey("ETag")) {
+      created.addHeader(
+          "ETag",
+          OASFactory.createHeader()
+              .description("Phiên bản của bản ghi vừa tạo (gửi lại trong If-Match khi sửa).")
+              .schema(
+                  OASFactory.createSchema()
+                      .addType(
+                          org.eclipse.microprofile.openapi.models.media.Schema.SchemaType.STRING)
+                      .examples(List.of("\"0\""))));
+    }
+  }
+
+  private static boolean hasBody(APIResponse response) {
+    return response.getContent() != null
+        && response.getContent().getMediaTypes() != null
+        && !response.getContent().getMediaTypes().isEmpty();
   }
 
   /** Whether the operation reads an {@code If-Match} header (transitions and new versions do). */
