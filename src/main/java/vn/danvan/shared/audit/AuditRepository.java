@@ -26,8 +26,6 @@ class AuditRepository {
       "(select v.path from org_unit_version v where v.unit_id = :au"
           + " order by v.valid_from desc limit 1)";
 
-  private static final int BATCH = 500;
-
   /** Who acted and when: the same for every row a call writes. */
   record Actor(OffsetDateTime at, String username, UUID homeUnitId) {}
 
@@ -100,54 +98,78 @@ class AuditRepository {
   }
 
   /**
-   * The CREATE audit events and UPSERT change-log entries of many created rows, sent in JDBC
-   * batches.
+   * The CREATE audit events and UPSERT change-log entries of many created rows: two statements over
+   * the rows bound as arrays, each owning unit's path looked up once (not once per row).
    */
   void insertCreated(Actor actor, String entityType, List<CreatedRow> rows) {
     em.flush();
+    int n = rows.size();
+    UUID[] ids = new UUID[n];
+    UUID[] units = new UUID[n];
+    Long[] versions = new Long[n];
+    String[] after = new String[n];
+    for (int i = 0; i < n; i++) {
+      CreatedRow row = rows.get(i);
+      ids[i] = row.id();
+      units[i] = row.unitId();
+      versions[i] = row.version();
+      after[i] = row.after();
+    }
+    String source =
+        " from unnest(?, ?, ?, ?) with ordinality as r(id, unit_id, version, after, ord)"
+            + " left join (select u.unit_id, (select v.path from org_unit_version v"
+            + " where v.unit_id = u.unit_id order by v.valid_from desc limit 1) as path"
+            + " from (select distinct unnest(?::uuid[]) as unit_id) u) p on p.unit_id = r.unit_id"
+            + " order by r.ord";
     em.unwrap(Session.class)
         .doWork(
             connection -> {
+              java.sql.Array idArray = connection.createArrayOf("uuid", ids);
+              java.sql.Array unitArray = connection.createArrayOf("uuid", units);
+              java.sql.Array versionArray = connection.createArrayOf("bigint", versions);
+              java.sql.Array afterArray = connection.createArrayOf("text", after);
               try (PreparedStatement audit =
                       connection.prepareStatement(
                           "insert into audit_event (id, occurred_at, actor, action, entity_type,"
                               + " entity_id, unit_id, unit_path, actor_unit_path, before, after,"
-                              + " reason) values (?, ?, ?, 'CREATE', ?, ?, ?, "
-                              + UNIT_PATH.replace(":u", "?")
-                              + ", "
+                              + " reason) select gen_random_uuid(), ?, ?, 'CREATE', ?, r.id,"
+                              + " r.unit_id, p.path, "
                               + ACTOR_UNIT_PATH.replace(":au", "?")
-                              + ", null, cast(? as jsonb), null)");
+                              + ", null, cast(r.after as jsonb), null"
+                              + source);
                   PreparedStatement change =
                       connection.prepareStatement(
                           "insert into change_log (entity_type, entity_id, operation,"
-                              + " entity_version, unit_id, unit_path) values (?, ?, 'UPSERT', ?, ?, "
-                              + UNIT_PATH.replace(":u", "?")
-                              + ")")) {
-                for (int i = 0; i < rows.size(); i++) {
-                  CreatedRow row = rows.get(i);
-                  audit.setObject(1, UUID.randomUUID());
-                  audit.setObject(2, actor.at());
-                  audit.setString(3, actor.username());
-                  audit.setString(4, entityType);
-                  audit.setObject(5, row.id());
-                  audit.setObject(6, row.unitId());
-                  audit.setObject(7, row.unitId());
-                  audit.setObject(8, actor.homeUnitId(), java.sql.Types.OTHER);
-                  audit.setString(9, row.after());
-                  audit.addBatch();
-                  change.setString(1, entityType);
-                  change.setObject(2, row.id());
-                  change.setLong(3, row.version());
-                  change.setObject(4, row.unitId());
-                  change.setObject(5, row.unitId());
-                  change.addBatch();
-                  if ((i + 1) % BATCH == 0 || i == rows.size() - 1) {
-                    audit.executeBatch();
-                    change.executeBatch();
-                  }
-                }
+                              + " entity_version, unit_id, unit_path) select ?, r.id, 'UPSERT',"
+                              + " r.version, r.unit_id, p.path"
+                              + source)) {
+                int i = 1;
+                audit.setObject(i++, actor.at());
+                audit.setString(i++, actor.username());
+                audit.setString(i++, entityType);
+                audit.setObject(i++, actor.homeUnitId(), java.sql.Types.OTHER);
+                bindRows(audit, i, idArray, unitArray, versionArray, afterArray);
+                audit.executeUpdate();
+                change.setString(1, entityType);
+                bindRows(change, 2, idArray, unitArray, versionArray, afterArray);
+                change.executeUpdate();
               }
             });
+  }
+
+  private static void bindRows(
+      PreparedStatement statement,
+      int first,
+      java.sql.Array ids,
+      java.sql.Array units,
+      java.sql.Array versions,
+      java.sql.Array after)
+      throws java.sql.SQLException {
+    statement.setArray(first, ids);
+    statement.setArray(first + 1, units);
+    statement.setArray(first + 2, versions);
+    statement.setArray(first + 3, after);
+    statement.setArray(first + 4, units);
   }
 
   /**
@@ -161,13 +183,17 @@ class AuditRepository {
       AuditTrail.Operation operation,
       String rowsJson,
       String reason) {
-    String source =
-        " from jsonb_to_recordset(cast(:rows as jsonb))"
-            + " as x(ord int, id uuid, unit_id uuid, version bigint, before jsonb, after jsonb)"
-            + " left join lateral (select v.path from org_unit_version v where v.unit_id = x.unit_id"
-            + " order by v.valid_from desc limit 1) p on true order by x.ord";
+    // the rows once, each owning unit's path once
+    String with =
+        "with x as materialized (select * from jsonb_to_recordset(cast(:rows as jsonb))"
+            + " as x(ord int, id uuid, unit_id uuid, version bigint, before jsonb, after jsonb)),"
+            + " p as (select u.unit_id, (select v.path from org_unit_version v"
+            + " where v.unit_id = u.unit_id order by v.valid_from desc limit 1) as path"
+            + " from (select distinct unit_id from x) u) ";
+    String source = " from x left join p on p.unit_id = x.unit_id order by x.ord";
     em.createNativeQuery(
-            "insert into audit_event (id, occurred_at, actor, action, entity_type, entity_id, unit_id, unit_path,"
+            with
+                + "insert into audit_event (id, occurred_at, actor, action, entity_type, entity_id, unit_id, unit_path,"
                 + " actor_unit_path, before, after, reason) select gen_random_uuid(), :at, :actor, :action,"
                 + " :t, x.id, x.unit_id, p.path, "
                 + ACTOR_UNIT_PATH
@@ -182,7 +208,8 @@ class AuditRepository {
         .setParameter("r", reason)
         .executeUpdate();
     em.createNativeQuery(
-            "insert into change_log (entity_type, entity_id, operation, entity_version, unit_id, unit_path)"
+            with
+                + "insert into change_log (entity_type, entity_id, operation, entity_version, unit_id, unit_path)"
                 + " select :t, x.id, :op, x.version, x.unit_id, p.path"
                 + source)
         .setParameter("rows", rowsJson)
