@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import org.hibernate.Session;
 import org.jboss.logging.Logger;
 import vn.danvan.orgunit.OrgUnitResponse;
 import vn.danvan.orgunit.OrgUnitService;
@@ -403,8 +402,13 @@ class TaskImportTarget implements ImportTarget<TaskImportItem> {
     List<TaskResponse> before = new ArrayList<>(replaced.size());
     Map<UUID, List<Task.Coordinator>> coordinators = new LinkedHashMap<>();
     List<Task> dueChanged = new ArrayList<>();
+    List<Task> edited = new ArrayList<>(replaced.size());
     for (Replace r : replaced) {
       Task t = r.task();
+      // written below by one set-based update, not by Hibernate's row-by-row flush (the task
+      // table's statement triggers would run once per row): out of the persistence context first
+      em.detach(t);
+      edited.add(t);
       before.add(
           TaskResponse.of(
               t,
@@ -432,14 +436,7 @@ class TaskImportTarget implements ImportTarget<TaskImportItem> {
       t.provenance(r.provenance());
       coordinators.put(t.id, r.next().coordinators);
     }
-    Session session = em.unwrap(Session.class);
-    Integer batchSize = session.getJdbcBatchSize();
-    session.setJdbcBatchSize(500);
-    try {
-      em.flush();
-    } finally {
-      session.setJdbcBatchSize(batchSize);
-    }
+    repo.updateAll(edited);
     repo.replaceCoordinators(coordinators);
     for (Task t : dueChanged) {
       repo.recordDueDate(t.id, t.dueDate, DueDateSource.EDIT, null, user.username(), at);

@@ -46,6 +46,7 @@ class TaskRepository {
       "danvan_fold(t.title || ' ' || t.description || ' ' || coalesce(t.directive_item, ''))";
 
   @Inject EntityManager em;
+  @Inject com.fasterxml.jackson.databind.ObjectMapper mapper;
 
   /**
    * One page of the list: the tasks matching {@code query} in its order, after the row whose sort
@@ -291,6 +292,81 @@ class TaskRepository {
                 }
               }
             });
+  }
+
+  /**
+   * Writes the edited fields of many tasks (a bulk replace) in one statement, so that the table's
+   * statement triggers run once, not once per task; each row's version must still be the one read
+   * (optimistic lock) and becomes the next. The tasks must not be managed any more (detached), or
+   * Hibernate would write them a second time.
+   */
+  void updateAll(List<Task> tasks) {
+    if (tasks.isEmpty()) {
+      return;
+    }
+    List<Map<String, Object>> rows = new ArrayList<>(tasks.size());
+    for (Task t : tasks) {
+      Map<String, Object> row = new HashMap<>();
+      row.put("id", t.id);
+      row.put("version", t.version);
+      row.put("title", t.title);
+      row.put("description", t.description);
+      row.put("responsible_person", t.responsiblePerson);
+      row.put("assigning_unit_id", t.assigningUnitId);
+      row.put("expected_result", t.expectedResult);
+      row.put("assigned_on", t.assignedOn == null ? null : t.assignedOn.toString());
+      row.put("due_date", t.dueDate == null ? null : t.dueDate.toString());
+      row.put("recurrence_end", t.recurrenceEnd == null ? null : t.recurrenceEnd.toString());
+      row.put("directive_id", t.directiveId);
+      row.put("directive_item", t.directiveItem);
+      row.put("priority", t.priority.name());
+      row.put("weight", t.weight);
+      row.put("lead_unit_id", t.leadUnitId);
+      row.put("lead_unit_path", t.leadUnitPath);
+      row.put("lead_since", t.leadSince == null ? null : t.leadSince.toString());
+      row.put("source_system", t.sourceSystem);
+      row.put("source_id", t.sourceId);
+      row.put("source_version", t.sourceVersion);
+      row.put("source_updated_at", t.sourceUpdatedAt == null ? null : t.sourceUpdatedAt.toString());
+      row.put("updated_at", t.updatedAt.toString());
+      rows.add(row);
+    }
+    String json;
+    try {
+      json = mapper.writeValueAsString(rows);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+    int updated =
+        em.createNativeQuery(
+                "update task t set title = x.title, description = x.description,"
+                    + " responsible_person = x.responsible_person,"
+                    + " assigning_unit_id = x.assigning_unit_id, expected_result = x.expected_result,"
+                    + " assigned_on = x.assigned_on, due_date = x.due_date,"
+                    + " recurrence_end = x.recurrence_end, directive_id = x.directive_id,"
+                    + " directive_item = x.directive_item, priority = x.priority, weight = x.weight,"
+                    + " lead_unit_id = x.lead_unit_id, lead_unit_path = x.lead_unit_path,"
+                    + " lead_since = x.lead_since, source_system = x.source_system,"
+                    + " source_id = x.source_id, source_version = x.source_version,"
+                    + " source_updated_at = x.source_updated_at, updated_at = x.updated_at,"
+                    + " version = t.version + 1"
+                    + " from jsonb_to_recordset(cast(:rows as jsonb)) as x(id uuid, version bigint,"
+                    + " title text, description text, responsible_person text,"
+                    + " assigning_unit_id uuid, expected_result text, assigned_on date, due_date date,"
+                    + " recurrence_end date, directive_id uuid, directive_item text, priority text,"
+                    + " weight numeric, lead_unit_id uuid, lead_unit_path uuid[], lead_since date,"
+                    + " source_system text, source_id text, source_version bigint,"
+                    + " source_updated_at timestamptz, updated_at timestamptz)"
+                    + " where t.id = x.id and t.version = x.version")
+            .setParameter("rows", json)
+            .executeUpdate();
+    if (updated != tasks.size()) {
+      throw new jakarta.persistence.OptimisticLockException(
+          "tasks changed concurrently: " + (tasks.size() - updated) + " of " + tasks.size());
+    }
+    for (Task t : tasks) {
+      t.version++;
+    }
   }
 
   /** The coordinating units of many edited tasks replaced, in two statements. */
