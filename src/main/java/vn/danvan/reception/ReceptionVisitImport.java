@@ -16,6 +16,7 @@ import vn.danvan.shared.security.Roles;
 import vn.danvan.shared.source.Preconditions;
 import vn.danvan.shared.source.Provenance;
 import vn.danvan.shared.source.SourceKey;
+import vn.danvan.shared.source.Upserted;
 import vn.danvan.shared.sync.ImportItemResult;
 import vn.danvan.shared.sync.ImportTarget;
 
@@ -105,7 +106,7 @@ public class ReceptionVisitImport implements ImportTarget<VisitImportItem> {
       current = bySource.get(in.key());
       newId = UUID.randomUUID();
     } else {
-      throw ApiException.invalid("/id", "field.ID_OR_SOURCE_ID_REQUIRED");
+      throw ApiException.invalid("/id", "field.ID_OR_SOURCE_ID");
     }
     Upserted<VisitResponse> done = visits.upsert(current, newId, Preconditions.IMPORT, in, req);
     UUID id = done.body().id();

@@ -3,7 +3,6 @@ package vn.danvan.reception;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Objects;
 import vn.danvan.shared.error.ApiException;
 import vn.danvan.shared.source.Provenance;
 import vn.danvan.shared.source.SourceKey;
@@ -49,12 +48,7 @@ final class SourceFields {
    * A body's provenance under a by-source path: body key fields, when present, equal the path's.
    */
   static Provenance underPath(Provenance body, SourceKey path) {
-    if (body.sourceSystem() != null && !Objects.equals(body.sourceSystem(), path.system())) {
-      throw ApiException.invalid("/sourceSystem", "field.SOURCE_KEY_NOT_PATH");
-    }
-    if (body.sourceId() != null && !Objects.equals(body.sourceId(), path.id())) {
-      throw ApiException.invalid("/sourceId", "field.SOURCE_KEY_NOT_PATH");
-    }
+    path.requireBodyMatches(body.sourceSystem(), body.sourceId());
     return body.withKey(path);
   }
 

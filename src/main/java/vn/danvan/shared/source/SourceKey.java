@@ -1,5 +1,7 @@
 package vn.danvan.shared.source;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 import vn.danvan.shared.error.ApiException;
 
@@ -27,6 +29,23 @@ public record SourceKey(String system, String id) {
       throw ApiException.invalid(idPointer, "field.SOURCE_ID_FORMAT", MAX_ID_LENGTH);
     }
     return new SourceKey(system, id);
+  }
+
+  /**
+   * Under a by-source path, the key fields a body gives (each may be left out) must equal the
+   * path's: 400 with the pointer of each one that differs.
+   */
+  public void requireBodyMatches(String bodySystem, String bodyId) {
+    List<ApiException.FieldError> errors = new ArrayList<>();
+    if (bodySystem != null && !bodySystem.equals(system)) {
+      errors.add(ApiException.FieldError.of("/sourceSystem", "field.SOURCE_KEY_PATH_MISMATCH"));
+    }
+    if (bodyId != null && !bodyId.equals(id)) {
+      errors.add(ApiException.FieldError.of("/sourceId", "field.SOURCE_KEY_PATH_MISMATCH"));
+    }
+    if (!errors.isEmpty()) {
+      throw new ApiException(400, "VALIDATION_FAILED", errors);
+    }
   }
 
   private static boolean validId(String id) {
