@@ -10,6 +10,7 @@ import vn.danvan.shared.error.ApiException;
 import vn.danvan.shared.security.CurrentUser;
 import vn.danvan.shared.source.Preconditions;
 import vn.danvan.shared.source.SourceKey;
+import vn.danvan.shared.source.Upserted;
 import vn.danvan.shared.sync.ImportItemResult;
 import vn.danvan.shared.sync.ImportTarget;
 
@@ -46,8 +47,8 @@ class DirectiveImportTarget implements ImportTarget<DirectiveImportItem> {
     for (DirectiveImportItem item : items) {
       try {
         // every ApiException of an upsert comes before its first write: the item simply failed
-        DirectiveService.Upserted done = upsert(item);
-        results.add(ImportItemResult.of(done.outcome(), done.directive().id()));
+        Upserted<DirectiveResponse> done = upsert(item);
+        results.add(ImportItemResult.of(done.outcome(), done.body().id()));
       } catch (ApiException e) {
         results.add(ImportItemResult.failed(e));
       }
@@ -55,7 +56,7 @@ class DirectiveImportTarget implements ImportTarget<DirectiveImportItem> {
     return results;
   }
 
-  private DirectiveService.Upserted upsert(DirectiveImportItem item) {
+  private Upserted<DirectiveResponse> upsert(DirectiveImportItem item) {
     String system = item.sourceSystem();
     if (system == null && item.sourceId() != null) {
       system =

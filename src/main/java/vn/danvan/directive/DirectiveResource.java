@@ -40,7 +40,6 @@ import vn.danvan.shared.persistence.OrgUnitMode;
 import vn.danvan.shared.security.Roles;
 import vn.danvan.shared.source.Preconditions;
 import vn.danvan.shared.source.SourceKey;
-import vn.danvan.shared.source.UpsertOutcome;
 
 @Path(DirectiveResource.PATH)
 @Produces(MediaType.APPLICATION_JSON)
@@ -169,7 +168,7 @@ public class DirectiveResource {
           @Parameter(description = "`*`: chỉ tạo mới, không sửa bản ghi đã có.", example = "*")
           String ifNoneMatch,
       @Valid @NotNull DirectiveRequest body) {
-    return answer(directives.upsert(id, Preconditions.of(ifMatch, ifNoneMatch), body));
+    return directives.upsert(id, Preconditions.of(ifMatch, ifNoneMatch), body).toResponse(PATH);
   }
 
   @PUT
@@ -203,13 +202,9 @@ public class DirectiveResource {
           String ifNoneMatch,
       @Valid @NotNull DirectiveRequest body) {
     SourceKey key = SourceKey.ofPath(sourceSystem, sourceId);
-    return answer(directives.upsertBySource(key, Preconditions.of(ifMatch, ifNoneMatch), body));
-  }
-
-  private static RestResponse<DirectiveResponse> answer(DirectiveService.Upserted upserted) {
-    return upserted.outcome() == UpsertOutcome.CREATED
-        ? Responses.created(PATH, upserted.directive())
-        : Responses.ok(upserted.directive());
+    return directives
+        .upsertBySource(key, Preconditions.of(ifMatch, ifNoneMatch), body)
+        .toResponse(PATH);
   }
 
   @DELETE

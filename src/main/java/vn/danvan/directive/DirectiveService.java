@@ -32,9 +32,11 @@ import vn.danvan.shared.security.CurrentUser;
 import vn.danvan.shared.security.UnitScope;
 import vn.danvan.shared.source.Preconditions;
 import vn.danvan.shared.source.Provenance;
+import vn.danvan.shared.source.RequestProvenance;
 import vn.danvan.shared.source.SourceKey;
 import vn.danvan.shared.source.SourceWrites;
 import vn.danvan.shared.source.UpsertOutcome;
+import vn.danvan.shared.source.Upserted;
 import vn.danvan.shared.time.BusinessTime;
 
 /**
@@ -168,26 +170,24 @@ public class DirectiveService {
   @Transactional
   public DirectiveResponse create(UUID id, DirectiveRequest req) {
     Provenance in =
-        SourceFields.incoming(
+        RequestProvenance.incoming(
             req.sourceSystem(), req.sourceId(), req.sourceVersion(), req.sourceUpdatedAt(), null);
     return insert(id, req, sources.claim(in));
   }
-
-  /** What an upsert did and the document it answers with. */
-  public record Upserted(UpsertOutcome outcome, DirectiveResponse directive) {}
 
   /**
    * {@code PUT /directives/{id}}: creates a draft under a client-chosen id, or replaces the
    * document by the rules of {@link SourceWrites#replace} and of {@link #edit}.
    */
   @Transactional
-  public Upserted upsert(UUID id, Preconditions pre, DirectiveRequest req) {
+  public Upserted<DirectiveResponse> upsert(UUID id, Preconditions pre, DirectiveRequest req) {
     return put(id, null, pre, req);
   }
 
   /** {@code PUT /directives/by-source/{sourceSystem}/{sourceId}}. */
   @Transactional
-  public Upserted upsertBySource(SourceKey key, Preconditions pre, DirectiveRequest req) {
+  public Upserted<DirectiveResponse> upsertBySource(
+      SourceKey key, Preconditions pre, DirectiveRequest req) {
     return put(null, key, pre, req);
   }
 
@@ -196,13 +196,13 @@ public class DirectiveService {
    * boundary of its own (the import runs many in one). Every {@link ApiException} it throws comes
    * before the first write of the document.
    */
-  Upserted put(UUID id, SourceKey key, Preconditions pre, DirectiveRequest req) {
+  Upserted<DirectiveResponse> put(UUID id, SourceKey key, Preconditions pre, DirectiveRequest req) {
     if (key != null) {
       // only the system itself (or an admin) writes by its keys: no probing of other systems' keys
       sources.claim(new Provenance(key.system(), key.id(), null, null));
     }
     Provenance in =
-        SourceFields.incoming(
+        RequestProvenance.incoming(
             req.sourceSystem(), req.sourceId(), req.sourceVersion(), req.sourceUpdatedAt(), key);
     Directive existing = key != null ? repo.findBySource(key) : repo.find(id);
     if (existing != null) {
@@ -211,19 +211,19 @@ public class DirectiveService {
       boolean same = normalized(req).equals(stored(d));
       UpsertOutcome outcome = sources.replace(d.version, d.provenance(), pre, in, same);
       if (outcome == UpsertOutcome.UNCHANGED) {
-        return new Upserted(outcome, response(d));
+        return new Upserted<>(outcome, response(d));
       }
-      Provenance provenance = SourceFields.stored(d.provenance(), in);
+      Provenance provenance = RequestProvenance.stored(d.provenance(), in);
       requireFreeKey(provenance, d.id);
-      return new Upserted(outcome, edit(d, req, provenance));
+      return new Upserted<>(outcome, edit(d, req, provenance));
     }
     Provenance claimed = sources.create(pre, in, "entity.DIRECTIVE");
     DirectiveResponse created = insert(id != null ? id : UUID.randomUUID(), req, claimed);
-    return new Upserted(UpsertOutcome.CREATED, created);
+    return new Upserted<>(UpsertOutcome.CREATED, created);
   }
 
   private DirectiveResponse insert(UUID id, DirectiveRequest req, Provenance claimed) {
-    Provenance provenance = SourceFields.stored(Provenance.NONE, claimed);
+    Provenance provenance = RequestProvenance.stored(Provenance.NONE, claimed);
     requireFreeKey(provenance, id);
     Directive d = new Directive();
     d.id = id;

@@ -10,6 +10,7 @@ import vn.danvan.shared.error.ApiException;
 import vn.danvan.shared.security.CurrentUser;
 import vn.danvan.shared.source.Preconditions;
 import vn.danvan.shared.source.SourceKey;
+import vn.danvan.shared.source.Upserted;
 import vn.danvan.shared.sync.ImportItemResult;
 import vn.danvan.shared.sync.ImportTarget;
 
@@ -66,8 +67,8 @@ class OrgUnitImportTarget implements ImportTarget<OrgUnitImportItem> {
     for (OrgUnitImportItem item : items) {
       try {
         // every ApiException of an upsert comes before its first write: the item simply failed
-        OrgUnitService.Upserted done = upsert(item);
-        results.add(ImportItemResult.of(done.outcome(), done.unit().id()));
+        Upserted<OrgUnitResponse> done = upsert(item);
+        results.add(ImportItemResult.of(done.outcome(), done.body().id()));
       } catch (ApiException e) {
         results.add(ImportItemResult.failed(e));
       }
@@ -75,7 +76,7 @@ class OrgUnitImportTarget implements ImportTarget<OrgUnitImportItem> {
     return results;
   }
 
-  private OrgUnitService.Upserted upsert(OrgUnitImportItem item) {
+  private Upserted<OrgUnitResponse> upsert(OrgUnitImportItem item) {
     String system = item.sourceSystem();
     if (system == null && item.sourceId() != null) {
       system =

@@ -31,7 +31,6 @@ import vn.danvan.shared.paging.PageParams;
 import vn.danvan.shared.security.Roles;
 import vn.danvan.shared.source.Preconditions;
 import vn.danvan.shared.source.SourceKey;
-import vn.danvan.shared.source.UpsertOutcome;
 
 @Path(OrgUnitResource.PATH)
 @Produces(MediaType.APPLICATION_JSON)
@@ -136,7 +135,7 @@ public class OrgUnitResource {
           @Parameter(description = "`*`: chỉ tạo mới, không sửa bản ghi đã có.", example = "*")
           String ifNoneMatch,
       @Valid @NotNull OrgUnitUpsertRequest body) {
-    return answer(units.upsert(id, Preconditions.of(ifMatch, ifNoneMatch), body));
+    return units.upsert(id, Preconditions.of(ifMatch, ifNoneMatch), body).toResponse(PATH);
   }
 
   @PUT
@@ -169,13 +168,7 @@ public class OrgUnitResource {
           String ifNoneMatch,
       @Valid @NotNull OrgUnitUpsertRequest body) {
     SourceKey key = SourceKey.ofPath(sourceSystem, sourceId);
-    return answer(units.upsertBySource(key, Preconditions.of(ifMatch, ifNoneMatch), body));
-  }
-
-  private static RestResponse<OrgUnitResponse> answer(OrgUnitService.Upserted upserted) {
-    return upserted.outcome() == UpsertOutcome.CREATED
-        ? Responses.created(PATH, upserted.unit())
-        : Responses.ok(upserted.unit());
+    return units.upsertBySource(key, Preconditions.of(ifMatch, ifNoneMatch), body).toResponse(PATH);
   }
 
   @DELETE

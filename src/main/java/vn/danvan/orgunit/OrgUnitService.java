@@ -27,9 +27,11 @@ import vn.danvan.shared.security.CurrentUser;
 import vn.danvan.shared.security.UnitScope;
 import vn.danvan.shared.source.Preconditions;
 import vn.danvan.shared.source.Provenance;
+import vn.danvan.shared.source.RequestProvenance;
 import vn.danvan.shared.source.SourceKey;
 import vn.danvan.shared.source.SourceWrites;
 import vn.danvan.shared.source.UpsertOutcome;
+import vn.danvan.shared.source.Upserted;
 import vn.danvan.shared.time.BusinessTime;
 
 /**
@@ -284,7 +286,7 @@ public class OrgUnitService {
       throw ApiException.conflict("ID_TAKEN");
     }
     Provenance in =
-        SourceFields.incoming(
+        RequestProvenance.incoming(
             req.sourceSystem(), req.sourceId(), req.sourceVersion(), req.sourceUpdatedAt(), null);
     return insert(
         id,
@@ -297,21 +299,19 @@ public class OrgUnitService {
         sources.claim(in));
   }
 
-  /** What an upsert did and the unit it answers with. */
-  public record Upserted(UpsertOutcome outcome, OrgUnitResponse unit) {}
-
   /**
    * {@code PUT /org-units/{id}}: creates the unit under a client-chosen id, or corrects it by the
    * rules of {@link SourceWrites#replace}.
    */
   @Transactional
-  public Upserted upsert(UUID id, Preconditions pre, OrgUnitUpsertRequest req) {
+  public Upserted<OrgUnitResponse> upsert(UUID id, Preconditions pre, OrgUnitUpsertRequest req) {
     return put(id, null, pre, req);
   }
 
   /** {@code PUT /org-units/by-source/{sourceSystem}/{sourceId}}. */
   @Transactional
-  public Upserted upsertBySource(SourceKey key, Preconditions pre, OrgUnitUpsertRequest req) {
+  public Upserted<OrgUnitResponse> upsertBySource(
+      SourceKey key, Preconditions pre, OrgUnitUpsertRequest req) {
     return put(null, key, pre, req);
   }
 
@@ -320,13 +320,14 @@ public class OrgUnitService {
    * boundary of its own (the import runs many in one). Every {@link ApiException} it throws comes
    * before the first write of the unit.
    */
-  Upserted put(UUID id, SourceKey key, Preconditions pre, OrgUnitUpsertRequest req) {
+  Upserted<OrgUnitResponse> put(
+      UUID id, SourceKey key, Preconditions pre, OrgUnitUpsertRequest req) {
     if (key != null) {
       // only the system itself (or an admin) writes by its keys: no probing of other systems' keys
       sources.claim(new Provenance(key.system(), key.id(), null, null));
     }
     Provenance in =
-        SourceFields.incoming(
+        RequestProvenance.incoming(
             req.sourceSystem(), req.sourceId(), req.sourceVersion(), req.sourceUpdatedAt(), key);
     Optional<OrgUnit> existing = key != null ? repo.findBySource(key) : repo.find(id);
     if (existing.isPresent()) {
@@ -346,7 +347,7 @@ public class OrgUnitService {
             req.parentId(),
             req.validFrom(),
             claimed);
-    return new Upserted(UpsertOutcome.CREATED, created);
+    return new Upserted<>(UpsertOutcome.CREATED, created);
   }
 
   private OrgUnitResponse insert(
@@ -359,7 +360,7 @@ public class OrgUnitService {
       LocalDate validFrom,
       Provenance claimed) {
     LocalDate from = validFrom != null ? validFrom : today();
-    Provenance provenance = SourceFields.stored(Provenance.NONE, claimed);
+    Provenance provenance = RequestProvenance.stored(Provenance.NONE, claimed);
     OrgUnitVersion parent = null;
     if (parentId == null) {
       if (!user.isAdmin() || kind != OrgUnitKind.CENTRAL) {
@@ -391,7 +392,7 @@ public class OrgUnitService {
    * A correction by upsert: names and codes of the current version, without history. The kind, the
    * parent and the first day are the tree's structure, changed only by restructurings.
    */
-  private Upserted replace(
+  private Upserted<OrgUnitResponse> replace(
       OrgUnit unit, Preconditions pre, Provenance in, OrgUnitUpsertRequest req) {
     scope.require(unit.id, ENTITY_LABEL);
     requireCorrector(unit.id);
@@ -408,12 +409,12 @@ public class OrgUnitService {
             && Objects.equals(req.code(), v.code);
     UpsertOutcome outcome = sources.replace(unit.version, unit.provenance(), pre, in, same);
     if (outcome == UpsertOutcome.UNCHANGED) {
-      return new Upserted(outcome, OrgUnitResponse.of(unit, v, day));
+      return new Upserted<>(outcome, OrgUnitResponse.of(unit, v, day));
     }
     if (!sameStructure) {
       throw ApiException.conflict("RESTRUCTURING_REQUIRED");
     }
-    Provenance provenance = SourceFields.stored(unit.provenance(), in);
+    Provenance provenance = RequestProvenance.stored(unit.provenance(), in);
     requireFreeKey(provenance, unit.id);
     OrgUnitResponse before = OrgUnitResponse.of(unit, v, day);
     v.name = req.name().trim();
@@ -424,7 +425,7 @@ public class OrgUnitService {
     em.flush();
     OrgUnitResponse after = OrgUnitResponse.of(unit, v, day);
     audit.updated(ENTITY, unit.id, unit.id, unit.version, before, after);
-    return new Upserted(outcome, after);
+    return new Upserted<>(outcome, after);
   }
 
   /** 409 DUPLICATE when another unit already carries the source key. */

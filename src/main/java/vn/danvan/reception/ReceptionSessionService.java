@@ -25,6 +25,7 @@ import vn.danvan.shared.source.Provenance;
 import vn.danvan.shared.source.SourceKey;
 import vn.danvan.shared.source.SourceWrites;
 import vn.danvan.shared.source.UpsertOutcome;
+import vn.danvan.shared.source.Upserted;
 
 /** Reception sessions (buổi tiếp): who received citizens, where and when. */
 @ApplicationScoped

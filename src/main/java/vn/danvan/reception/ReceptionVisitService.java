@@ -36,6 +36,7 @@ import vn.danvan.shared.source.Provenance;
 import vn.danvan.shared.source.SourceKey;
 import vn.danvan.shared.source.SourceWrites;
 import vn.danvan.shared.source.UpsertOutcome;
+import vn.danvan.shared.source.Upserted;
 import vn.danvan.shared.time.BusinessTime;
 
 /**

@@ -42,7 +42,6 @@ import vn.danvan.shared.persistence.OrgUnitMode;
 import vn.danvan.shared.security.Roles;
 import vn.danvan.shared.source.Preconditions;
 import vn.danvan.shared.source.SourceKey;
-import vn.danvan.shared.source.UpsertOutcome;
 
 @Path("/api/v1/report-submissions")
 @Produces(MediaType.APPLICATION_JSON)
@@ -333,7 +332,7 @@ public class ReportSubmissionResource {
           @Valid
           @NotNull
           ReportSubmissionUpdateRequest body) {
-    return answer(submissions.upsert(id, Preconditions.of(ifMatch, ifNoneMatch), body));
+    return submissions.upsert(id, Preconditions.of(ifMatch, ifNoneMatch), body).toResponse(BASE);
   }
 
   @PUT
@@ -416,13 +415,9 @@ public class ReportSubmissionResource {
           @NotNull
           ReportSubmissionUpdateRequest body) {
     SourceKey key = SourceKey.ofPath(sourceSystem, sourceId);
-    return answer(submissions.upsertBySource(key, Preconditions.of(ifMatch, ifNoneMatch), body));
-  }
-
-  private static RestResponse<ReportSubmissionResponse> answer(ReportSubmissionService.Upserted u) {
-    return u.outcome() == UpsertOutcome.CREATED
-        ? Responses.created(BASE, u.report())
-        : Responses.ok(u.report());
+    return submissions
+        .upsertBySource(key, Preconditions.of(ifMatch, ifNoneMatch), body)
+        .toResponse(BASE);
   }
 
   @POST

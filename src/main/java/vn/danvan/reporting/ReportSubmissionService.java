@@ -39,6 +39,7 @@ import vn.danvan.shared.source.Provenance;
 import vn.danvan.shared.source.SourceKey;
 import vn.danvan.shared.source.SourceWrites;
 import vn.danvan.shared.source.UpsertOutcome;
+import vn.danvan.shared.source.Upserted;
 import vn.danvan.shared.sync.ImportItemResult;
 
 /**
@@ -145,9 +146,6 @@ public class ReportSubmissionService {
 
   // ------------------------------------------------------------------ writes
 
-  /** What an upsert did and the report it answers. */
-  public record Upserted(UpsertOutcome outcome, ReportSubmissionResponse report) {}
-
   /** The content a new draft gets beyond the prefilled figures (a PUT or an import item). */
   record Content(
       Map<String, JsonNode> values,
@@ -206,7 +204,8 @@ public class ReportSubmissionService {
    * else replaces the values and texts named in the body by the rules of {@link SourceWrites}.
    */
   @Transactional
-  public Upserted upsert(UUID id, Preconditions pre, ReportSubmissionUpdateRequest req) {
+  public Upserted<ReportSubmissionResponse> upsert(
+      UUID id, Preconditions pre, ReportSubmissionUpdateRequest req) {
     if (!access.hasReporterRole()) {
       throw ApiException.forbidden();
     }
@@ -224,21 +223,12 @@ public class ReportSubmissionService {
    * unit's report of the period (which then gets the key), else a new draft.
    */
   @Transactional
-  public Upserted upsertBySource(
+  public Upserted<ReportSubmissionResponse> upsertBySource(
       SourceKey key, Preconditions pre, ReportSubmissionUpdateRequest req) {
     if (!access.hasReporterRole()) {
       throw ApiException.forbidden();
     }
-    List<FieldError> mismatch = new ArrayList<>();
-    if (req.sourceSystem() != null && !req.sourceSystem().equals(key.system())) {
-      mismatch.add(FieldError.of("/sourceSystem", "field.SOURCE_KEY_MISMATCH"));
-    }
-    if (req.sourceId() != null && !req.sourceId().equals(key.id())) {
-      mismatch.add(FieldError.of("/sourceId", "field.SOURCE_KEY_MISMATCH"));
-    }
-    if (!mismatch.isEmpty()) {
-      throw new ApiException(400, "VALIDATION_FAILED", mismatch);
-    }
+    key.requireBodyMatches(req.sourceSystem(), req.sourceId());
     // only the system's own client (or an admin) uses its keys, whatever they name
     Provenance incoming =
         sources.claim(
@@ -272,10 +262,10 @@ public class ReportSubmissionService {
             provenance(
                 req.sourceSystem(), req.sourceId(), req.sourceVersion(), req.sourceUpdatedAt()),
             new HashMap<>())
-        .report();
+        .body();
   }
 
-  private Upserted createByUpsert(
+  private Upserted<ReportSubmissionResponse> createByUpsert(
       UUID id, Preconditions pre, ReportSubmissionUpdateRequest req, Provenance incoming) {
     Provenance claimed = sources.create(pre, incoming, ReportSubmissionAccess.LABEL);
     requireFreeSourceKey(claimed);
@@ -292,7 +282,7 @@ public class ReportSubmissionService {
     if (!missing.isEmpty()) {
       throw new ApiException(400, "VALIDATION_FAILED", missing);
     }
-    return new Upserted(
+    return new Upserted<>(
         UpsertOutcome.CREATED,
         createDraft(
             id,
@@ -441,7 +431,7 @@ public class ReportSubmissionService {
    * the rules of {@link SourceWrites#replace} (ownership, source order, preconditions); content
    * changes only while a draft or returned (409), a newer source version alone at any status.
    */
-  Upserted replace(
+  Upserted<ReportSubmissionResponse> replace(
       ReportSubmission s,
       Preconditions pre,
       ReportSubmissionUpdateRequest req,
@@ -482,7 +472,7 @@ public class ReportSubmissionService {
             && Objects.equals(nextDocument, s.reportDocumentId);
     UpsertOutcome outcome = sources.replace(s.version, s.provenance(), pre, incoming, sameContent);
     if (outcome == UpsertOutcome.UNCHANGED) {
-      return new Upserted(outcome, views.full(s, rules));
+      return new Upserted<>(outcome, views.full(s, rules));
     }
     if (!sameContent && !s.status.editable()) {
       throw ApiException.illegalTransition(ReportSubmissionAccess.LABEL, s.status, Edit.UPDATE);
@@ -500,7 +490,7 @@ public class ReportSubmissionService {
     em.flush();
     ReportSubmissionResponse after = views.full(s, rules);
     audit.updated(ENTITY, s.id, s.orgUnitId, s.version, before, after);
-    return new Upserted(outcome, after);
+    return new Upserted<>(outcome, after);
   }
 
   /** 400 with a pointer per value not of its indicator's type and per unknown code. */

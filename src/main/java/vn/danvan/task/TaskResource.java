@@ -36,7 +36,6 @@ import vn.danvan.shared.persistence.OrgUnitMode;
 import vn.danvan.shared.security.Roles;
 import vn.danvan.shared.source.Preconditions;
 import vn.danvan.shared.source.SourceKey;
-import vn.danvan.shared.source.UpsertOutcome;
 
 @Path("/api/v1/tasks")
 @Produces(MediaType.APPLICATION_JSON)
@@ -186,7 +185,7 @@ public class TaskResource {
           @Parameter(description = "`*`: chỉ tạo mới, 412 nếu đã có.", example = "*")
           String ifNoneMatch,
       @Valid @NotNull TaskRequest body) {
-    return upserted(tasks.upsert(id, Preconditions.of(ifMatch, ifNoneMatch), body));
+    return tasks.upsert(id, Preconditions.of(ifMatch, ifNoneMatch), body).toResponse(BASE);
   }
 
   @PUT
@@ -223,13 +222,7 @@ public class TaskResource {
           String ifNoneMatch,
       @Valid @NotNull TaskRequest body) {
     SourceKey key = SourceKey.ofPath(sourceSystem, sourceId);
-    return upserted(tasks.upsertBySource(key, Preconditions.of(ifMatch, ifNoneMatch), body));
-  }
-
-  private static RestResponse<TaskResponse> upserted(TaskService.Upserted u) {
-    return u.outcome() == UpsertOutcome.CREATED
-        ? Responses.created(BASE, u.task())
-        : Responses.ok(u.task());
+    return tasks.upsertBySource(key, Preconditions.of(ifMatch, ifNoneMatch), body).toResponse(BASE);
   }
 
   @DELETE

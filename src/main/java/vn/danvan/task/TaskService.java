@@ -36,6 +36,7 @@ import vn.danvan.shared.source.Provenance;
 import vn.danvan.shared.source.SourceKey;
 import vn.danvan.shared.source.SourceWrites;
 import vn.danvan.shared.source.UpsertOutcome;
+import vn.danvan.shared.source.Upserted;
 import vn.danvan.shared.time.BusinessTime;
 
 /**
@@ -229,19 +230,16 @@ public class TaskService {
     return createNew(UUID.randomUUID(), req, sources.claim(provenance(req, null)));
   }
 
-  /** What an upsert did, and the task as it now stands. */
-  public record Upserted(UpsertOutcome outcome, TaskResponse task) {}
-
   /**
    * {@code PUT /tasks/{id}}: creates the task with the client's id (by the rules of {@link
    * #create}) or replaces it (by the rules of {@link SourceWrites#replace} and of an edit).
    */
   @Transactional
-  public Upserted upsert(UUID id, Preconditions pre, TaskRequest req) {
+  public Upserted<TaskResponse> upsert(UUID id, Preconditions pre, TaskRequest req) {
     Provenance incoming = provenance(req, null);
     Task t = Task.findById(id);
     if (t == null) {
-      return new Upserted(
+      return new Upserted<>(
           UpsertOutcome.CREATED, createNew(id, req, sources.create(pre, incoming, LABEL)));
     }
     return replace(t, pre, incoming, req);
@@ -249,11 +247,11 @@ public class TaskService {
 
   /** {@code PUT /tasks/by-source/{sourceSystem}/{sourceId}}: {@link #upsert} by source key. */
   @Transactional
-  public Upserted upsertBySource(SourceKey key, Preconditions pre, TaskRequest req) {
+  public Upserted<TaskResponse> upsertBySource(SourceKey key, Preconditions pre, TaskRequest req) {
     Provenance incoming = provenance(req, key);
     Task t = repo.bySource(key);
     if (t == null) {
-      return new Upserted(
+      return new Upserted<>(
           UpsertOutcome.CREATED,
           createNew(UUID.randomUUID(), req, sources.create(pre, incoming, LABEL)));
     }
@@ -283,12 +281,7 @@ public class TaskService {
       SourceKey pathKey,
       Optional<String> callerSystem) {
     if (pathKey != null) {
-      if (system != null && !system.equals(pathKey.system())) {
-        throw ApiException.invalid("/sourceSystem", "field.PATH_MISMATCH");
-      }
-      if (id != null && !id.equals(pathKey.id())) {
-        throw ApiException.invalid("/sourceId", "field.PATH_MISMATCH");
-      }
+      pathKey.requireBodyMatches(system, id);
       return new Provenance(pathKey.system(), pathKey.id(), version, updatedAt);
     }
     if (system == null && id == null) {
@@ -380,7 +373,8 @@ public class TaskService {
    * the source rules decide (ownership, order, preconditions), and a request equal to the stored
    * task (with its own assigning unit and day when left out) writes nothing.
    */
-  private Upserted replace(Task t, Preconditions pre, Provenance incoming, TaskRequest req) {
+  private Upserted<TaskResponse> replace(
+      Task t, Preconditions pre, Provenance incoming, TaskRequest req) {
     if (!access.canSee(t)) {
       throw ApiException.notFound(LABEL);
     }
@@ -392,12 +386,12 @@ public class TaskService {
     TaskRequest effective = effective(t, req);
     UpsertOutcome outcome = sources.replace(t.version, stored, pre, incoming, t.sameAs(effective));
     if (outcome == UpsertOutcome.UNCHANGED) {
-      return new Upserted(outcome, response(t));
+      return new Upserted<>(outcome, response(t));
     }
     if (incoming.owned() && !stored.owned()) {
       requireKeyFree(incoming.key(), t.id);
     }
-    return new Upserted(outcome, edit(t, effective, SourceWrites.merged(stored, incoming)));
+    return new Upserted<>(outcome, edit(t, effective, SourceWrites.merged(stored, incoming)));
   }
 
   /** The request with the task's own assigning unit and day where it leaves them out. */
