@@ -72,24 +72,293 @@ class OpenApiDocumentTest {
   @Test
   void everyUpsertDescribesTheRecordItCreates() throws Exception {
     JsonNode doc = document();
-    List<String> missing = new ArrayList<>();
     int upserts = 0;
     for (Iterator<Map.Entry<String, JsonNode>> paths = doc.path("paths").fields();
         paths.hasNext(); ) {
-      Map.Entry<String, JsonNode> path = paths.next();
-      JsonNode created = path.getValue().path("put").path("responses").path("201");
-      if (created.isMissingNode()) {
-        continue;
-      }
-      upserts++;
-      if (created.path("content").isEmpty()
-          || !created.path("headers").has("Location")
-          || !created.path("headers").has("ETag")) {
-        missing.add("PUT " + path.getKey());
+      if (!paths.next().getValue().path("put").path("responses").path("201").isMissingNode()) {
+        upserts++;
       }
     }
     assertThat(upserts).as("PUT operations that create").isGreaterThanOrEqualTo(14);
-    assertThat(missing).as("201 without the record, Location or ETag").isEmpty();
+  }
+
+  /**
+   * Every 201 answers the created object (the schema of the record, as its GET answers it), with
+   * its Location (but a restructuring, which creates nothing to fetch again) and, for a versioned
+   * record (id and version), its ETag; a POST with Idempotency-Key may answer a replay.
+   */
+  @Test
+  void everyCreatedResponseDescribesTheRecordItsLocationAndETag() throws Exception {
+    JsonNode doc = document();
+    List<String> missing = new ArrayList<>();
+    int created = 0;
+    for (Map.Entry<String, JsonNode> op : operations(doc).entrySet()) {
+      JsonNode response = op.getValue().path("responses").path("201");
+      if (response.isMissingNode()) {
+        continue;
+      }
+      created++;
+      JsonNode headers = response.path("headers");
+      JsonNode schema = response.path("content").path("application/json").path("schema");
+      if (schema.isMissingNode()) {
+        missing.add(op.getKey() + " has no JSON body");
+        continue;
+      }
+      boolean addressable =
+          !"restructureOrgUnits".equals(op.getValue().path("operationId").asText());
+      if (addressable != headers.has("Location")) {
+        missing.add(op.getKey() + (addressable ? " lacks Location" : " declares Location"));
+      }
+      if (versioned(doc, schema) && !headers.has("ETag")) {
+        missing.add(op.getKey() + " lacks ETag");
+      }
+      if (takesHeader(op.getValue(), "Idempotency-Key") && !headers.has("Idempotency-Replayed")) {
+        missing.add(op.getKey() + " lacks Idempotency-Replayed");
+      }
+    }
+    assertThat(missing).isEmpty();
+    // the 15 POSTs that create records, the upserts, attachments, references, delegations …
+    assertThat(created).isGreaterThanOrEqualTo(35);
+  }
+
+  /** A 200 that answers a versioned record (GET by id, replace, transition) sends its ETag. */
+  @Test
+  void everyAnswerWithAVersionedRecordDeclaresItsETag() throws Exception {
+    JsonNode doc = document();
+    List<String> missing = new ArrayList<>();
+    int versioned = 0;
+    for (Map.Entry<String, JsonNode> op : operations(doc).entrySet()) {
+      JsonNode ok = op.getValue().path("responses").path("200");
+      JsonNode schema = ok.path("content").path("application/json").path("schema");
+      if (versioned(doc, schema)) {
+        versioned++;
+        if (!ok.path("headers").has("ETag")) {
+          missing.add(op.getKey());
+        }
+      }
+    }
+    assertThat(missing).isEmpty();
+    assertThat(versioned).isGreaterThan(30);
+    assertThat(
+            operations(doc)
+                .get("POST /api/v1/tasks/{id}/transitions")
+                .path("responses")
+                .path("200")
+                .path("headers")
+                .has("ETag"))
+        .isTrue();
+  }
+
+  /**
+   * If-Match is required (428 without it) on every operation that takes it but the upserts, where
+   * it is left out to create; the 412/428 check above makes sure both are documented.
+   */
+  @Test
+  void ifMatchIsRequiredWhereItsAbsenceAnswers428() throws Exception {
+    JsonNode doc = document();
+    List<String> wrong = new ArrayList<>();
+    for (Map.Entry<String, JsonNode> op : operations(doc).entrySet()) {
+      boolean upsert =
+          op.getKey().startsWith("PUT ")
+              && !op.getValue().path("responses").path("201").isMissingNode();
+      for (JsonNode p : op.getValue().path("parameters")) {
+        if ("header".equals(p.path("in").asText()) && "If-Match".equals(p.path("name").asText())) {
+          if (p.path("required").asBoolean(false) == upsert) {
+            wrong.add(op.getKey() + " required=" + p.path("required").asBoolean(false));
+          }
+        }
+      }
+    }
+    assertThat(wrong).isEmpty();
+    JsonNode deleteReference =
+        operations(doc).get("DELETE /api/v1/directives/{id}/references/{refId}");
+    assertThat(takesHeader(deleteReference, "If-Match")).isTrue();
+  }
+
+  @Test
+  void everyOperationDocumentsNotAcceptableAndTheRateLimit() throws Exception {
+    List<String> missing = new ArrayList<>();
+    for (Map.Entry<String, JsonNode> op : operations(document()).entrySet()) {
+      JsonNode responses = op.getValue().path("responses");
+      // a download answers any Accept
+      boolean download = op.getKey().endsWith("/content");
+      if (responses.path("406").isMissingNode() != download) {
+        missing.add(op.getKey() + (download ? " declares 406" : " lacks 406"));
+      }
+      if (!responses.path("429").path("headers").has("Retry-After")) {
+        missing.add(op.getKey() + " lacks 429 with Retry-After");
+      }
+    }
+    assertThat(missing).isEmpty();
+  }
+
+  @Test
+  void conflictsAreDocumentedWhereTheyOccur() throws Exception {
+    Map<String, JsonNode> ops = operations(document());
+    for (String op :
+        List.of(
+            "GET /api/v1/reception-visits/{id}/protected-identity",
+            "DELETE /api/v1/directives/{id}",
+            "DELETE /api/v1/directives/{id}/references/{refId}",
+            "DELETE /api/v1/org-units/{id}",
+            "DELETE /api/v1/tasks/{id}")) {
+      assertThat(
+              ops.get(op)
+                  .path("responses")
+                  .path("409")
+                  .path("content")
+                  .has("application/problem+json"))
+          .as(op)
+          .isTrue();
+    }
+    // no If-Match, no precondition statuses
+    assertThat(ops.get("DELETE /api/v1/webhook-subscriptions/{id}").path("responses").has("412"))
+        .isFalse();
+  }
+
+  @Test
+  void everySortParameterHasAnEnum() throws Exception {
+    JsonNode doc = document();
+    List<String> wrong = new ArrayList<>();
+    int sorts = 0;
+    for (Map.Entry<String, JsonNode> op : operations(doc).entrySet()) {
+      for (JsonNode p : op.getValue().path("parameters")) {
+        if ("query".equals(p.path("in").asText()) && "sort".equals(p.path("name").asText())) {
+          sorts++;
+          List<String> values = new ArrayList<>();
+          resolve(doc, p.path("schema")).path("enum").forEach(v -> values.add(v.asText()));
+          if (values.isEmpty()) {
+            wrong.add(op.getKey());
+          }
+        }
+      }
+    }
+    assertThat(wrong).as("sort parameters without enum").isEmpty();
+    assertThat(sorts).isGreaterThanOrEqualTo(2);
+    List<String> codes = new ArrayList<>();
+    resolve(doc, doc.at("/components/schemas/TaskSort"))
+        .path("enum")
+        .forEach(v -> codes.add(v.asText()));
+    assertThat(codes)
+        .containsExactlyElementsOf(
+            java.util.Arrays.stream(vn.danvan.task.TaskSort.values())
+                .map(vn.danvan.task.TaskSort::code)
+                .toList());
+  }
+
+  @Test
+  void auditAndChangeCodesAreEnumsAndRecordsAreObjects() throws Exception {
+    JsonNode doc = document();
+    JsonNode schemas = doc.path("components").path("schemas");
+    Map<String, Class<? extends Enum<?>>> enums =
+        Map.of(
+            "AuditEvent/action", vn.danvan.shared.audit.AuditAction.class,
+            "AuditEvent/entityType", vn.danvan.shared.audit.EntityType.class,
+            "Change/entityType", vn.danvan.shared.audit.EntityType.class,
+            "Change/operation", vn.danvan.shared.audit.AuditTrail.Operation.class);
+    for (Map.Entry<String, Class<? extends Enum<?>>> e : enums.entrySet()) {
+      String[] at = e.getKey().split("/");
+      JsonNode property = schemas.path(at[0]).path("properties").path(at[1]);
+      List<String> values = new ArrayList<>();
+      resolve(doc, property).path("enum").forEach(v -> values.add(v.asText()));
+      assertThat(values)
+          .as(e.getKey())
+          .containsExactlyElementsOf(
+              java.util.Arrays.stream(e.getValue().getEnumConstants()).map(Enum::name).toList());
+      assertThat(property.path("description").asText()).as(e.getKey()).isNotBlank();
+    }
+    for (String field : List.of("before", "after")) {
+      JsonNode property = schemas.path("AuditEvent").path("properties").path(field);
+      assertThat(property.toString()).as(field).contains("\"object\"");
+      assertThat(property.path("additionalProperties").asBoolean(false)).as(field).isTrue();
+      assertThat(property.has("$ref")).as(field).isFalse();
+    }
+  }
+
+  @Test
+  void downloadsDeclareTheTypesTheyServe() throws Exception {
+    Map<String, JsonNode> ops = operations(document());
+    List<String> wrong = new ArrayList<>();
+    for (Map.Entry<String, JsonNode> op : ops.entrySet()) {
+      JsonNode content = op.getValue().path("responses").path("200").path("content");
+      if (content.has("application/octet-stream")) {
+        wrong.add(op.getKey());
+      }
+    }
+    assertThat(wrong).as("downloads declared as application/octet-stream").isEmpty();
+    JsonNode attachment =
+        ops.get("GET /api/v1/directives/{id}/attachments/{attachmentId}/content")
+            .path("responses")
+            .path("200");
+    assertThat(attachment.path("content").has("application/pdf")).isTrue();
+    assertThat(attachment.path("content").path("image/png").path("schema").path("format").asText())
+        .isEqualTo("binary");
+    JsonNode book =
+        ops.get("GET /api/v1/reception-visits/export")
+            .path("responses")
+            .path("200")
+            .path("content")
+            .path("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            .path("schema");
+    assertThat(book.path("type").asText()).isEqualTo("string");
+    assertThat(book.path("format").asText()).isEqualTo("binary");
+  }
+
+  /** The visit documents are for the two roles that see visitors in full. */
+  @Test
+  void rolesAreTheRolesThatMaySucceed() throws Exception {
+    Map<String, JsonNode> ops = operations(document());
+    for (String op :
+        List.of(
+            "GET /api/v1/reception-visits/{id}/documents",
+            "GET /api/v1/reception-visits/{id}/documents/{attachmentId}/content")) {
+      List<String> roles = new ArrayList<>();
+      ops.get(op).path("x-roles").forEach(r -> roles.add(r.asText()));
+      assertThat(roles).as(op).containsExactly("denunciation-handler", "reception-officer");
+    }
+  }
+
+  /** Every operation by "METHOD /path". */
+  private static Map<String, JsonNode> operations(JsonNode doc) {
+    Map<String, JsonNode> ops = new java.util.LinkedHashMap<>();
+    doc.path("paths")
+        .fields()
+        .forEachRemaining(
+            path ->
+                path.getValue()
+                    .fields()
+                    .forEachRemaining(
+                        op ->
+                            ops.put(
+                                op.getKey().toUpperCase() + " " + path.getKey(), op.getValue())));
+    return ops;
+  }
+
+  /** A schema with its {@code $ref} (or single {@code allOf} reference) followed. */
+  private static JsonNode resolve(JsonNode doc, JsonNode schema) {
+    String ref = schema.path("$ref").asText(null);
+    if (ref == null && schema.path("allOf").size() == 1) {
+      ref = schema.path("allOf").get(0).path("$ref").asText(null);
+    }
+    return ref == null ? schema : doc.at(ref.substring(1));
+  }
+
+  /** Whether a response schema is a record with an id and a version. */
+  private static boolean versioned(JsonNode doc, JsonNode schema) {
+    if (schema.isMissingNode() || !schema.has("$ref")) {
+      return false;
+    }
+    JsonNode properties = resolve(doc, schema).path("properties");
+    return properties.has("id") && properties.has("version");
+  }
+
+  private static boolean takesHeader(JsonNode op, String name) {
+    for (JsonNode p : op.path("parameters")) {
+      if ("header".equals(p.path("in").asText()) && name.equals(p.path("name").asText())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Test

@@ -72,7 +72,18 @@ class PlatformEndpointsTest {
       assertThat(v.get("labelEn")).as(v.get("code")).isNotBlank().isNotEqualTo(v.get("code"));
     }
     assertThat(enums.getList("items.name"))
-        .contains("OrgUnitKind", "RestructuringKind", "LineageKind", "OrgUnitMode");
+        .contains(
+            "OrgUnitKind",
+            "RestructuringKind",
+            "LineageKind",
+            "OrgUnitMode",
+            "AuditAction",
+            "EntityType",
+            "ChangeOperation",
+            "TaskSort");
+    // the orders of a list are listed by the codes sort takes
+    assertThat(enums.getList("items.find { it.name == 'TaskSort' }.values.code"))
+        .containsExactly("dueDate", "-dueDate", "updatedAt", "-updatedAt");
     assertThat(
             enums.getString(
                 "items.find { it.name == 'OrgUnitKind' }.values.find { it.code == 'COMMUNE' }.labelVi"))

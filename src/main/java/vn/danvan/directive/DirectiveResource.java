@@ -113,7 +113,13 @@ public class DirectiveResource {
           "Tạo một văn bản ở trạng thái DRAFT cho một cơ quan ban hành trong phạm vi (hoặc, chỉ admin, ghi nhận văn bản của cơ quan"
               + " ngoài hệ thống qua externalIssuer). Số, ký hiệu trùng trong sổ của cùng cơ quan, cùng năm: 409."
               + " Gửi Idempotency-Key để thử lại an toàn.")
-  @APIResponse(responseCode = "201", description = "Đã tạo; ETag và Location trong tiêu đề.")
+  @APIResponse(
+      responseCode = "201",
+      description = "Đã tạo; ETag và Location trong tiêu đề.",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = DirectiveResponse.class)))
   public RestResponse<DirectiveResponse> create(
       @RestHeader(Idempotency.HEADER)
           @Parameter(
@@ -218,6 +224,11 @@ public class DirectiveResource {
               + " Văn bản do hệ thống nguồn đẩy vào: chỉ hệ thống đó hoặc admin (409 OWNED_BY_SOURCE), như mọi thay đổi"
               + " khác của văn bản (chuyển trạng thái, dẫn chiếu, tệp đính kèm).")
   @APIResponse(responseCode = "204", description = "Đã xóa.")
+  @APIResponse(
+      responseCode = "409",
+      description =
+          "Văn bản không còn là dự thảo (DIRECTIVE_NOT_DRAFT) hoặc do hệ thống nguồn quản lý (OWNED_BY_SOURCE).",
+      content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
   public RestResponse<Void> delete(
       @RestPath UUID id,
       @RestHeader("If-Match")
@@ -256,7 +267,13 @@ public class DirectiveResource {
       description =
           "Ghi quan hệ của văn bản này với một văn bản khác (targetId) hoặc một văn bản ghi bằng chữ (citation)."
               + " Quan hệ IMPLEMENTS không được tạo vòng (422). Gửi Idempotency-Key để thử lại an toàn.")
-  @APIResponse(responseCode = "201", description = "Đã thêm.")
+  @APIResponse(
+      responseCode = "201",
+      description = "Đã thêm.",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ReferenceResponse.class)))
   public RestResponse<ReferenceResponse> addReference(
       @RestPath UUID id,
       @RestHeader(Idempotency.HEADER) @Parameter(description = "Khóa chống tạo trùng khi gửi lại.")
@@ -281,10 +298,22 @@ public class DirectiveResource {
   @Operation(
       operationId = "deleteDirectiveReference",
       summary = "Xóa dẫn chiếu",
-      description = "Xóa một dẫn chiếu nhập nhầm của văn bản.")
+      description =
+          "Xóa một dẫn chiếu nhập nhầm của văn bản. Dẫn chiếu là một phần của văn bản: cần If-Match với"
+              + " phiên bản của văn bản (ETag của GET /api/v1/directives/{id}), như mọi thay đổi khác"
+              + " của văn bản; phiên bản của văn bản tăng sau khi xóa.")
   @APIResponse(responseCode = "204", description = "Đã xóa.")
-  public RestResponse<Void> deleteReference(@RestPath UUID id, @RestPath UUID refId) {
-    directives.removeReference(id, refId);
+  @APIResponse(
+      responseCode = "409",
+      description = "Văn bản do hệ thống nguồn quản lý (OWNED_BY_SOURCE).",
+      content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+  public RestResponse<Void> deleteReference(
+      @RestPath UUID id,
+      @RestPath UUID refId,
+      @RestHeader("If-Match")
+          @Parameter(description = "ETag của phiên bản hiện tại của văn bản.", example = "\"0\"")
+          String ifMatch) {
+    directives.removeReference(id, refId, ETags.requireVersion(ifMatch));
     return RestResponse.noContent();
   }
 
@@ -351,7 +380,13 @@ public class DirectiveResource {
               + " phụ lục. Chấp nhận PDF, DOCX, XLSX và ảnh; loại tệp nhận biết từ nội dung (415 nếu không thuộc"
               + " các loại đó), giới hạn danvan.attachments.max-size (mặc định 20 MB, 413 nếu vượt). Lưu kèm"
               + " kích thước và SHA-256.")
-  @APIResponse(responseCode = "201", description = "Đã lưu tệp.")
+  @APIResponse(
+      responseCode = "201",
+      description = "Đã lưu tệp.",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = AttachmentResponse.class)))
   public RestResponse<AttachmentResponse> addAttachment(
       @RestPath UUID id, AttachmentUpload upload) {
     AttachmentResponse created = directives.addAttachment(id, upload);

@@ -491,10 +491,11 @@ public class DirectiveService {
   }
 
   @Transactional
-  public void removeReference(UUID id, UUID referenceId) {
+  public void removeReference(UUID id, UUID referenceId, long expectedVersion) {
     Directive d = visible(id);
     requireWritable(d);
     sources.requireOwner(d.provenance(), d.version);
+    ETags.check(expectedVersion, d.version);
     DirectiveResponse before = response(d);
     Optional<ReferenceResponse> ref =
         before.references().stream().filter(r -> r.id().equals(referenceId)).findFirst();

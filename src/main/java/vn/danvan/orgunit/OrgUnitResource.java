@@ -16,6 +16,8 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -77,7 +79,13 @@ public class OrgUnitResource {
           "Tạo một đơn vị trong phạm vi của người gọi (unit-manager không tạo được cấp tỉnh hay trung ương;"
               + " chỉ admin chọn được id, 403; các vai trò khác tạo với id tự chọn bằng PUT)."
               + " Gửi Idempotency-Key để thử lại an toàn.")
-  @APIResponse(responseCode = "201", description = "Đã tạo; ETag và Location trong tiêu đề.")
+  @APIResponse(
+      responseCode = "201",
+      description = "Đã tạo; ETag và Location trong tiêu đề.",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = OrgUnitResponse.class)))
   public RestResponse<OrgUnitResponse> create(
       @RestHeader(Idempotency.HEADER)
           @Parameter(
@@ -182,6 +190,11 @@ public class OrgUnitResource {
               + " Như sửa sai sót: admin, hoặc unit-manager, integration với đơn vị ở dưới đơn vị của mình (403);"
               + " đơn vị do hệ thống nguồn đẩy vào: chỉ hệ thống đó hoặc admin (409 OWNED_BY_SOURCE). Cần If-Match.")
   @APIResponse(responseCode = "204", description = "Đã xóa.")
+  @APIResponse(
+      responseCode = "409",
+      description =
+          "Đơn vị đã có lịch sử hoặc được tham chiếu (IN_USE), hoặc do hệ thống nguồn quản lý (OWNED_BY_SOURCE).",
+      content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
   public RestResponse<Void> delete(
       @RestPath UUID id,
       @RestHeader("If-Match")

@@ -15,6 +15,8 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -82,7 +84,13 @@ public class ReceptionCaseResource {
       summary = "Tạo vụ việc",
       description =
           "Vụ việc ở trạng thái RECEIVED; thời hạn thụ lý tính từ ngày nhận. Gửi Idempotency-Key để thử lại an toàn.")
-  @APIResponse(responseCode = "201", description = "Đã tạo; ETag và Location trong tiêu đề.")
+  @APIResponse(
+      responseCode = "201",
+      description = "Đã tạo; ETag và Location trong tiêu đề.",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = CaseResponse.class)))
   public RestResponse<CaseResponse> create(
       @RestHeader(Idempotency.HEADER)
           @Parameter(

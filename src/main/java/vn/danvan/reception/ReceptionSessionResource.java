@@ -15,6 +15,8 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -76,7 +78,13 @@ public class ReceptionSessionResource {
       operationId = "createReceptionSession",
       summary = "Ghi một buổi tiếp công dân",
       description = "Đơn vị phải trong phạm vi. Gửi Idempotency-Key để thử lại an toàn.")
-  @APIResponse(responseCode = "201", description = "Đã tạo; ETag và Location trong tiêu đề.")
+  @APIResponse(
+      responseCode = "201",
+      description = "Đã tạo; ETag và Location trong tiêu đề.",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = SessionResponse.class)))
   public RestResponse<SessionResponse> create(
       @RestHeader(Idempotency.HEADER)
           @Parameter(

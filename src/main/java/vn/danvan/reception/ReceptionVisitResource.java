@@ -15,6 +15,10 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -91,7 +95,13 @@ public class ReceptionVisitResource {
           "Một dòng của Sổ tiếp công dân. Đoàn 5–10 người cử 1–2 người đại diện, trên 10 người không quá 5 (400 nếu khác)."
               + " Dữ liệu cá nhân được mã hóa khi lưu; phản hồi không lặp lại dữ liệu cá nhân (giá trị đã che)."
               + " Gửi Idempotency-Key: bàn tiếp dân trên mạng chập chờn gửi lại an toàn.")
-  @APIResponse(responseCode = "201", description = "Đã tạo; ETag và Location trong tiêu đề.")
+  @APIResponse(
+      responseCode = "201",
+      description = "Đã tạo; ETag và Location trong tiêu đề.",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = VisitResponse.class)))
   public RestResponse<VisitResponse> create(
       @RestHeader(Idempotency.HEADER)
           @Parameter(
@@ -199,6 +209,10 @@ public class ReceptionVisitResource {
       description =
           "Chỉ người xử lý tố cáo trong phạm vi, với lý do; mỗi lần đọc được ghi vào nhật ký kiểm toán (ai, khi nào, vì sao)."
               + " Lượt tiếp không phải tố cáo: 409.")
+  @APIResponse(
+      responseCode = "409",
+      description = "Lượt tiếp không phải tố cáo (NOT_A_DENUNCIATION).",
+      content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
   public RestResponse<ProtectedIdentityResponse> protectedIdentity(
       @RestPath UUID id,
       @RestQuery
@@ -222,7 +236,13 @@ public class ReceptionVisitResource {
           "Tải lên một tài liệu công dân cung cấp (multipart/form-data, trường file): PDF, DOCX, XLSX hoặc ảnh, loại nhận biết"
               + " từ nội dung (415 nếu khác), giới hạn danvan.attachments.max-size (413). Tên tệp và mô tả của máy khách"
               + " không được lưu (thường chứa tên người).")
-  @APIResponse(responseCode = "201", description = "Đã lưu tài liệu.")
+  @APIResponse(
+      responseCode = "201",
+      description = "Đã lưu tài liệu.",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = AttachmentResponse.class)))
   public RestResponse<AttachmentResponse> addDocument(@RestPath UUID id, AttachmentUpload upload) {
     AttachmentResponse created = visits.addDocument(id, upload);
     return ResponseBuilder.<AttachmentResponse>created(
@@ -234,12 +254,12 @@ public class ReceptionVisitResource {
 
   @GET
   @Path("/{id}/documents")
-  @RolesAllowed(Roles.READERS)
+  @RolesAllowed({Roles.RECEPTION_OFFICER, Roles.DENUNCIATION_HANDLER})
   @Operation(
       operationId = "listReceptionVisitDocuments",
       summary = "Tài liệu công dân đã nộp",
       description =
-          "Chỉ cán bộ tiếp công dân và người xử lý tố cáo (vai trò khác: 403). Tài liệu của lượt tố cáo chỉ người xử lý"
+          "Chỉ cán bộ tiếp công dân và người xử lý tố cáo (vai trò khác: 403, kể cả quản trị). Tài liệu của lượt tố cáo chỉ người xử lý"
               + " tố cáo đọc được, với lý do, và mỗi lần đọc được ghi vết.")
   public Page<AttachmentResponse> documents(
       @RestPath UUID id,
@@ -254,7 +274,7 @@ public class ReceptionVisitResource {
   @GET
   @Path("/{id}/documents/{attachmentId}/content")
   @Produces(MediaType.WILDCARD)
-  @RolesAllowed(Roles.READERS)
+  @RolesAllowed({Roles.RECEPTION_OFFICER, Roles.DENUNCIATION_HANDLER})
   @Operation(
       operationId = "getReceptionVisitDocumentContent",
       summary = "Tải tài liệu công dân đã nộp",
@@ -291,7 +311,23 @@ public class ReceptionVisitResource {
       description =
           "Các cột của Sổ tiếp công dân (Mẫu 03, Thông tư 04/2021/TT-TTCP), tiêu đề tiếng Việt; che theo quyền của người gọi,"
               + " người tố cáo không bao giờ có trong tệp. Tối đa 100000 dòng.")
-  @APIResponse(responseCode = "200", description = "Tệp XLSX.")
+  @APIResponse(
+      responseCode = "200",
+      description = "Tệp XLSX.",
+      headers = {
+        @Header(
+            name = "Content-Disposition",
+            description = "attachment; filename=\"so-tiep-cong-dan.xlsx\"",
+            schema = @Schema(type = SchemaType.STRING)),
+        @Header(
+            name = "Cache-Control",
+            description = "no-store",
+            schema = @Schema(type = SchemaType.STRING))
+      },
+      content =
+          @Content(
+              mediaType = ReceptionExportService.XLSX,
+              schema = @Schema(type = SchemaType.STRING, format = "binary")))
   public jakarta.ws.rs.core.Response export(
       @RestQuery
           @Parameter(

@@ -14,6 +14,8 @@ import vn.danvan.reporting.ReportConsolidationResponse;
 import vn.danvan.reporting.ReportSubmissionResponse;
 import vn.danvan.reporting.ReportTemplateResponse;
 import vn.danvan.reporting.ReportingRegimeResponse;
+import vn.danvan.shared.audit.AuditTrail;
+import vn.danvan.shared.audit.EntityType;
 import vn.danvan.shared.time.CalendarDayResponse;
 import vn.danvan.task.ExtensionResponse;
 import vn.danvan.task.TaskResponse;
@@ -25,10 +27,12 @@ import vn.danvan.webhooks.WebhookSubscriptionResponse;
         "Một thay đổi trong luồng đồng bộ: bản ghi được tạo/sửa (UPSERT) hoặc bị xóa (DELETE, bia mộ:"
             + " chỉ có loại, mã, đơn vị).")
 public record ChangeResponse(
-    @Schema(description = "Loại đối tượng.", examples = "ORG_UNIT") String entityType,
+    @Schema(allOf = EntityType.class, description = "Loại đối tượng.", examples = "ORG_UNIT")
+        String entityType,
     @Schema(description = "Mã đối tượng.", examples = "00000000-0000-4000-8004-000000026882")
         UUID entityId,
     @Schema(
+            allOf = AuditTrail.Operation.class,
             description =
                 "UPSERT: bản ghi được tạo hoặc sửa (nội dung trong record khi include=record, nếu"
                     + " không thì đọc lại bản ghi); DELETE: bản ghi đã bị xóa.",

@@ -1,35 +1,18 @@
 package vn.danvan.sync;
 
+import java.util.Arrays;
 import java.util.List;
+import vn.danvan.shared.audit.EntityType;
 
 /**
  * The entity types the features write to the change log (the {@code ENTITY} constants passed to
  * {@code AuditTrail}): the values {@code types} accepts, with those of every {@code
- * FeedRecordSource}. ChangeCensusTest fails when a feature writes a type missing here.
+ * FeedRecordSource}, listed in {@link EntityType}. ChangeCensusTest fails when a feature writes a
+ * type missing here.
  */
 final class ChangeTypes {
 
-  static final List<String> KNOWN =
-      List.of(
-          "ATTACHMENT",
-          "CALENDAR_DAY",
-          "DIRECTIVE",
-          "DIRECTIVE_OBLIGATION",
-          "DIRECTIVE_REFERENCE",
-          "IMPORT",
-          "ORG_UNIT",
-          "RECEPTION_CASE",
-          "RECEPTION_SESSION",
-          "RECEPTION_VISIT",
-          "REPORTING_REGIME",
-          "REPORT_CONSOLIDATION",
-          "REPORT_SUBMISSION",
-          "REPORT_TEMPLATE",
-          "RESTRUCTURING",
-          "TASK",
-          "TASK_EXTENSION",
-          "TASK_PROGRESS",
-          "WEBHOOK_SUBSCRIPTION");
+  static final List<String> KNOWN = Arrays.stream(EntityType.values()).map(Enum::name).toList();
 
   private ChangeTypes() {}
 }

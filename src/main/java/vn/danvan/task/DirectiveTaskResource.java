@@ -12,6 +12,8 @@ import jakarta.ws.rs.core.MediaType;
 import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -42,7 +44,20 @@ public class DirectiveTaskResource {
           "Tạo cùng lúc mọi nhiệm vụ mà văn bản giao (ví dụ mục IV của Kế hoạch 847/KH-UBND), trong một giao dịch:"
               + " tất cả hoặc không nhiệm vụ nào; lỗi chỉ rõ vị trí (/tasks/3/dueDate). dryRun=true chỉ kiểm tra."
               + " Gửi Idempotency-Key để thử lại an toàn.")
-  @APIResponse(responseCode = "201", description = "Đã tạo (hoặc 200 khi dryRun).")
+  @APIResponse(
+      responseCode = "201",
+      description = "Đã tạo.",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = BulkTasksResponse.class)))
+  @APIResponse(
+      responseCode = "200",
+      description = "dryRun=true: các nhiệm vụ sẽ được tạo, không ghi gì.",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = BulkTasksResponse.class)))
   public RestResponse<BulkTasksResponse> create(
       @RestPath UUID directiveId,
       @RestQuery @Parameter(description = "Chỉ kiểm tra, không ghi.", example = "false")

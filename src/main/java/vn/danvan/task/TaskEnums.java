@@ -19,6 +19,7 @@ class TaskEnums implements EnumContributor {
         ExtensionStatus.class,
         ExtensionAction.class,
         DueDateSource.class,
-        TaskStatisticsGroupBy.class);
+        TaskStatisticsGroupBy.class,
+        TaskSort.class);
   }
 }

@@ -12,6 +12,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -45,7 +47,11 @@ public class TaskExtensionResource {
           "Đơn vị chủ trì đề nghị hạn mới (sau hạn hiện hành, không sau hạn của nhiệm vụ cha) với lý do; mỗi lúc một đề nghị chờ duyệt (409).")
   @APIResponse(
       responseCode = "201",
-      description = "Đã gửi đề nghị; ETag và Location trong tiêu đề.")
+      description = "Đã gửi đề nghị; ETag và Location trong tiêu đề.",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ExtensionResponse.class)))
   public RestResponse<ExtensionResponse> requestExtension(
       @RestPath UUID id,
       @RestHeader(Idempotency.HEADER) @Parameter(description = "Khóa chống tạo trùng khi gửi lại.")

@@ -52,7 +52,13 @@ public class TaskProgressResource {
       description =
           "Đơn vị chủ trì ghi một lần báo cáo tiến độ (%, ghi chú); lịch sử chỉ thêm, không sửa, không xóa."
               + " Nhiệm vụ đã xong hoặc đã hủy: 409.")
-  @APIResponse(responseCode = "201", description = "Đã ghi.")
+  @APIResponse(
+      responseCode = "201",
+      description = "Đã ghi.",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ProgressUpdateResponse.class)))
   public RestResponse<ProgressUpdateResponse> addProgress(
       @RestPath UUID id,
       @RestHeader(Idempotency.HEADER) @Parameter(description = "Khóa chống tạo trùng khi gửi lại.")
@@ -92,7 +98,13 @@ public class TaskProgressResource {
           "Đơn vị chủ trì tải lên một tệp minh chứng cho một lần báo cáo tiến độ (multipart/form-data, trường file;"
               + " description tùy chọn): biên bản, ảnh, báo cáo đã ký. PDF, DOCX, XLSX hoặc ảnh, nhận biết từ nội dung (415),"
               + " giới hạn danvan.attachments.max-size (413). Lưu kèm kích thước và SHA-256.")
-  @APIResponse(responseCode = "201", description = "Đã lưu tệp.")
+  @APIResponse(
+      responseCode = "201",
+      description = "Đã lưu tệp.",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = AttachmentResponse.class)))
   public RestResponse<AttachmentResponse> addEvidence(
       @RestPath UUID id, @RestPath UUID pid, AttachmentUpload upload) {
     AttachmentResponse created = progress.addEvidence(id, pid, upload);

@@ -56,7 +56,7 @@ class TaskRepository {
   @SuppressWarnings("unchecked")
   List<Task> page(TaskQuery query, LocalDate today, Object afterKey, UUID afterId, int fetch) {
     SqlWhere where = where(query, today);
-    TaskQuery.Sort sort = query.sort();
+    TaskSort sort = query.sort();
     String column = sort.byDue ? "t.sort_due" : "t.updated_at";
     String dir = sort.desc ? " desc" : "";
     if (afterId != null) {

@@ -18,6 +18,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -100,7 +101,8 @@ public class TaskResource {
       @RestQuery
           @Parameter(
               description = "Sắp xếp: dueDate (mặc định), -dueDate, updatedAt, -updatedAt.",
-              example = "dueDate")
+              example = "dueDate",
+              schema = @Schema(implementation = TaskSort.class))
           String sort,
       @BeanParam PageParams page) {
     return tasks.list(
@@ -130,7 +132,13 @@ public class TaskResource {
               + " không tồn tại); đơn vị phối hợp có thể ở bất kỳ đâu nhưng phải tồn tại vào ngày giao."
               + " Có parentId: việc con, đơn vị chủ trì ở dưới đơn vị chủ trì của việc cha, hạn không sau hạn việc cha."
               + " Có recurrence: nhiệm vụ định kỳ, sinh các lần thực hiện có hạn riêng. Gửi Idempotency-Key để thử lại an toàn.")
-  @APIResponse(responseCode = "201", description = "Đã tạo; ETag và Location trong tiêu đề.")
+  @APIResponse(
+      responseCode = "201",
+      description = "Đã tạo; ETag và Location trong tiêu đề.",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = TaskResponse.class)))
   public RestResponse<TaskResponse> create(
       @RestHeader(Idempotency.HEADER)
           @Parameter(
@@ -235,6 +243,11 @@ public class TaskResource {
           "Chỉ xóa được nhiệm vụ chưa bắt đầu (NEW) và chưa giao tiếp (409); nhiệm vụ đã thực hiện thì hủy (CANCEL)."
               + " Nhiệm vụ do hệ thống nguồn đẩy vào: chỉ hệ thống đó hoặc quản trị (409 OWNED_BY_SOURCE). Cần If-Match.")
   @APIResponse(responseCode = "204", description = "Đã xóa.")
+  @APIResponse(
+      responseCode = "409",
+      description =
+          "Nhiệm vụ đã bắt đầu hoặc đã giao tiếp (TASK_NOT_NEW, TASK_HAS_CHILDREN), hoặc do hệ thống nguồn quản lý (OWNED_BY_SOURCE).",
+      content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
   public RestResponse<Void> delete(
       @RestPath UUID id,
       @RestHeader("If-Match")
@@ -276,7 +289,9 @@ public class TaskResource {
   public Page<TaskResponse> children(
       @RestPath UUID id,
       @RestQuery
-          @Parameter(description = "Sắp xếp: dueDate (mặc định), -dueDate, updatedAt, -updatedAt.")
+          @Parameter(
+              description = "Sắp xếp: dueDate (mặc định), -dueDate, updatedAt, -updatedAt.",
+              schema = @Schema(implementation = TaskSort.class))
           String sort,
       @BeanParam PageParams page) {
     return tasks.children(id, sort, page.toRequest());
@@ -322,7 +337,13 @@ public class TaskResource {
               + " không sau hạn nhiệm vụ cha (400). Tất cả hoặc không việc nào. Người gọi phải thuộc phạm vi đơn vị chủ trì"
               + " nhiệm vụ cha (đơn vị giao các việc con). assignedOn ghi ngày giao trong quá khứ (vào sổ việc đã giao)."
               + " Gửi Idempotency-Key để thử lại an toàn.")
-  @APIResponse(responseCode = "201", description = "Các việc con đã tạo.")
+  @APIResponse(
+      responseCode = "201",
+      description = "Các việc con đã tạo.",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = DelegatedTasks.class)))
   public RestResponse<DelegatedTasks> delegate(
       @RestPath UUID id,
       @RestHeader(Idempotency.HEADER) @Parameter(description = "Khóa chống tạo trùng khi gửi lại.")

@@ -107,7 +107,7 @@ public class TaskService {
     LocalDate today = today();
     TaskQuery query = query(f, today);
     String list = Cursor.tag("tasks", query);
-    TaskQuery.Sort sort = query.sort();
+    TaskSort sort = query.sort();
     Cursor.Keys keys = page.keys(list, sort.keyType(), Cursor.KeyType.UUID);
     Object afterKey = null;
     UUID afterId = null;
@@ -153,7 +153,7 @@ public class TaskService {
     if (f.dueFrom() != null && f.dueTo() != null && f.dueTo().isBefore(f.dueFrom())) {
       throw ApiException.invalid("/query/dueTo", "field.RANGE_REVERSED");
     }
-    TaskQuery.Sort sort = TaskQuery.Sort.parse(f.sort());
+    TaskSort sort = TaskSort.parse(f.sort());
     if (sort == null) {
       throw ApiException.invalid("/query/sort", "field.UNKNOWN_SORT");
     }

@@ -199,13 +199,13 @@ public class WebhookSubscriptionResource {
               + " đầu luồng): các lần gửi chưa xong bị bỏ và mọi thay đổi sau vị trí đó được gửi lại theo thứ"
               + " tự, với cùng mã sự kiện (webhook-id) như lần trước để bên nhận bỏ trùng. Vị trí sai: 400"
               + " /query/after.")
-  public WebhookSubscriptionResponse replay(
+  public RestResponse<WebhookSubscriptionResponse> replay(
       @RestPath @Parameter(description = ID_DOC, example = ID_EXAMPLE) UUID id,
       @RestQuery
           @Parameter(
               description = "Vị trí trong luồng thay đổi (next của GET /api/v1/changes).",
               example = "eyJsIjoiY2hhbmdlcyIsImsiOlsiNzg5IiwiMTIiXX0")
           String after) {
-    return subscriptions.replay(id, after);
+    return Responses.ok(subscriptions.replay(id, after));
   }
 }

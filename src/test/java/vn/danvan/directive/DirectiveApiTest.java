@@ -419,8 +419,19 @@ class DirectiveApiTest {
             .post(BASE + "/" + c.ct33() + "/references"),
         409,
         "DUPLICATE");
-    json("admin").delete(BASE + "/" + c.ct33() + "/references/" + refId).then().statusCode(204);
-    json("admin").delete(BASE + "/" + c.ct33() + "/references/" + refId).then().statusCode(404);
+    // a reference is part of its directive: removing it needs the directive's version
+    String path = BASE + "/" + c.ct33() + "/references/" + refId;
+    String etag = json("admin").get(BASE + "/" + c.ct33()).header("ETag");
+    long version = Long.parseLong(etag.replace("\"", ""));
+    assertProblem(json("admin").delete(path), 428, "PRECONDITION_REQUIRED");
+    assertProblem(
+        json("admin").header("If-Match", "\"" + (version - 1) + "\"").delete(path),
+        412,
+        "PRECONDITION_FAILED");
+    json("admin").header("If-Match", etag).delete(path).then().statusCode(204);
+    String after = json("admin").get(BASE + "/" + c.ct33()).header("ETag");
+    assertThat(after).isNotEqualTo(etag);
+    json("admin").header("If-Match", after).delete(path).then().statusCode(404);
   }
 
   @Test

@@ -49,7 +49,13 @@ class ReceptionDocumentTest {
                 .asByteArray())
         .isEqualTo(PDF);
     assertProblem(as("hcm-manager").get(VISITS + "/" + complaint + "/documents"), 403, "FORBIDDEN");
-    assertProblem(as("viewer").get(VISITS + "/" + complaint + "/documents"), 404, "NOT_FOUND");
+    // only the two roles that see visitors in full may read documents: the others are refused
+    // before the visit is looked up (in scope or not)
+    assertProblem(as("viewer").get(VISITS + "/" + complaint + "/documents"), 403, "FORBIDDEN");
+    assertProblem(
+        as("admin").get(VISITS + "/" + complaint + "/documents/" + docId + "/content"),
+        403,
+        "FORBIDDEN");
     assertProblem(upload("viewer", complaint, "x.pdf"), 403, "FORBIDDEN");
 
     String denunciation =

@@ -27,6 +27,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import vn.danvan.orgunit.UnitIds;
 import vn.danvan.reception.ReceptionRetention;
+import vn.danvan.shared.audit.AuditAction;
+import vn.danvan.shared.audit.EntityType;
 import vn.danvan.shared.security.CurrentUser;
 import vn.danvan.task.TaskFixtures;
 import vn.danvan.task.TaskService;
@@ -569,7 +571,32 @@ class ChangeCensusTest {
           assertThat(rs.getLong(2)).as("events of users without the actor's unit").isZero();
         }
       }
+
+      // every action and entity type written (demo data, the script, earlier tests) is one the
+      // document's enums list; the test doubles' own types excepted
+      String real = " where entity_type not like 'TEST\\_%'";
+      assertThat(distinct(c, "select distinct action from audit_event" + real))
+          .isSubsetOf(names(AuditAction.values()));
+      assertThat(distinct(c, "select distinct entity_type from audit_event" + real))
+          .isSubsetOf(names(EntityType.values()));
+      assertThat(distinct(c, "select distinct entity_type from change_log" + real))
+          .isSubsetOf(names(EntityType.values()));
     }
+  }
+
+  private static List<String> distinct(Connection c, String sql) throws SQLException {
+    List<String> out = new ArrayList<>();
+    try (PreparedStatement q = c.prepareStatement(sql);
+        ResultSet rs = q.executeQuery()) {
+      while (rs.next()) {
+        out.add(rs.getString(1));
+      }
+    }
+    return out;
+  }
+
+  private static List<String> names(Enum<?>[] values) {
+    return java.util.Arrays.stream(values).map(Enum::name).toList();
   }
 
   // ------------------------------------------------------------------ obligations

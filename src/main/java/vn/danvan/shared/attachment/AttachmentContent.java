@@ -4,9 +4,15 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
 
 /** The bytes of an attachment with what a download needs. */
 public record AttachmentContent(AttachmentResponse meta, byte[] content) {
+
+  /** The types a download may be served as: those of the accepted (sniffed) formats. */
+  public static final List<String> MEDIA_TYPES =
+      Arrays.stream(MediaSniffer.Format.values()).map(f -> f.mediaType).toList();
 
   /**
    * A download: the sniffed media type, the name in RFC 6266 form, the hash as the entity tag, and

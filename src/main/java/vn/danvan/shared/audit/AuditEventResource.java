@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -34,7 +35,11 @@ public class AuditEventResource {
               + " phạm vi, và mọi thao tác của người dùng thuộc đơn vị trong phạm vi (kể cả trên bản ghi của đơn vị khác)."
               + " Dành cho vai trò auditor và admin.")
   public Page<AuditEventResponse> list(
-      @RestQuery @Parameter(description = "Loại đối tượng.", example = "ORG_UNIT")
+      @RestQuery
+          @Parameter(
+              description = "Loại đối tượng.",
+              example = "ORG_UNIT",
+              schema = @Schema(implementation = EntityType.class))
           String entityType,
       @RestQuery @Parameter(description = "Mã đối tượng.") UUID entityId,
       @RestQuery

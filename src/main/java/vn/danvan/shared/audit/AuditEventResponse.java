@@ -16,10 +16,12 @@ public record AuditEventResponse(
     @Schema(description = "Người thực hiện (tên đăng nhập).", examples = "hcm-manager")
         String actor,
     @Schema(
+            allOf = AuditAction.class,
             description = "Hành động: CREATE, UPDATE, DELETE hoặc tên chuyển trạng thái/nghiệp vụ.",
             examples = "RESTRUCTURE_MERGE")
         String action,
-    @Schema(description = "Loại đối tượng.", examples = "ORG_UNIT") String entityType,
+    @Schema(allOf = EntityType.class, description = "Loại đối tượng.", examples = "ORG_UNIT")
+        String entityType,
     @Schema(description = "Mã đối tượng.", examples = "00000000-0000-4000-8001-000000000079")
         UUID entityId,
     @Schema(
@@ -29,11 +31,17 @@ public record AuditEventResponse(
     @Schema(
             type = SchemaType.OBJECT,
             implementation = Object.class,
-            description = "Trạng thái trước thay đổi (vắng khi tạo mới).")
+            additionalProperties = Schema.True.class,
+            description =
+                "Trạng thái trước thay đổi (vắng khi tạo mới): bản ghi như API trả về (ví dụ OrgUnit"
+                    + " khi entityType là ORG_UNIT), đã che dữ liệu cá nhân được bảo vệ.")
         JsonNode before,
     @Schema(
             type = SchemaType.OBJECT,
             implementation = Object.class,
-            description = "Trạng thái sau thay đổi (vắng khi xóa).")
+            additionalProperties = Schema.True.class,
+            description =
+                "Trạng thái sau thay đổi (vắng khi xóa): bản ghi như API trả về, đã che dữ liệu cá"
+                    + " nhân được bảo vệ.")
         JsonNode after,
     @Schema(description = "Lý do (nếu có).", examples = "Xác minh đơn tố cáo") String reason) {}

@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import vn.danvan.shared.reference.LabeledEnum;
 import vn.danvan.shared.security.CurrentUser;
 
 /**
@@ -22,7 +24,14 @@ import vn.danvan.shared.security.CurrentUser;
 @ApplicationScoped
 public class AuditTrail {
 
-  public enum Operation {
+  /** What a change-log entry says happened to the record. */
+  @Schema(
+      name = "ChangeOperation",
+      description =
+          "UPSERT: bản ghi được tạo hoặc sửa; DELETE: bản ghi đã bị xóa; nhãn tại GET"
+              + " /api/v1/reference/enums.",
+      examples = "UPSERT")
+  public enum Operation implements LabeledEnum {
     UPSERT,
     DELETE
   }

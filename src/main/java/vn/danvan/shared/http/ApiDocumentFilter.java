@@ -35,6 +35,8 @@ public class ApiDocumentFilter implements OASFilter {
     ERRORS.put("401", "Chưa xác thực (UNAUTHENTICATED).");
     ERRORS.put("403", "Vai trò không được phép (FORBIDDEN).");
     ERRORS.put("404", "Không tồn tại hoặc ngoài phạm vi đơn vị của người gọi (NOT_FOUND).");
+    ERRORS.put(
+        "406", "Không trả được định dạng nêu trong Accept (NOT_ACCEPTABLE), ví dụ text/csv.");
     ERRORS.put("409", "Xung đột với trạng thái hiện tại (DUPLICATE, IN_USE, ID_TAKEN…).");
     ERRORS.put("412", "If-Match không khớp phiên bản hiện hành (PRECONDITION_FAILED).");
     ERRORS.put(
@@ -63,6 +65,7 @@ public class ApiDocumentFilter implements OASFilter {
         finish(e.getKey(), e.getValue());
       }
     }
+    OpenApiResponses.finish(openAPI);
   }
 
   /**
@@ -133,23 +136,19 @@ public class ApiDocumentFilter implements OASFilter {
       responses = OASFactory.createAPIResponses();
       op.setResponses(responses);
     }
-    describeCreated(responses);
-    boolean writes = method != PathItem.HttpMethod.GET;
     for (Map.Entry<String, String> error : ERRORS.entrySet()) {
       String code = error.getKey();
+      // a status the annotations name (e.g. 409 on a DELETE) is a problem too
       boolean applies =
-          switch (code) {
-            case "401", "403", "429" -> secured;
-            case "409", "413", "415", "422" ->
-                method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT;
-            case "412", "428" ->
-                method == PathItem.HttpMethod.PUT
-                    || method == PathItem.HttpMethod.DELETE
-                    || takesIfMatch(op);
-            default -> true;
-          };
-      if (!applies
-          || (!writes && List.of("409", "413", "415", "422", "412", "428").contains(code))) {
+          responses.getAPIResponse(code) != null
+              || switch (code) {
+                case "401", "403", "429" -> secured;
+                case "409", "413", "415", "422" ->
+                    method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT;
+                case "412", "428" -> OpenApiResponses.takesHeader(op, "If-Match");
+                default -> true;
+              };
+      if (!applies) {
         continue;
       }
       APIResponse existing = responses.getAPIResponse(code);
@@ -183,59 +182,5 @@ public class ApiDocumentFilter implements OASFilter {
                         .minimum(java.math.BigDecimal.ONE)));
       }
     }
-  }
-
-  /**
-   * An upsert's 201 ({@code PUT} creating a record) answers the same body as its 200, with the
-   * record's Location and ETag: where the annotations name the 201 without a body, the 200's body
-   * and those headers are added, so that a generated client reads the created record.
-   */
-  private static void describeCreated(APIResponses responses) {
-    APIResponse created = responses.getAPIResponse("201");
-    APIResponse ok = responses.getAPIResponse("200");
-    if (created == null || hasBody(created) || ok == null || !hasBody(ok)) {
-      return;
-    }
-    created.setContent(ok.getContent());
-    if (created.getHeaders() == null || !created.getHeaders().containsKey("Location")) {
-      created.addHeader(
-          "Location",
-          OASFactory.createHeader()
-              .description("Địa chỉ của bản ghi vừa tạo.")
-              .schema(
-                  OASFactory.createSchema()
-                      .addType(
-                          org.eclipse.microprofile.openapi.models.media.Schema.SchemaType.STRING)
-                      .format("uri")));
-    }
-    if (created.getHeaders() == null || !created.getHeaders().containsKey("ETag")) {
-      created.addHeader(
-          "ETag",
-          OASFactory.createHeader()
-              .description("Phiên bản của bản ghi vừa tạo (gửi lại trong If-Match khi sửa).")
-              .schema(
-                  OASFactory.createSchema()
-                      .addType(
-                          org.eclipse.microprofile.openapi.models.media.Schema.SchemaType.STRING)
-                      .examples(List.of("\"0\""))));
-    }
-  }
-
-  private static boolean hasBody(APIResponse response) {
-    return response.getContent() != null
-        && response.getContent().getMediaTypes() != null
-        && !response.getContent().getMediaTypes().isEmpty();
-  }
-
-  /** Whether the operation reads an {@code If-Match} header (transitions and new versions do). */
-  private static boolean takesIfMatch(Operation op) {
-    return op.getParameters() != null
-        && op.getParameters().stream()
-            .anyMatch(
-                p ->
-                    p.getIn()
-                            == org.eclipse.microprofile.openapi.models.parameters.Parameter.In
-                                .HEADER
-                        && "If-Match".equalsIgnoreCase(p.getName()));
   }
 }

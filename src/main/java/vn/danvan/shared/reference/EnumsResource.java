@@ -23,7 +23,11 @@ public class EnumsResource {
 
   @Schema(name = "EnumValue", description = "Một mã của danh mục và nhãn hiển thị.")
   public record EnumValue(
-      @Schema(description = "Mã (UPPER_SNAKE_CASE), gửi và nhận trong API.", examples = "COMMUNE")
+      @Schema(
+              description =
+                  "Mã gửi và nhận trong API: UPPER_SNAKE_CASE; riêng thứ tự sắp xếp (sort) là tên"
+                      + " trường, có dấu - phía trước khi giảm dần.",
+              examples = "COMMUNE")
           String code,
       @Schema(description = "Nhãn tiếng Việt.", examples = "Cấp xã (xã, phường, đặc khu)")
           String labelVi,
@@ -65,8 +69,8 @@ public class EnumsResource {
   private static EnumType describe(Class<? extends LabeledEnum> type) {
     List<EnumValue> values =
         Arrays.stream(type.getEnumConstants())
-            .map(c -> new EnumValue(((Enum<?>) c).name(), c.labelVi(), c.labelEn()))
+            .map(c -> new EnumValue(c.code(), c.labelVi(), c.labelEn()))
             .toList();
-    return new EnumType(type.getSimpleName(), values);
+    return new EnumType(LabeledEnum.typeName(type), values);
   }
 }

@@ -13,6 +13,11 @@ public interface LabeledEnum {
 
   String name();
 
+  /** The code sent and received in the API: the constant's name unless the enum says otherwise. */
+  default String code() {
+    return name();
+  }
+
   default String labelVi() {
     return label(Locale.forLanguageTag("vi"));
   }
@@ -22,12 +27,19 @@ public interface LabeledEnum {
   }
 
   private String label(Locale locale) {
-    String key = getClass().getSimpleName() + "." + name();
+    String key = typeName(((Enum<?>) this).getDeclaringClass()) + "." + name();
     try {
       return ResourceBundle.getBundle("messages.enums", locale, Bundles.NO_FALLBACK).getString(key);
     } catch (MissingResourceException e) {
       return name();
     }
+  }
+
+  /** The name of the enum's schema in the OpenAPI document (its {@code @Schema} name, if any). */
+  static String typeName(Class<?> type) {
+    org.eclipse.microprofile.openapi.annotations.media.Schema schema =
+        type.getAnnotation(org.eclipse.microprofile.openapi.annotations.media.Schema.class);
+    return schema != null && !schema.name().isEmpty() ? schema.name() : type.getSimpleName();
   }
 
   /** Holder of the bundle control (interfaces cannot have private static fields). */

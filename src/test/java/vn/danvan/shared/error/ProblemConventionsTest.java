@@ -321,6 +321,20 @@ class ProblemConventionsTest {
     assertProblem(response, 406, "NOT_ACCEPTABLE");
   }
 
+  /** As the document says for every operation: a format the operation does not produce is 406. */
+  @Test
+  void csvIsNotAcceptableFromAJsonOperation() {
+    assertProblem(as("admin").accept("text/csv").get("/api/v1/tasks"), 406, "NOT_ACCEPTABLE");
+    assertProblem(
+        as("admin")
+            .accept("text/csv")
+            .contentType(ContentType.JSON)
+            .body("{}")
+            .post("/api/v1/tasks/" + java.util.UUID.randomUUID() + "/transitions"),
+        406,
+        "NOT_ACCEPTABLE");
+  }
+
   // ------------------------------------------------------------------ If-Match
 
   @Test
