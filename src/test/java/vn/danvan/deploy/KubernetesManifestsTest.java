@@ -329,9 +329,13 @@ class KubernetesManifestsTest {
     if (onPath("kustomize")) {
       return List.of("kustomize", "build", dir);
     }
-    assertThat(onPath("kubectl"))
-        .as("kubectl (1.27 or later: Kustomize v5) or kustomize on the PATH renders k8s/overlays")
-        .isTrue();
+    String needed =
+        "kubectl (1.27 or later: Kustomize v5) or kustomize on the PATH renders k8s/overlays";
+    if (!"true".equals(System.getenv("CI"))) {
+      // a developer's machine without either skips the check; CI (CI=true) must run it
+      org.junit.jupiter.api.Assumptions.assumeTrue(onPath("kubectl"), needed);
+    }
+    assertThat(onPath("kubectl")).as(needed).isTrue();
     return List.of("kubectl", "kustomize", dir);
   }
 
