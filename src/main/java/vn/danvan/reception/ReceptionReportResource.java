@@ -6,6 +6,8 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -13,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestQuery;
+import vn.danvan.shared.error.ProblemFactory;
 import vn.danvan.shared.paging.PageParams;
 import vn.danvan.shared.persistence.OrgUnitMode;
 import vn.danvan.shared.security.Roles;
@@ -59,7 +62,8 @@ public class ReceptionReportResource {
       summary = "Số liệu tiếp công dân",
       description =
           "Lượt tiếp, số người, đoàn đông người, tố cáo nặc danh (đếm riêng) theo ngày tiếp; vụ việc nhận trong kỳ đã thụ lý,"
-              + " đã giải quyết, đang quá hạn. Nhóm theo loại nội dung, lĩnh vực, kết quả, đơn vị con hoặc tháng. Không có dữ liệu cá nhân.")
+              + " đã giải quyết, đang quá hạn. Nhóm theo loại nội dung, lĩnh vực, kết quả, đơn vị con hoặc tháng. Không có dữ liệu cá nhân."
+              + " Tên nhóm (label) theo Accept-Language: tiếng Việt (mặc định) hoặc tiếng Anh (en); tên đơn vị giữ nguyên.")
   public StatisticsResponse statistics(
       @RestQuery
           @Parameter(
@@ -74,7 +78,9 @@ public class ReceptionReportResource {
       @RestQuery @Parameter(description = "Đến ngày (mặc định hôm nay).", example = "2026-12-31")
           LocalDate to,
       @RestQuery @Parameter(description = "Nhóm theo (mặc định CONTENT_KIND).", example = "UNIT")
-          ReceptionStatisticsGroupBy groupBy) {
-    return reports.statistics(orgUnitId, orgUnitMode, from, to, groupBy);
+          ReceptionStatisticsGroupBy groupBy,
+      @Context HttpHeaders headers) {
+    return reports.statistics(
+        orgUnitId, orgUnitMode, from, to, groupBy, ProblemFactory.locale(headers));
   }
 }

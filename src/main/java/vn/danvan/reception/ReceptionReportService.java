@@ -6,6 +6,9 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.time.format.TextStyle;
 import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
@@ -13,6 +16,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -50,7 +54,8 @@ public class ReceptionReportService {
       OrgUnitMode mode,
       LocalDate from,
       LocalDate to,
-      ReceptionStatisticsGroupBy groupBy) {
+      ReceptionStatisticsGroupBy groupBy,
+      Locale locale) {
     LocalDate today = BusinessTime.today(clock);
     LocalDate f = from == null ? today.withDayOfYear(1) : from;
     LocalDate t = to == null ? today : to;
@@ -87,9 +92,10 @@ public class ReceptionReportService {
     keys.addAll(caseCounts.keySet());
     List<StatisticsResponse.Row> items = new ArrayList<>();
     for (String key : keys) {
-      items.add(row(key, label(by, key, t), visitCounts.get(key), caseCounts.get(key)));
+      items.add(row(key, label(by, key, t, locale), visitCounts.get(key), caseCounts.get(key)));
     }
-    return new StatisticsResponse(by, f, t, items, total(items));
+    return new StatisticsResponse(
+        by, f, t, items, total(LabeledEnum.text("ReceptionStatistics.TOTAL", locale), items));
   }
 
   private static StatisticsResponse.Row row(
@@ -109,10 +115,10 @@ public class ReceptionReportService {
         c == null ? 0 : c.overdue());
   }
 
-  private static StatisticsResponse.Row total(List<StatisticsResponse.Row> items) {
+  private static StatisticsResponse.Row total(String label, List<StatisticsResponse.Row> items) {
     return new StatisticsResponse.Row(
         "TOTAL",
-        "Tổng cộng",
+        label,
         items.stream().mapToLong(StatisticsResponse.Row::visits).sum(),
         items.stream().mapToLong(StatisticsResponse.Row::people).sum(),
         items.stream().mapToLong(StatisticsResponse.Row::groups).sum(),
@@ -122,23 +128,29 @@ public class ReceptionReportService {
         items.stream().mapToLong(StatisticsResponse.Row::casesOverdue).sum());
   }
 
-  private String label(ReceptionStatisticsGroupBy by, String key, LocalDate day) {
+  /** The label of a group in the caller's language; unit names are the units' own. */
+  private String label(ReceptionStatisticsGroupBy by, String key, LocalDate day, Locale locale) {
     try {
       return switch (by) {
-        case CONTENT_KIND -> labelOf(ContentKind.valueOf(key));
-        case FIELD -> labelOf(VisitField.valueOf(key));
+        case CONTENT_KIND -> ContentKind.valueOf(key).labelIn(locale);
+        case FIELD -> VisitField.valueOf(key).labelIn(locale);
         case OUTCOME ->
-            key.equals("NONE") ? "Chưa ghi kết quả" : labelOf(VisitOutcome.valueOf(key));
-        case MONTH -> key;
+            key.equals("NONE")
+                ? LabeledEnum.text("ReceptionStatistics.NO_OUTCOME", locale)
+                : VisitOutcome.valueOf(key).labelIn(locale);
+        case MONTH -> monthLabel(YearMonth.parse(key), locale);
         case UNIT -> units.find(UUID.fromString(key), day).map(OrgUnitResponse::name).orElse(key);
       };
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | DateTimeParseException e) {
       return key;
     }
   }
 
-  private static String labelOf(LabeledEnum e) {
-    return e.labelVi();
+  /** "Tháng 5/2032", "May 2032". */
+  static String monthLabel(YearMonth month, Locale locale) {
+    return Locale.ENGLISH.getLanguage().equals(locale.getLanguage())
+        ? month.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + month.getYear()
+        : "Tháng " + month.getMonthValue() + "/" + month.getYear();
   }
 
   private static void range(LocalDate from, LocalDate to) {

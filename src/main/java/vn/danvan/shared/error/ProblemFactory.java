@@ -19,21 +19,27 @@ public final class ProblemFactory {
 
   private ProblemFactory() {}
 
-  /** Vietnamese unless the caller prefers English in {@code Accept-Language}. */
+  /**
+   * The language of the answer: the caller's most preferred of Vietnamese ({@code vi}, {@code
+   * vi-VN}…) and English ({@code en}, {@code en-US}…), by {@code Accept-Language} weight; {@code *}
+   * (any language, what a bare {@code fetch} sends) means the default, Vietnamese, as do no header,
+   * neither language and a malformed header.
+   */
   public static Locale locale(String acceptLanguage) {
     if (acceptLanguage == null || acceptLanguage.isBlank()) {
       return VI;
     }
     try {
+      // ranges by weight, highest first (equal weights keep the header's order)
       for (Locale.LanguageRange range : Locale.LanguageRange.parse(acceptLanguage)) {
         String tag = range.getRange().toLowerCase(Locale.ROOT);
         if (range.getWeight() == 0) {
           continue;
         }
-        if (tag.startsWith("vi")) {
+        if (tag.equals("*") || tag.equals("vi") || tag.startsWith("vi-")) {
           return VI;
         }
-        if (tag.startsWith("en")) {
+        if (tag.equals("en") || tag.startsWith("en-")) {
           return Locale.ENGLISH;
         }
       }

@@ -26,12 +26,30 @@ public interface LabeledEnum {
     return label(Locale.ENGLISH);
   }
 
+  /** The label in {@code locale}'s language: English for English, Vietnamese otherwise. */
+  default String labelIn(Locale locale) {
+    return Locale.ENGLISH.getLanguage().equals(locale.getLanguage()) ? labelEn() : labelVi();
+  }
+
   private String label(Locale locale) {
-    String key = typeName(((Enum<?>) this).getDeclaringClass()) + "." + name();
+    return text(typeName(((Enum<?>) this).getDeclaringClass()) + "." + name(), locale);
+  }
+
+  /**
+   * A label of the same catalogue that is no enum code (a total row, "no value"), in {@code
+   * locale}'s language (English or Vietnamese); the key itself when it is missing.
+   */
+  static String text(String key, Locale locale) {
+    Locale language =
+        Locale.ENGLISH.getLanguage().equals(locale.getLanguage())
+            ? Locale.ENGLISH
+            : Locale.forLanguageTag("vi");
     try {
-      return ResourceBundle.getBundle("messages.enums", locale, Bundles.NO_FALLBACK).getString(key);
+      return ResourceBundle.getBundle("messages.enums", language, Bundles.NO_FALLBACK)
+          .getString(key);
     } catch (MissingResourceException e) {
-      return name();
+      int dot = key.lastIndexOf('.');
+      return dot < 0 ? key : key.substring(dot + 1);
     }
   }
 

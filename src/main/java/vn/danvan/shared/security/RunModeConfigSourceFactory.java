@@ -20,7 +20,10 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
  *       embedded one it is off unless configured;
  *   <li>while the demo accounts (password = user name) are on, the service listens on 127.0.0.1
  *       only, the API and the management interface alike, unless {@code quarkus.http.host} ({@code
- *       quarkus.management.host}) is set.
+ *       quarkus.management.host}) is set;
+ *   <li>with the embedded database, browsers on the usual local development origins may call the
+ *       API ({@code danvan.cors.origins}, see {@link vn.danvan.shared.http.Cors}); with an external
+ *       one no origin is allowed unless configured.
  * </ul>
  *
  * The run mode is decided here the same way the embedded server decides to start: no {@code
@@ -39,6 +42,12 @@ public class RunModeConfigSourceFactory implements ConfigSourceFactory {
   static final String MANAGEMENT_HOST = "quarkus.management.host";
   static final String OIDC_ENABLED = "quarkus.oidc.tenant-enabled";
   static final String LOOPBACK = "127.0.0.1";
+  static final String CORS_ORIGINS = "danvan.cors.origins";
+
+  /** The dev servers of the usual frontend tool chains (CRA/Next, Vite, Angular, Vue CLI). */
+  public static final String DEV_ORIGINS =
+      "http://localhost:3000,http://127.0.0.1:3000,http://localhost:5173,http://127.0.0.1:5173,"
+          + "http://localhost:4200,http://127.0.0.1:4200,http://localhost:8080,http://127.0.0.1:8080";
 
   @Override
   public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
@@ -65,6 +74,9 @@ public class RunModeConfigSourceFactory implements ConfigSourceFactory {
                 .equalsIgnoreCase(value(config.apply("danvan.security.demo-accounts.enabled")));
     Map<String, String> defaults = new LinkedHashMap<>();
     defaults.put(OIDC_ENABLED, String.valueOf(!embedded));
+    if (embedded) {
+      defaults.put(CORS_ORIGINS, DEV_ORIGINS);
+    }
     if (demoAccounts) {
       for (String host : List.of(HTTP_HOST, MANAGEMENT_HOST)) {
         if (!isSet(config.apply(host))) {

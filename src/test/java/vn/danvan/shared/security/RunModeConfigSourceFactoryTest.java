@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The defaults of each run mode: demo accounts listen on 127.0.0.1 unless a host is set; an
- * external database turns OIDC on.
+ * external database turns OIDC on and allows no browser origin.
  */
 class RunModeConfigSourceFactoryTest {
 
@@ -65,5 +65,14 @@ class RunModeConfigSourceFactoryTest {
     assertThat(defaults())
         .containsEntry("quarkus.oidc.tenant-enabled", "true")
         .doesNotContainKeys("quarkus.http.host", "quarkus.management.host");
+  }
+
+  @Test
+  void browsersOnLocalDevOriginsOnlyWithTheEmbeddedDatabase() {
+    assertThat(defaults().get("danvan.cors.origins"))
+        .contains("http://localhost:5173", "http://127.0.0.1:3000", "http://localhost:4200")
+        .doesNotContain("https://");
+    set("quarkus.datasource.jdbc.url", "jdbc:postgresql://db:5432/app", 300);
+    assertThat(defaults()).doesNotContainKey("danvan.cors.origins");
   }
 }
