@@ -66,6 +66,8 @@ public class ApiDocumentFilter implements OASFilter {
       }
     }
     OpenApiResponses.finish(openAPI);
+    // last: it sees every response the steps above added
+    OpenApiExamples.apply(openAPI);
   }
 
   /**
