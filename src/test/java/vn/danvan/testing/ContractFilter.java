@@ -178,6 +178,7 @@ public final class ContractFilter implements Filter {
       mismatches.add(status + " " + mediaType + ": not JSON (" + e.getMessage() + ")");
       return operation;
     }
+    ignoreSyntheticRecords(instance);
     String pointer =
         "/paths/"
             + escape(route.template())
@@ -202,6 +203,20 @@ public final class ContractFilter implements Filter {
                   : m.getMessage()));
     }
     return operation;
+  }
+
+  /**
+   * Change-feed entries of entity types that tests make up ({@code TEST_…}, see {@code
+   * SyntheticFeedSource}) carry records of no documented schema: their {@code record} is not
+   * checked.
+   */
+  private static void ignoreSyntheticRecords(JsonNode instance) {
+    for (JsonNode item : instance.path("items")) {
+      if (item instanceof com.fasterxml.jackson.databind.node.ObjectNode entry
+          && entry.path("entityType").asText().startsWith("TEST_")) {
+        entry.remove("record");
+      }
+    }
   }
 
   private static void undocumented(String what, List<String> mismatches, List<String> tolerated) {

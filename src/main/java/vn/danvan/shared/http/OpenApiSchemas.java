@@ -64,7 +64,7 @@ final class OpenApiSchemas {
             + " version");
     REQUIRED.put("TaskProgressUpdate", "id taskId percent reportedBy reportedAt");
     REQUIRED.put("TaskStatistics", "groupBy asOf total groups");
-    REQUIRED.put("TaskStatisticsGroup", "key counts");
+    REQUIRED.put("TaskStatisticsGroup", "counts");
     REQUIRED.put("TaskStateCounts", "total doneOnTime doneLate inProgressInTerm overdue");
     // reception
     REQUIRED.put(
