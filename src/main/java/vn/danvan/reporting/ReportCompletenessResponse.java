@@ -47,15 +47,15 @@ public record ReportCompletenessResponse(
               description =
                   "Đơn vị trong danh sách của chế độ mà đơn vị này kế thừa (đã giải thể trước ngày đầu kỳ).")
           UUID transferredFromUnitId,
-      @Schema(description = "Báo cáo của đơn vị (null: chưa tạo).") UUID submissionId,
+      @Schema(description = "Báo cáo của đơn vị (vắng: chưa tạo).") UUID submissionId,
       @Schema(
               description =
-                  "Trạng thái báo cáo: DRAFT, SUBMITTED, RETURNED, ACCEPTED; null khi chưa tạo.",
+                  "Trạng thái báo cáo: DRAFT, SUBMITTED, RETURNED, ACCEPTED; vắng khi chưa tạo.",
               examples = "SUBMITTED")
           String status,
       @Schema(description = "Số phiên bản đã gửi.", examples = "1") int versionCount,
       @Schema(description = "Đã gửi ít nhất một lần.", examples = "true") boolean submitted,
-      @Schema(description = "Lần gửi đầu quá hạn (null: chưa gửi).", examples = "false")
+      @Schema(description = "Lần gửi đầu quá hạn (vắng: chưa gửi).", examples = "false")
           Boolean late,
       @Schema(description = "Thời điểm gửi lần đầu.", examples = "2023-05-03T08:15:00Z")
           Instant firstSubmittedAt,

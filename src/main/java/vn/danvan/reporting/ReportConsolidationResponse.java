@@ -106,7 +106,7 @@ public record ReportConsolidationResponse(
               implementation = Object.class,
               description =
                   "Giá trị tổng hợp: SUM, MIN, MAX chính xác; AVG, WEIGHTED_AVG làm tròn 2 chữ số thập phân"
-                      + " (nửa lên); COUNT_TRUE là số đơn vị trả lời có; null với NONE, TEXT hoặc khi không"
+                      + " (nửa lên); COUNT_TRUE là số đơn vị trả lời có; vắng với NONE, TEXT hoặc khi không"
                       + " đơn vị nào có giá trị (WEIGHTED_AVG: hoặc tổng trọng số bằng 0).",
               examples = "92.31")
           JsonNode value,
@@ -127,7 +127,7 @@ public record ReportConsolidationResponse(
       @Schema(description = "Phiên bản báo cáo đã dùng.", examples = "2") int versionNumber,
       @Schema(
               description =
-                  "Quyết định về phiên bản khi tổng hợp: ACCEPTED, hoặc null khi chưa quyết định.",
+                  "Quyết định về phiên bản khi tổng hợp: ACCEPTED, hoặc vắng khi chưa quyết định.",
               examples = "ACCEPTED")
           String decision,
       @Schema(description = "Báo cáo gửi quá hạn.", examples = "false") Boolean late,
@@ -146,13 +146,13 @@ public record ReportConsolidationResponse(
       @JsonInclude(JsonInclude.Include.NON_NULL)
           @Schema(description = "Đơn vị trong danh sách của chế độ mà đơn vị này kế thừa.")
           UUID transferredFromUnitId,
-      @Schema(description = "Báo cáo của đơn vị (null: chưa tạo).") UUID submissionId,
+      @Schema(description = "Báo cáo của đơn vị (vắng: chưa tạo).") UUID submissionId,
       @Schema(
               description =
-                  "Trạng thái báo cáo khi tổng hợp: DRAFT, SUBMITTED, RETURNED, ACCEPTED; null khi chưa tạo.",
+                  "Trạng thái báo cáo khi tổng hợp: DRAFT, SUBMITTED, RETURNED, ACCEPTED; vắng khi chưa tạo.",
               examples = "RETURNED")
           String status,
-      @Schema(description = "Gửi quá hạn (null: chưa gửi).", examples = "true") Boolean late) {}
+      @Schema(description = "Gửi quá hạn (vắng: chưa gửi).", examples = "true") Boolean late) {}
 
   @Schema(
       name = "ReportConsolidationStaleReason",
@@ -161,10 +161,10 @@ public record ReportConsolidationResponse(
       @Schema(description = "Đơn vị.") UUID unitId,
       @Schema(description = "Tên đơn vị vào ngày đầu kỳ.", examples = "Phường 12") String unitName,
       @Schema(description = "Lý do.", examples = "RESUBMITTED") StaleReasonKind kind,
-      @Schema(description = "Phiên bản đã dùng (null: không có).", examples = "1")
+      @Schema(description = "Phiên bản đã dùng (vắng: không có).", examples = "1")
           Integer usedVersion,
       @Schema(
-              description = "Phiên bản sẽ dùng nếu tổng hợp lúc này (null: không có).",
+              description = "Phiên bản sẽ dùng nếu tổng hợp lúc này (vắng: không có).",
               examples = "2")
           Integer currentVersion) {}
 }

@@ -23,21 +23,21 @@ public record ReportSubmissionDiffResponse(
       @Schema(description = "Mã chỉ tiêu.", examples = "TCD_LUOT") String code,
       @Schema(
               implementation = Object.class,
-              description = "Giá trị ở phiên bản gốc (null: không có).",
+              description = "Giá trị ở phiên bản gốc (vắng: không có).",
               examples = "120")
           JsonNode before,
       @Schema(
               implementation = Object.class,
-              description = "Giá trị ở phiên bản so sánh (null: không có).",
+              description = "Giá trị ở phiên bản so sánh (vắng: không có).",
               examples = "125")
           JsonNode after) {}
 
   @Schema(name = "ReportNarrativeChange", description = "Lời văn một mục trước và sau.")
   public record NarrativeChange(
       @Schema(description = "Mã mục.", examples = "KET_QUA") String code,
-      @Schema(description = "Lời văn ở phiên bản gốc (null: không có).") String before,
+      @Schema(description = "Lời văn ở phiên bản gốc (vắng: không có).") String before,
       @Schema(
-              description = "Lời văn ở phiên bản so sánh (null: không có).",
+              description = "Lời văn ở phiên bản so sánh (vắng: không có).",
               examples = "Tổ chức 12 hội nghị đối thoại với Nhân dân.")
           String after) {}
 }

@@ -102,7 +102,7 @@ public record ReportSubmissionResponse(
         List<SubmissionWarning> warnings,
     @Schema(
             description =
-                "Hệ thống nguồn đã đẩy báo cáo (vd. cổng dịch vụ công của tỉnh); null với báo cáo lập trong hệ"
+                "Hệ thống nguồn đã đẩy báo cáo (vd. cổng dịch vụ công của tỉnh); vắng với báo cáo lập trong hệ"
                     + " thống này. Báo cáo có mã nguồn chỉ hệ thống đó (hoặc quản trị) sửa, gửi, mở lại.",
             examples = "HCM-EGOV")
         String sourceSystem,

@@ -15,12 +15,12 @@ public record SubmissionValueResponse(
     @Schema(
             implementation = Object.class,
             description =
-                "Giá trị đơn vị báo cáo nhập (số, chuỗi hoặc true/false theo kiểu chỉ tiêu); null khi chưa có.",
+                "Giá trị đơn vị báo cáo nhập (số, chuỗi hoặc true/false theo kiểu chỉ tiêu); vắng khi chưa có.",
             examples = "125")
         JsonNode value,
     @Schema(
             implementation = Object.class,
-            description = "Giá trị hệ thống tính từ nguồn số liệu; null khi không có.",
+            description = "Giá trị hệ thống tính từ nguồn số liệu; vắng khi không có.",
             examples = "120")
         JsonNode computed,
     @Schema(

@@ -48,7 +48,7 @@ public record TaskResponse(
     @Schema(description = "Trạng thái xử lý.", examples = "IN_PROGRESS") TaskStatus status,
     @Schema(
             description =
-                "Tình trạng theo Quyết định 42/2014/QĐ-TTg vào hôm nay (giờ Việt Nam); null với nhiệm vụ định kỳ (mẫu"
+                "Tình trạng theo Quyết định 42/2014/QĐ-TTg vào hôm nay (giờ Việt Nam); vắng với nhiệm vụ định kỳ (mẫu"
                     + " sinh các lần thực hiện có hạn): mẫu không có tình trạng, không được thống kê và không khớp bộ lọc state.",
             examples = "IN_PROGRESS_IN_TERM")
         TaskState state,

@@ -57,6 +57,7 @@ public class ApiDocumentFilter implements OASFilter {
   @Override
   public void filterOpenAPI(OpenAPI openAPI) {
     pointOidcAtTheConfiguredRealm(openAPI);
+    OpenApiSchemas.markRequired(openAPI);
     if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
       return;
     }
