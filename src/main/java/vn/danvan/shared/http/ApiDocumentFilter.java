@@ -63,6 +63,7 @@ public class ApiDocumentFilter implements OASFilter {
         finish(e.getKey(), e.getValue());
       }
     }
+    OpenApiLint.apply(openAPI);
   }
 
   /**
