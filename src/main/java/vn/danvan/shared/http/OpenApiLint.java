@@ -1,13 +1,20 @@
 package vn.danvan.shared.http;
 
 import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.headers.Header;
+import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
@@ -62,6 +69,14 @@ final class OpenApiLint {
   private static final Map<String, Integer> FORMAT_LENGTH =
       Map.of("UUID", 36, "LocalDate", 10, "OffsetDateTime", 35, "Instant", 35);
 
+  /**
+   * The same by format, for the copies the generator inlines instead of a reference (the items of
+   * {@code List<@NotNull UUID>}: a type-use annotation makes the type a new one). Longer values do
+   * not parse ({@code UUID.fromString} refuses more than 36 characters).
+   */
+  private static final Map<String, Integer> FORMAT_MAX_LENGTH =
+      Map.of("uuid", 36, "date", 10, "date-time", 35);
+
   private OpenApiLint() {}
 
   static void apply(OpenAPI openAPI) {
@@ -76,10 +91,12 @@ final class OpenApiLint {
         if (op.getParameters() != null) {
           op.getParameters().forEach(OpenApiLint::bound);
         }
+        fileParts(openAPI, op);
         internalError(op);
         retryAfterFormat(op);
       }
     }
+    OpenApiImportItems.apply(openAPI);
   }
 
   /**
@@ -125,7 +142,74 @@ final class OpenApiLint {
         sourceKey(schema.getProperties().get("sourceSystem"), "sourceSystem");
         sourceKey(schema.getProperties().get("sourceId"), "sourceId");
       }
+      inlineFormats(schema, Collections.newSetFromMap(new IdentityHashMap<>()));
     }
+  }
+
+  /** Nested inline string schemas of a fixed-length format get that format's maxLength. */
+  private static void inlineFormats(Schema schema, Set<Schema> seen) {
+    if (schema == null || !seen.add(schema)) {
+      return;
+    }
+    if (schema.getRef() == null
+        && schema.getType() != null
+        && schema.getType().contains(Schema.SchemaType.STRING)
+        && schema.getMaxLength() == null
+        && schema.getFormat() != null
+        && FORMAT_MAX_LENGTH.containsKey(schema.getFormat())) {
+      schema.setMaxLength(FORMAT_MAX_LENGTH.get(schema.getFormat()));
+    }
+    if (schema.getProperties() != null) {
+      schema.getProperties().values().forEach(p -> inlineFormats(p, seen));
+    }
+    inlineFormats(schema.getItems(), seen);
+    inlineFormats(schema.getAdditionalPropertiesSchema(), seen);
+    for (List<Schema> list :
+        Arrays.asList(schema.getAllOf(), schema.getAnyOf(), schema.getOneOf())) {
+      if (list != null) {
+        list.forEach(s -> inlineFormats(s, seen));
+      }
+    }
+  }
+
+  /**
+   * A file part of a multipart upload is as long as the attachments' limit in bytes ({@code
+   * danvan.attachments.max-size}, 413 ATTACHMENT_TOO_LARGE beyond): its {@code maxLength}, as
+   * {@code format: binary} counts octets.
+   */
+  private static void fileParts(OpenAPI openAPI, Operation op) {
+    if (op.getRequestBody() == null
+        || op.getRequestBody().getContent() == null
+        || op.getRequestBody().getContent().getMediaTypes() == null) {
+      return;
+    }
+    MediaType form = op.getRequestBody().getContent().getMediaType("multipart/form-data");
+    Schema schema = form == null ? null : resolve(openAPI, form.getSchema());
+    if (schema == null || schema.getProperties() == null) {
+      return;
+    }
+    for (Schema part : schema.getProperties().values()) {
+      if (part.getRef() == null
+          && "binary".equals(part.getFormat())
+          && part.getMaxLength() == null) {
+        part.setMaxLength(
+            (int) Math.min(Integer.MAX_VALUE, memorySize("danvan.attachments.max-size", "20M")));
+      }
+    }
+  }
+
+  /** The component a schema refers to, or the schema itself. */
+  private static Schema resolve(OpenAPI openAPI, Schema schema) {
+    if (schema == null || schema.getRef() == null) {
+      return schema;
+    }
+    String prefix = "#/components/schemas/";
+    if (!schema.getRef().startsWith(prefix)
+        || openAPI.getComponents() == null
+        || openAPI.getComponents().getSchemas() == null) {
+      return null;
+    }
+    return openAPI.getComponents().getSchemas().get(schema.getRef().substring(prefix.length()));
   }
 
   /** A record's key in its source system, in bodies as in paths: SourceKey checks both alike. */
@@ -180,15 +264,26 @@ final class OpenApiLint {
   }
 
   private static int maxHeaderSize() {
+    return (int) memorySize("danvan.http.max-header-size", "20K");
+  }
+
+  /** A size in bytes from the configuration: a number with an optional K, M or G suffix. */
+  private static long memorySize(String key, String defaultValue) {
     String size =
         ConfigProvider.getConfig()
-            .getOptionalValue("danvan.http.max-header-size", String.class)
-            .orElse("20K")
+            .getOptionalValue(key, String.class)
+            .orElse(defaultValue)
             .trim()
-            .toUpperCase(java.util.Locale.ROOT);
-    return size.endsWith("K")
-        ? Integer.parseInt(size.substring(0, size.length() - 1)) * 1024
-        : Integer.parseInt(size);
+            .toUpperCase(Locale.ROOT);
+    int shift =
+        switch (size.isEmpty() ? ' ' : size.charAt(size.length() - 1)) {
+          case 'K' -> 10;
+          case 'M' -> 20;
+          case 'G' -> 30;
+          default -> 0;
+        };
+    String digits = shift == 0 ? size : size.substring(0, size.length() - 1);
+    return Long.parseLong(digits.trim()) << shift;
   }
 
   /** Any operation may fail unexpectedly: the answer is then a problem (500 INTERNAL_ERROR). */
