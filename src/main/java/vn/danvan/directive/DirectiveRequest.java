@@ -5,12 +5,14 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import vn.danvan.shared.source.Provenance;
 
 @Schema(
     name = "DirectiveInput",
@@ -101,6 +103,8 @@ public record DirectiveRequest(
                 "Phiên bản của văn bản trong hệ thống nguồn: bản cũ hơn bản đang lưu bị từ chối (409"
                     + " SOURCE_VERSION_CONFLICT); bản mới hơn của chính hệ thống nguồn thay thế mà không cần If-Match.",
             examples = "3")
+        @PositiveOrZero
+        @Max(Provenance.MAX_SOURCE_VERSION)
         Long sourceVersion,
     @Schema(
             description = "Thời điểm hệ thống nguồn sửa văn bản lần cuối (RFC 3339).",

@@ -49,9 +49,17 @@ public class ImportResource {
       """
       [
         {"sourceSystem": "HCM-EGOV", "sourceId": "NV-2026-0001", "sourceVersion": 3,
-         "title": "Tổ chức đối thoại với Nhân dân phường An Hội Tây"},
+         "title": "Tổ chức đối thoại với Nhân dân phường An Hội Tây",
+         "description": "Chủ tịch UBND phường đối thoại với Nhân dân về chỉnh trang đô thị.",
+         "leadUnitId": "00000000-0000-4000-8004-000000026882",
+         "responsiblePerson": "Chủ tịch UBND phường An Hội Tây",
+         "dueDate": "2026-12-31", "expectedResult": "Biên bản hội nghị đối thoại"},
         {"sourceSystem": "HCM-EGOV", "sourceId": "NV-2026-0002", "sourceVersion": 1,
-         "title": "Tổng hợp ý kiến cử tri quý II"}
+         "title": "Tổng hợp ý kiến cử tri quý II",
+         "description": "Tổng hợp ý kiến, kiến nghị của cử tri phường gửi kỳ họp HĐND.",
+         "leadUnitId": "00000000-0000-4000-8004-000000026882",
+         "responsiblePerson": "Phó Chủ tịch UBND phường An Hội Tây",
+         "dueDate": "2026-12-31", "expectedResult": "Báo cáo tổng hợp ý kiến cử tri"}
       ]
       """;
 
@@ -178,6 +186,7 @@ public class ImportResource {
               content = {
                 @Content(
                     mediaType = MediaType.APPLICATION_JSON,
+                    // the document filter gives one array per type (OpenApiImportItems)
                     schema =
                         @Schema(
                             type = SchemaType.ARRAY,

@@ -503,7 +503,8 @@ class ImportSpool {
       if (node.getIndex() != null) {
         sb.append('/').append(node.getIndex());
       } else if (node.getKey() != null) {
-        sb.append('/').append(node.getKey());
+        // a map's key as an RFC 6901 reference token
+        sb.append('/').append(node.getKey().toString().replace("~", "~0").replace("/", "~1"));
       }
       if (node.getName() != null && kind != ElementKind.CONTAINER_ELEMENT) {
         sb.append('/').append(node.getName());

@@ -1,13 +1,16 @@
 package vn.danvan.orgunit;
 
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import vn.danvan.shared.source.Provenance;
 
 @Schema(name = "CreateOrgUnit", description = "Tạo một đơn vị mới (ví dụ một phòng chuyên môn).")
 public record CreateOrgUnitRequest(
@@ -44,6 +47,8 @@ public record CreateOrgUnitRequest(
             examples = "DV-26882")
         String sourceId,
     @Schema(description = "Phiên bản của đơn vị trong hệ thống nguồn.", examples = "7")
+        @PositiveOrZero
+        @Max(Provenance.MAX_SOURCE_VERSION)
         Long sourceVersion,
     @Schema(
             description = "Thời điểm hệ thống nguồn sửa đơn vị lần cuối (RFC 3339).",

@@ -1,12 +1,15 @@
 package vn.danvan.orgunit;
 
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import vn.danvan.shared.source.Provenance;
 
 /**
  * One unit of an import ({@code type=ORG_UNIT}): the body of {@code PUT /org-units/{id}} with its
@@ -44,6 +47,8 @@ public record OrgUnitImportItem(
     @Schema(description = "Mã của đơn vị trong hệ thống nguồn.", examples = "DV-26882")
         String sourceId,
     @Schema(description = "Phiên bản của đơn vị trong hệ thống nguồn.", examples = "7")
+        @PositiveOrZero
+        @Max(Provenance.MAX_SOURCE_VERSION)
         Long sourceVersion,
     @Schema(
             description = "Thời điểm hệ thống nguồn sửa đơn vị lần cuối (RFC 3339).",

@@ -1,12 +1,15 @@
 package vn.danvan.orgunit;
 
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import vn.danvan.shared.source.Provenance;
 
 @Schema(
     name = "UpsertOrgUnit",
@@ -51,6 +54,8 @@ public record OrgUnitUpsertRequest(
                 "Phiên bản của đơn vị trong hệ thống nguồn: bản cũ hơn bản đang lưu bị từ chối (409"
                     + " SOURCE_VERSION_CONFLICT); bản mới hơn của chính hệ thống nguồn thay thế mà không cần If-Match.",
             examples = "7")
+        @PositiveOrZero
+        @Max(Provenance.MAX_SOURCE_VERSION)
         Long sourceVersion,
     @Schema(
             description = "Thời điểm hệ thống nguồn sửa đơn vị lần cuối (RFC 3339).",

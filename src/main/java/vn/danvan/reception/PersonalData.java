@@ -27,6 +27,13 @@ final class PersonalData {
           "062", "064", "066", "067", "068", "070", "072", "074", "075", "077", "079", "080", "082",
           "083", "084", "086", "087", "089", "091", "092", "093", "094", "095", "096");
 
+  /** Longest name, address; longest ID number and phone as sent (separators included). */
+  static final int MAX_NAME = 200;
+
+  static final int MAX_ADDRESS = 500;
+  static final int MAX_ID_NUMBER = 30;
+  static final int MAX_PHONE = 30;
+
   private PersonalData() {}
 
   /** ID numbers as they are compared and hashed: no spaces or dots, upper case. */
@@ -51,8 +58,8 @@ final class PersonalData {
       String name = v.fullName() == null ? null : v.fullName().strip().replaceAll("\\s+", " ");
       if (name == null || name.isEmpty()) {
         errors.add(FieldError.of(p + "/fullName", "field.REQUIRED"));
-      } else if (name.length() > 200) {
-        errors.add(FieldError.of(p + "/fullName", "field.TOO_LONG", 200));
+      } else if (name.length() > MAX_NAME) {
+        errors.add(FieldError.of(p + "/fullName", "field.TOO_LONG", MAX_NAME));
       }
       String id = normalizeId(blankToNull(v.idNumber()));
       if (id != null && v.idType() == null) {
@@ -76,8 +83,8 @@ final class PersonalData {
         errors.add(FieldError.of(p + "/phone", "field.PHONE"));
       }
       String address = blankToNull(v.address());
-      if (address != null && address.length() > 500) {
-        errors.add(FieldError.of(p + "/address", "field.TOO_LONG", 500));
+      if (address != null && address.length() > MAX_ADDRESS) {
+        errors.add(FieldError.of(p + "/address", "field.TOO_LONG", MAX_ADDRESS));
       }
       out.add(
           new Visitor(

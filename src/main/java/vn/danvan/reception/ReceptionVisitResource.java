@@ -210,6 +210,13 @@ public class ReceptionVisitResource {
           "Chỉ người xử lý tố cáo trong phạm vi, với lý do; mỗi lần đọc được ghi vào nhật ký kiểm toán (ai, khi nào, vì sao)."
               + " Lượt tiếp không phải tố cáo: 409.")
   @APIResponse(
+      responseCode = "200",
+      description = "Danh tính người tố cáo của lượt tiếp (không lưu lại ở trình duyệt: no-store).",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ProtectedIdentityResponse.class)))
+  @APIResponse(
       responseCode = "409",
       description = "Lượt tiếp không phải tố cáo (NOT_A_DENUNCIATION).",
       content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))

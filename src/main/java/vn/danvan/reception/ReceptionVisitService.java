@@ -48,6 +48,9 @@ import vn.danvan.shared.time.BusinessTime;
 @ApplicationScoped
 public class ReceptionVisitService {
 
+  /** The most people one visit may count. */
+  static final int MAX_GROUP_SIZE = 100_000;
+
   public static final String ENTITY = "RECEPTION_VISIT";
   static final String ENTITY_LABEL = "entity.RECEPTION_VISIT";
   static final String ID_HASH_PURPOSE = "reception.id-number";
@@ -370,7 +373,7 @@ public class ReceptionVisitService {
     }
     int groupSize = req.groupSize() == null ? Math.max(1, visitors.size()) : req.groupSize();
     int representatives = 0;
-    if (groupSize < 1 || groupSize > 100_000) {
+    if (groupSize < 1 || groupSize > MAX_GROUP_SIZE) {
       errors.add(FieldError.of("/groupSize", "field.GROUP_SIZE"));
     } else if (groupSize >= 5) {
       representatives = (int) visitors.stream().filter(Visitor::isRepresentative).count();

@@ -1,5 +1,6 @@
 package vn.danvan.reception;
 
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
@@ -9,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import vn.danvan.shared.source.Provenance;
 
 @Schema(name = "ReceptionSessionRequest", description = "Một buổi tiếp công dân của một đơn vị.")
 public record SessionRequest(
@@ -52,6 +54,7 @@ public record SessionRequest(
                 "Phiên bản của bản ghi trong hệ thống nguồn: lần đẩy cũ hơn bản đang lưu bị từ chối (409).",
             examples = "3")
         @PositiveOrZero
+        @Max(Provenance.MAX_SOURCE_VERSION)
         Long sourceVersion,
     @Schema(
             description = "Thời điểm hệ thống nguồn sửa bản ghi lần cuối.",

@@ -1,5 +1,7 @@
 package vn.danvan.reception;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
@@ -8,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import vn.danvan.shared.source.Provenance;
 
 /**
  * One item of an import of type {@code RECEPTION_VISIT}: a visit as {@code PUT} takes it, keyed by
@@ -38,12 +41,14 @@ public record VisitImportItem(
                 "Người đến; với đoàn đông người (từ 5 người) là những người đại diện (representative=true)."
                     + " Bỏ trống khi tố cáo nặc danh.")
         @Size(max = 50)
-        List<Visitor> visitors,
+        List<@Valid Visitor> visitors,
     @Schema(description = "Tố cáo nặc danh (không ghi người đến).", examples = "false")
         Boolean anonymous,
     @Schema(
             description = "Số người của lượt tiếp (mặc định: số người ghi nhận, tối thiểu 1).",
-            examples = "1")
+            examples = "1",
+            minimum = "1",
+            maximum = "" + ReceptionVisitService.MAX_GROUP_SIZE)
         Integer groupSize,
     @Schema(description = "Loại nội dung.", examples = "COMPLAINT") @NotNull
         ContentKind contentKind,
@@ -91,6 +96,7 @@ public record VisitImportItem(
                 "Phiên bản của bản ghi trong hệ thống nguồn: lần đẩy cũ hơn bản đang lưu bị từ chối (409).",
             examples = "3")
         @PositiveOrZero
+        @Max(Provenance.MAX_SOURCE_VERSION)
         Long sourceVersion,
     @Schema(
             description = "Thời điểm hệ thống nguồn sửa bản ghi lần cuối.",

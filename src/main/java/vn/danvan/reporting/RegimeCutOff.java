@@ -18,20 +18,31 @@ public record RegimeCutOff(
             description =
                 "Số tháng tính từ tháng đầu kỳ đến tháng bắt đầu chốt số liệu (−12 đến 12).",
             examples = "-1",
+            minimum = "-" + CutOffRule.MAX_MONTHS,
+            maximum = "" + CutOffRule.MAX_MONTHS,
             required = true)
         Integer startMonths,
-    @Schema(description = "Ngày bắt đầu trong tháng đó (1–31).", examples = "15", required = true)
+    @Schema(
+            description = "Ngày bắt đầu trong tháng đó (1–31).",
+            examples = "15",
+            minimum = "1",
+            maximum = "" + CutOffRule.MAX_DAY,
+            required = true)
         Integer startDay,
     @Schema(
             description =
                 "Số tháng tính từ tháng cuối kỳ đến tháng kết thúc chốt số liệu (−12 đến 12; KH 847/KH-UBND"
                     + " quận Gò Vấp: −2, chốt ngày 14/4 cho báo cáo 6 tháng).",
             examples = "-2",
+            minimum = "-" + CutOffRule.MAX_MONTHS,
+            maximum = "" + CutOffRule.MAX_MONTHS,
             required = true)
         Integer endMonths,
     @Schema(
             description = "Ngày chốt số liệu trong tháng đó (1–31).",
             examples = "14",
+            minimum = "1",
+            maximum = "" + CutOffRule.MAX_DAY,
             required = true)
         Integer endDay,
     @Schema(

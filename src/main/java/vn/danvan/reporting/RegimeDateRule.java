@@ -17,10 +17,21 @@ public record RegimeDateRule(
         DueDateKind kind,
     @Schema(
             description = "DAY_OF_MONTH: số tháng sau tháng chốt số liệu (0–12, mặc định 0).",
-            examples = "1")
+            examples = "1",
+            minimum = "0",
+            maximum = "" + DueDateRule.DayOfMonth.MAX_MONTHS_AFTER)
         Integer monthsAfter,
-    @Schema(description = "DAY_OF_MONTH: ngày trong tháng (1–31).", examples = "15") Integer day,
-    @Schema(description = "WORKING_DAYS_AFTER: số ngày làm việc (1–60).", examples = "5")
+    @Schema(
+            description = "DAY_OF_MONTH: ngày trong tháng (1–31).",
+            examples = "15",
+            minimum = "1",
+            maximum = "" + CutOffRule.MAX_DAY)
+        Integer day,
+    @Schema(
+            description = "WORKING_DAYS_AFTER: số ngày làm việc (1–60).",
+            examples = "5",
+            minimum = "1",
+            maximum = "" + DueDateRule.WorkingDaysAfter.MAX_WORKING_DAYS)
         Integer workingDays) {
 
   DueDateRule toRule() {

@@ -1,11 +1,14 @@
 package vn.danvan.reporting;
 
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import vn.danvan.shared.source.Provenance;
 
 @Schema(
     name = "ReportSubmissionCreate",
@@ -46,6 +49,8 @@ public record ReportSubmissionCreateRequest(
             examples = "BC-2026Q3-26882")
         String sourceId,
     @Schema(description = "Phiên bản của báo cáo trong hệ thống nguồn.", examples = "1")
+        @PositiveOrZero
+        @Max(Provenance.MAX_SOURCE_VERSION)
         Long sourceVersion,
     @Schema(
             description = "Thời điểm hệ thống nguồn sửa báo cáo lần cuối (RFC 3339).",

@@ -1,12 +1,15 @@
 package vn.danvan.reporting;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import vn.danvan.shared.source.Provenance;
 
 @Schema(
     name = "ReportSubmissionUpdate",
@@ -41,7 +44,7 @@ public record ReportSubmissionUpdateRequest(
                 "Lời văn theo mã mục lời văn (narrative) của mẫu; null hoặc chuỗi rỗng để xóa.",
             examples =
                 "{\"KET_QUA\": \"Tổ chức 12 hội nghị đối thoại với Nhân dân, tiếp 125 lượt công dân.\"}")
-        Map<String, String> narratives,
+        Map<String, @Size(max = ReportSubmissionRules.MAX_NARRATIVE) String> narratives,
     @Schema(
             description =
                 "Văn bản Báo cáo (loại BC) đã ban hành; gửi để đặt hoặc đổi, vắng để giữ nguyên. Gửi"
@@ -65,6 +68,8 @@ public record ReportSubmissionUpdateRequest(
                 "Phiên bản của báo cáo trong hệ thống nguồn: cũ hơn phiên bản đã lưu thì bị từ chối (409"
                     + " SOURCE_VERSION_CONFLICT); mới hơn thì thay không cần If-Match.",
             examples = "3")
+        @PositiveOrZero
+        @Max(Provenance.MAX_SOURCE_VERSION)
         Long sourceVersion,
     @Schema(
             description = "Thời điểm hệ thống nguồn sửa báo cáo lần cuối (RFC 3339).",
@@ -74,7 +79,7 @@ public record ReportSubmissionUpdateRequest(
   /** An edit of the content only. */
   public ReportSubmissionUpdateRequest(
       Map<String, JsonNode> values,
-      Map<String, String> narratives,
+      Map<String, @Size(max = ReportSubmissionRules.MAX_NARRATIVE) String> narratives,
       UUID reportDocumentId,
       Boolean clearReportDocument) {
     this(

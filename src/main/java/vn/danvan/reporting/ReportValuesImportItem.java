@@ -1,14 +1,17 @@
 package vn.danvan.reporting;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import vn.danvan.shared.source.Provenance;
 
 /**
  * One item of an import of type {@code REPORT_VALUES}: the values (and texts) of a unit's report
@@ -53,8 +56,10 @@ public record ReportValuesImportItem(
         @Schema(
             description = "Lời văn theo mã mục (null hoặc rỗng để xóa).",
             examples = "{\"KET_QUA\": \"Tiếp 125 lượt công dân.\"}")
-        Map<String, String> narratives,
+        Map<String, @Size(max = ReportSubmissionRules.MAX_NARRATIVE) String> narratives,
     @Schema(description = "Phiên bản của báo cáo trong hệ thống nguồn.", examples = "3")
+        @PositiveOrZero
+        @Max(Provenance.MAX_SOURCE_VERSION)
         Long sourceVersion,
     @Schema(
             description = "Thời điểm hệ thống nguồn sửa báo cáo lần cuối.",

@@ -1,6 +1,7 @@
 package vn.danvan.reporting;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -37,6 +38,7 @@ public record ReportingRegimeRequest(
         UUID templateId,
     @NotNull
         @Min(1)
+        @Max(Integer.MAX_VALUE)
         @Schema(
             description = "Số phiên bản của mẫu; phải là phiên bản đã ban hành (PUBLISHED).",
             examples = "1",

@@ -3,6 +3,7 @@ package vn.danvan.task;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -121,12 +122,13 @@ public record TaskRequest(
             description = "Mã của nhiệm vụ trong hệ thống nguồn (1–200 ký tự).",
             examples = "NV-2025-000123")
         String sourceId,
-    @PositiveOrZero
-        @Schema(
+    @Schema(
             description =
                 "Phiên bản của bản ghi ở hệ thống nguồn: bản đẩy có sourceVersion cũ hơn bản đang lưu bị từ chối (409"
                     + " SOURCE_VERSION_CONFLICT); mới hơn thì thay thế không cần If-Match.",
             examples = "7")
+        @PositiveOrZero
+        @Max(Provenance.MAX_SOURCE_VERSION)
         Long sourceVersion,
     @Schema(
             description = "Thời điểm hệ thống nguồn sửa bản ghi lần cuối (RFC 3339).",

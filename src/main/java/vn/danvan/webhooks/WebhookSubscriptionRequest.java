@@ -22,7 +22,7 @@ public record WebhookSubscriptionRequest(
             description = "Các loại đối tượng của luồng thay đổi cần nhận; bỏ trống: mọi loại.",
             examples = "[\"TASK\", \"DIRECTIVE\"]")
         @Size(max = 50)
-        List<@NotBlank String> eventTypes,
+        List<@NotBlank @Size(max = 64) String> eventTypes,
     @Schema(
             description =
                 "Chỉ thay đổi của đơn vị này (trong phạm vi người tạo); bỏ trống: cả phạm vi.",

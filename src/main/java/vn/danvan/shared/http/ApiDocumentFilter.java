@@ -42,12 +42,18 @@ public class ApiDocumentFilter implements OASFilter {
     ERRORS.put(
         "413", "Nội dung hoặc tệp đính kèm quá lớn (PAYLOAD_TOO_LARGE, ATTACHMENT_TOO_LARGE).");
     ERRORS.put(
+        "414",
+        "Địa chỉ yêu cầu (URI) quá dài (URI_TOO_LONG; giới hạn danvan.http.max-uri-length).");
+    ERRORS.put(
         "415",
         "Content-Type không được hỗ trợ (UNSUPPORTED_MEDIA_TYPE), hoặc tệp đính kèm không thuộc loại được nhận"
             + " (ATTACHMENT_TYPE_NOT_ALLOWED).");
     ERRORS.put(
         "422", "Vi phạm quy tắc nghiệp vụ, hoặc Idempotency-Key dùng lại với nội dung khác.");
     ERRORS.put("428", "Thiếu If-Match (PRECONDITION_REQUIRED).");
+    ERRORS.put(
+        "431",
+        "Phần đầu (header) của yêu cầu quá lớn (HEADERS_TOO_LARGE; giới hạn danvan.http.max-header-size).");
     ERRORS.put(
         "429",
         "Tài khoản gửi quá nhiều yêu cầu (TOO_MANY_REQUESTS), hoặc đăng nhập sai quá nhiều lần"
@@ -67,6 +73,7 @@ public class ApiDocumentFilter implements OASFilter {
       }
     }
     OpenApiResponses.finish(openAPI);
+    OpenApiLint.apply(openAPI);
     // last: it sees every response the steps above added
     OpenApiExamples.apply(openAPI);
   }
@@ -146,8 +153,12 @@ public class ApiDocumentFilter implements OASFilter {
           responses.getAPIResponse(code) != null
               || switch (code) {
                 case "401", "403", "429" -> secured;
-                case "409", "413", "415", "422" ->
+                case "409", "413", "415" ->
                     method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT;
+                case "422" ->
+                    method == PathItem.HttpMethod.POST
+                        || method == PathItem.HttpMethod.PUT
+                        || OpenApiResponses.namesAUnitOrRegime(op);
                 case "412", "428" -> OpenApiResponses.takesHeader(op, "If-Match");
                 default -> true;
               };

@@ -211,6 +211,21 @@ final class OpenApiResponses {
         && !response.getContent().getMediaTypes().isEmpty();
   }
 
+  /**
+   * A read that names a unit or a reporting regime in its query answers 422 (UNKNOWN_UNIT,
+   * UNKNOWN_REPORTING_REGIME) when it does not exist or lies outside the caller's scope.
+   */
+  static boolean namesAUnitOrRegime(Operation op) {
+    return op.getParameters() != null
+        && op.getParameters().stream()
+            .anyMatch(
+                p ->
+                    p.getIn() == Parameter.In.QUERY
+                        && ("orgUnitId".equals(p.getName())
+                            || "regimeId".equals(p.getName())
+                            || "collectingUnitId".equals(p.getName())));
+  }
+
   static boolean takesHeader(Operation op, String name) {
     return op.getParameters() != null
         && op.getParameters().stream()

@@ -95,9 +95,7 @@ final class OpenApiSchemas {
         "orgUnitId name kind period requiredPeriods heldByHead heldByDeputyOnly missed"
             + " missedPeriods deputyOnlyPeriods");
     // reporting
-    REQUIRED.put(
-        "ReportTemplate",
-        "id code name ownerUnitId status latestNumber createdAt updatedAt version");
+    REQUIRED.put("ReportTemplate", "id code name status latestNumber createdAt updatedAt version");
     REQUIRED.put("ReportTemplateVersion", "templateId code number status name sections createdAt");
     REQUIRED.put("ReportTemplateVersionSummary", "number status name createdAt");
     REQUIRED.put(

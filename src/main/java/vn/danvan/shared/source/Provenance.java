@@ -12,6 +12,12 @@ public record Provenance(
 
   public static final Provenance NONE = new Provenance(null, null, null, null);
 
+  /**
+   * The largest accepted {@code sourceVersion}: 2^53 - 1, the largest integer a JavaScript client
+   * (IEEE 754 double) holds exactly. Versions start at 0.
+   */
+  public static final long MAX_SOURCE_VERSION = 9_007_199_254_740_991L;
+
   /** The record carries a source key, so that system owns it. */
   public boolean owned() {
     return sourceSystem != null;
