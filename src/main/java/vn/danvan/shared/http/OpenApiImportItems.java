@@ -45,7 +45,27 @@ final class OpenApiImportItems {
           if (json != null) {
             json.setSchema(body(openAPI));
           }
+          MediaType ndjson = op.getRequestBody().getContent().getMediaType("application/x-ndjson");
+          if (ndjson != null && ndjson.getExamples() != null) {
+            ndjson.getExamples().values().forEach(OpenApiImportItems::ndjsonText);
+          }
         }
+      }
+    }
+  }
+
+  /**
+   * An NDJSON body is text: the annotation's example, parsed as JSON by the generator (which keeps
+   * its first object only), is written back as one line of text.
+   */
+  private static void ndjsonText(org.eclipse.microprofile.openapi.models.examples.Example example) {
+    if (example.getValue() != null && !(example.getValue() instanceof String)) {
+      try {
+        example.setValue(
+            new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(example.getValue())
+                + "\n");
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        example.setValue(null);
       }
     }
   }
