@@ -28,7 +28,9 @@ class ImportApiTest {
   static List<LocalDate> weekdays(int n) {
     List<LocalDate> days = new ArrayList<>();
     LocalDate d =
-        LocalDate.of(2060 + ThreadLocalRandom.current().nextInt(35), 1, 1)
+        // the 2060s and 2070s: the feed's tests write days in the 2090s, and CalendarApiTest
+        // expects 2085 to be empty
+        LocalDate.of(2060 + ThreadLocalRandom.current().nextInt(20), 1, 1)
             .plusDays(ThreadLocalRandom.current().nextInt(300));
     while (days.size() < n) {
       if (d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY) {

@@ -90,7 +90,8 @@ class CalendarApiTest {
     // without a year: this year's
     assertThat(as("viewer").get(CALENDAR).jsonPath().getInt("year"))
         .isEqualTo(LocalDate.now(BusinessTime.ZONE).getYear());
-    assertThat(as("viewer").queryParam("year", 2090).get(CALENDAR).jsonPath().getList("items"))
+    // a year no test writes days in (imports: the 2060s and 2070s; the feed's tests: the 2090s)
+    assertThat(as("viewer").queryParam("year", 2085).get(CALENDAR).jsonPath().getList("items"))
         .isEmpty();
   }
 
