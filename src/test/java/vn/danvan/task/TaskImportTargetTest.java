@@ -39,6 +39,7 @@ class TaskImportTargetTest {
   @Inject @Any Instance<ImportTarget<?>> targets;
   @Inject @Any Instance<FeedRecordSource> feedSources;
   @Inject CurrentUser user;
+  @Inject TaskRepository repo;
 
   @SuppressWarnings("unchecked")
   private ImportTarget<TaskImportItem> target() {
@@ -80,6 +81,39 @@ class TaskImportTargetTest {
         null,
         BigDecimal.ONE,
         null);
+  }
+
+  @Test
+  void aBulkReplaceRefusesATaskChangedSinceItWasRead() {
+    TaskFixtures f = new TaskFixtures();
+    UUID id = UUID.randomUUID();
+    List<ImportItemResult> created =
+        asSystem(() -> target().apply(List.of(item(id, null, null, null, "Bản đầu", f.c1))));
+    assertThat(created.getFirst().outcome()).isEqualTo(UpsertOutcome.CREATED);
+
+    // the bulk replace read the task (version 0); meanwhile someone else wrote it (version 1)
+    Task stale = QuarkusTransaction.requiringNew().call(() -> Task.<Task>findById(id));
+    Task other = QuarkusTransaction.requiringNew().call(() -> Task.<Task>findById(id));
+    other.title = "Sửa bởi người khác";
+    QuarkusTransaction.requiringNew().run(() -> repo.updateAll(List.of(other)));
+    assertThat(other.version).isEqualTo(1);
+
+    stale.title = "Bản cũ ghi đè";
+    Throwable refused = null;
+    try {
+      QuarkusTransaction.requiringNew().run(() -> repo.updateAll(List.of(stale)));
+    } catch (RuntimeException e) {
+      refused = e;
+    }
+    assertThat(refused).as("a stale version is refused").isNotNull();
+    Throwable cause = refused;
+    while (cause != null && !(cause instanceof jakarta.persistence.OptimisticLockException)) {
+      cause = cause.getCause();
+    }
+    assertThat(cause).as("the refusal is an optimistic lock (409)").isNotNull();
+    var now = json("admin").get(TaskFixtures.BASE + "/" + id).jsonPath();
+    assertThat(now.getString("title")).isEqualTo("Sửa bởi người khác");
+    assertThat(now.getLong("version")).isEqualTo(1);
   }
 
   @Test
