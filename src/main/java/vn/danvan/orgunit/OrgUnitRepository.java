@@ -225,6 +225,37 @@ class OrgUnitRepository {
     return out;
   }
 
+  /**
+   * {@code unitId} and the units below it of one of {@code kinds}, valid on {@code day}, with the
+   * path of that day's version and the unit's first day, in id order.
+   */
+  List<OrgUnitService.UnitOnDay> subtreeOfKindsOn(
+      UUID unitId, Collection<OrgUnitKind> kinds, LocalDate day) {
+    List<OrgUnitService.UnitOnDay> out = new ArrayList<>();
+    for (Object o :
+        em.createNativeQuery(
+                "select v.unit_id, v.kind, v.path, u.valid_from from org_unit_version v"
+                    + " join org_unit u on u.id = v.unit_id"
+                    + " where v.path @> array[cast(:id as uuid)]"
+                    + " and v.kind = any(cast(:kinds as text[])) and "
+                    + VALID_ON
+                    + " and u.valid_from <= :day and (u.valid_to is null or u.valid_to >= :day)"
+                    + " order by v.unit_id")
+            .setParameter("id", unitId)
+            .setParameter("kinds", kinds.stream().map(Enum::name).toArray(String[]::new))
+            .setParameter("day", day)
+            .getResultList()) {
+      Object[] r = (Object[]) o;
+      out.add(
+          new OrgUnitService.UnitOnDay(
+              PgTypes.uuid(r[0]),
+              OrgUnitKind.valueOf((String) r[1]),
+              List.of(PgTypes.uuids(r[2])),
+              PgTypes.toDate(r[3])));
+    }
+    return out;
+  }
+
   /** Units of {@code kind} anywhere below {@code ancestorId}, valid on {@code day}. */
   @SuppressWarnings("unchecked")
   List<UUID> descendantIdsOfKindOn(UUID ancestorId, OrgUnitKind kind, LocalDate day) {

@@ -158,6 +158,18 @@ public class OrgUnitService {
     return repo.descendantNamesOfKindOn(ancestorId, kind, day);
   }
 
+  /** A unit as of a day: its kind, its path (root..unit) that day and the day it began. */
+  public record UnitOnDay(UUID id, OrgUnitKind kind, List<UUID> path, LocalDate validFrom) {}
+
+  /**
+   * For other features: {@code unitId} itself and every unit below it, of one of {@code kinds} and
+   * valid on {@code day}, with their paths that day, in id order (one query; no scope check).
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<UnitOnDay> subtreeOfKinds(UUID unitId, Collection<OrgUnitKind> kinds, LocalDate day) {
+    return kinds.isEmpty() ? List.of() : repo.subtreeOfKindsOn(unitId, kinds, day);
+  }
+
   /** Every unit of {@code kind} in the subtree of {@code ancestorId}, valid on {@code day}. */
   @Transactional(Transactional.TxType.SUPPORTS)
   public List<UUID> descendantIdsOfKind(UUID ancestorId, OrgUnitKind kind, LocalDate day) {

@@ -2,6 +2,7 @@ package vn.danvan.reception;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.LocalDate;
 import java.time.Period;
 import java.util.Map;
 import vn.danvan.shared.time.WorkingDays;
@@ -14,6 +15,13 @@ public interface ReceptionConfig {
 
   /** Head-of-unit reception: unit kind → the period in which at least one day is due. */
   Map<String, CompliancePeriod> compliance();
+
+  /**
+   * The first day head-of-unit reception is owed in the agenda: a unit owes the whole periods that
+   * begin on or after it and on or after the unit's own first day.
+   */
+  @WithDefault("2025-07-01")
+  LocalDate headReceptionFrom();
 
   Retention retention();
 
