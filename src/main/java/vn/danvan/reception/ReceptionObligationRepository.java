@@ -20,7 +20,7 @@ import vn.danvan.shared.persistence.UnitFilter;
 
 /**
  * SQL of the cases' legal deadlines as agenda obligations ({@link CaseObligations}): one keyset
- * branch per kind over the partial due-date indexes of V33, and one aggregate per kind for the
+ * branch per kind over the partial due-date indexes of V30, and one aggregate per kind for the
  * counts.
  */
 @ApplicationScoped
