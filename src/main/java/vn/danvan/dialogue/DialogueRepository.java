@@ -96,6 +96,18 @@ class DialogueRepository {
         .getResultList();
   }
 
+  /**
+   * The dialogues that bind (not cancelled) with a deadline or its start within {@code reach} days
+   * of {@code day}: those a change of the calendar on that day may move.
+   */
+  List<Dialogue> bindingAround(LocalDate day, int reach) {
+    return Dialogue.list(
+        "status <> ?1 and (resultsDue between ?2 and ?3 or announcementDue between ?2 and ?3)",
+        DialogueStatus.CANCELLED,
+        day.minusDays(reach),
+        day.plusDays(reach));
+  }
+
   // ------------------------------------------------------------------ the agenda
 
   /** The announcement and results obligations matching {@code q}, in the agenda's order. */

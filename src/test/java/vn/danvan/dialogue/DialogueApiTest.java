@@ -386,6 +386,37 @@ class DialogueApiTest {
   }
 
   @Test
+  void aHolidayListedOnADueDateMovesItAndUnlistingMovesItBack() {
+    // planned Mon 01/03/2032: results due Thu 11/03; listed as a holiday, Fri 12/03
+    String id =
+        createdId("admin", body(AN_HOI_TAY, LocalDate.parse("2032-03-01"), "Đối thoại 2032"));
+    String calendar = "/api/v1/calendar/days/2032-03-11";
+    Map<String, Object> day = new LinkedHashMap<>();
+    day.put("kind", "HOLIDAY");
+    day.put("name", "Ngày nghỉ thử nghiệm đối thoại");
+    day.put("legalBasis", "Thử nghiệm");
+    Response listed = json("admin").body(day).put(calendar);
+    assertThat(listed.statusCode()).as(listed.asString()).isIn(200, 201);
+    try {
+      Response moved = json("admin").get(BASE + "/" + id);
+      assertThat(moved.jsonPath().getString("deadlines[1].dueDate")).isEqualTo("2032-03-12");
+      assertThat(moved.header("ETag")).isEqualTo("\"1\"");
+      assertThat(
+              json("auditor")
+                  .queryParam("entityType", "DIALOGUE")
+                  .queryParam("entityId", id)
+                  .get("/api/v1/audit-events")
+                  .jsonPath()
+                  .getList("items.action"))
+          .contains("DIALOGUE_DEADLINES_RECOMPUTED");
+    } finally {
+      json("admin").header("If-Match", listed.header("ETag")).delete(calendar);
+    }
+    assertThat(json("admin").get(BASE + "/" + id).jsonPath().getString("deadlines[1].dueDate"))
+        .isEqualTo("2032-03-11");
+  }
+
+  @Test
   void everyStepIsAuditedAndInTheChangeFeed() {
     String id = createdId("hcm-manager", body(AN_NHON, today(), "Đối thoại kiểm toán"));
     expectOk(transition("hcm-manager", id, 0, announce(today())));
