@@ -26,7 +26,7 @@ class ArchitectureTest {
   private static final String[] FEATURES = {
     "vn.danvan.orgunit..", "vn.danvan.directive..", "vn.danvan.task..",
     "vn.danvan.reporting..", "vn.danvan.reception..", "vn.danvan.sync..",
-    "vn.danvan.imports..", "vn.danvan.webhooks.."
+    "vn.danvan.imports..", "vn.danvan.webhooks..", "vn.danvan.dialogue.."
   };
   private static JavaClasses classes;
 

@@ -71,6 +71,7 @@ class OpenApiExamplesTest {
           "/api/v1/directives/{id}", "POST /api/v1/directives",
           "/api/v1/report-templates/{id}", "POST /api/v1/report-templates",
           "/api/v1/reporting-regimes/{id}", "POST /api/v1/reporting-regimes",
+          "/api/v1/dialogues/{id}", "POST /api/v1/dialogues",
           "/api/v1/webhook-subscriptions/{id}", "POST /api/v1/webhook-subscriptions");
 
   /**
@@ -85,6 +86,7 @@ class OpenApiExamplesTest {
           "POST /api/v1/report-submissions/{id}/transitions", "the example's report is submitted",
           "POST /api/v1/report-templates/{id}/transitions", "the draft is published",
           "POST /api/v1/reporting-regimes/{id}/transitions", "the draft is activated",
+          "POST /api/v1/dialogues/{id}/transitions", "the planned dialogue is announced",
           "POST /api/v1/report-templates/{id}/versions", "one draft version at a time",
           "PUT /api/v1/reception-visits/by-source/{sourceSystem}/{sourceId}",
               "a source version is accepted once");
@@ -276,6 +278,7 @@ class OpenApiExamplesTest {
             "Báo cáo định kỳ",
             "Tổng hợp báo cáo",
             "Tiếp công dân",
+            "Đối thoại với Nhân dân",
             "Đồng bộ");
     assertThat(tags.indexOf("Danh mục")).isLessThan(tags.indexOf("Kiểm toán"));
     document().path("tags").forEach(t -> assertThat(t.path("description").asText()).isNotBlank());

@@ -36,7 +36,8 @@ public class DemoData {
           ReceptionDemoData.class, // the reception book of the wards
           DemoReportTemplates.class, // the report template of Bộ Nội vụ
           DemoReportingRegimes.class, // the regimes of Gò Vấp's KH 847 and of TP HCM
-          DemoReportSubmissions.class); // their reports of 2023 and 2026
+          DemoReportSubmissions.class, // their reports of 2023 and 2026
+          DemoDialogues.class); // the grassroots dialogues of the wards
 
   private static final Logger LOG = Logger.getLogger(DemoData.class);
 

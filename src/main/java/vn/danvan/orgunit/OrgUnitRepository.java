@@ -256,6 +256,24 @@ class OrgUnitRepository {
     return out;
   }
 
+  /** Every unit of {@code kind} valid on {@code day}, with its path that day, by id. */
+  Map<UUID, List<UUID>> pathsOfKindOn(OrgUnitKind kind, LocalDate day) {
+    Map<UUID, List<UUID>> out = new LinkedHashMap<>();
+    List<?> rows =
+        em.createNativeQuery(
+                "select v.unit_id, v.path from org_unit_version v where v.kind = :kind and "
+                    + VALID_ON
+                    + " order by v.unit_id")
+            .setParameter("kind", kind.name())
+            .setParameter("day", day)
+            .getResultList();
+    for (Object o : rows) {
+      Object[] r = (Object[]) o;
+      out.put(PgTypes.uuid(r[0]), List.of(PgTypes.uuids(r[1])));
+    }
+    return out;
+  }
+
   /** Units of {@code kind} anywhere below {@code ancestorId}, valid on {@code day}. */
   @SuppressWarnings("unchecked")
   List<UUID> descendantIdsOfKindOn(UUID ancestorId, OrgUnitKind kind, LocalDate day) {

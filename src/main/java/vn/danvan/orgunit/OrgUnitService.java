@@ -170,6 +170,15 @@ public class OrgUnitService {
     return kinds.isEmpty() ? List.of() : repo.subtreeOfKindsOn(unitId, kinds, day);
   }
 
+  /**
+   * For other features: every unit of {@code kind} valid on {@code day} with its path (root..unit)
+   * that day, in id order; one scan (the yearly obligations of every commune of the country).
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Map<UUID, List<UUID>> pathsOfKindOn(OrgUnitKind kind, LocalDate day) {
+    return repo.pathsOfKindOn(kind, day);
+  }
+
   /** Every unit of {@code kind} in the subtree of {@code ancestorId}, valid on {@code day}. */
   @Transactional(Transactional.TxType.SUPPORTS)
   public List<UUID> descendantIdsOfKind(UUID ancestorId, OrgUnitKind kind, LocalDate day) {

@@ -12,6 +12,9 @@ import vn.danvan.shared.reference.LabeledEnum;
     description =
         "Nguồn số liệu hệ thống tính sẵn cho chỉ tiêu: sổ tiếp công dân (VISITS … VISITS_BY_CONTENT_KIND),"
             + " nhiệm vụ (TASKS_…), văn bản và nghĩa vụ ban hành kế hoạch (DOCUMENTS_ISSUED, PLANS_OWED_…),"
+            + " hội nghị đối thoại với Nhân dân (DIALOGUES_HELD, DIALOGUES_HELD_ON_TIME: thông báo và"
+            + " công khai kết quả đúng hạn, DIALOGUE_QUESTIONS_RAISED, DIALOGUE_QUESTIONS_ANSWERED;"
+            + " theo ngày tổ chức),"
             + " hoặc tổng hợp từ báo cáo của các đơn vị báo cáo (CONSOLIDATED).",
     examples = "VISITS")
 public enum IndicatorSource implements LabeledEnum {
@@ -39,6 +42,11 @@ public enum IndicatorSource implements LabeledEnum {
   PLANS_OWED_ISSUED_LATE,
   PLANS_OWED_PENDING_IN_TERM,
   PLANS_OWED_OVERDUE,
+  // dialogues
+  DIALOGUES_HELD,
+  DIALOGUES_HELD_ON_TIME,
+  DIALOGUE_QUESTIONS_RAISED,
+  DIALOGUE_QUESTIONS_ANSWERED,
   // reports
   CONSOLIDATED;
 

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import vn.danvan.dialogue.DialogueService;
 import vn.danvan.directive.CoverageState;
 import vn.danvan.directive.DirectiveService;
 import vn.danvan.orgunit.OrgUnitKind;
@@ -36,15 +37,15 @@ import vn.danvan.task.TaskStatisticsService;
  *       path a record stored when it was written. One query.
  *   <li>The window: records dated in [{@code windowFrom}, {@code windowTo}], both days included
  *       (visits and cases by the day received, sessions by their day, documents by issue date,
- *       tasks and plans by due date).
+ *       tasks and plans by due date, dialogues by the day held).
  *   <li>The states (cases accepted, resolved, overdue; the four states of tasks and plans): as they
  *       stood on the window's last day, or today while the window is not over, so a report keeps
  *       its figures when recomputed later.
  * </ul>
  *
  * One query per group of sources the indicators use (visits, cases, head-of-unit days, tasks,
- * documents, plans), never one per indicator. {@link IndicatorSource#CONSOLIDATED} is not computed
- * here.
+ * documents, plans, dialogues), never one per indicator. {@link IndicatorSource#CONSOLIDATED} is
+ * not computed here.
  */
 @ApplicationScoped
 public class ReportFigureService {
@@ -53,6 +54,7 @@ public class ReportFigureService {
   @Inject ReceptionReportService reception;
   @Inject TaskStatisticsService tasks;
   @Inject DirectiveService directives;
+  @Inject DialogueService dialogues;
   @Inject ConsolidatedFigures consolidated;
   @Inject Clock clock;
 
@@ -63,7 +65,8 @@ public class ReportFigureService {
     HEAD_DAYS,
     TASKS,
     DOCUMENTS,
-    PLANS
+    PLANS,
+    DIALOGUES
   }
 
   private static Group group(IndicatorSource s) {
@@ -80,6 +83,11 @@ public class ReportFigureService {
           PLANS_OWED_PENDING_IN_TERM,
           PLANS_OWED_OVERDUE ->
           Group.PLANS;
+      case DIALOGUES_HELD,
+          DIALOGUES_HELD_ON_TIME,
+          DIALOGUE_QUESTIONS_RAISED,
+          DIALOGUE_QUESTIONS_ANSWERED ->
+          Group.DIALOGUES;
       case CONSOLIDATED -> null;
     };
   }
@@ -126,7 +134,8 @@ public class ReportFigureService {
       ReceptionReportService.HeadReceptionFigures heads,
       TaskStatisticsResponse.Counts tasks,
       Long documents,
-      Map<CoverageState, Long> plans) {}
+      Map<CoverageState, Long> plans,
+      DialogueService.Figures dialogues) {}
 
   private Figures figures(Set<Group> groups, FigureScope scope) {
     List<OrgUnitService.SubtreeMember> members = units.subtreeOn(scope.unitId(), scope.treeDay());
@@ -144,7 +153,8 @@ public class ReportFigureService {
         groups.contains(Group.HEAD_DAYS) ? reception.headReceptionFigures(valid, from, to) : null,
         groups.contains(Group.TASKS) ? tasks.dueInWindow(ids, from, to, day) : null,
         groups.contains(Group.DOCUMENTS) ? directives.issuedCount(ids, from, to) : null,
-        groups.contains(Group.PLANS) ? directives.owedPlanStates(ids, from, to, day) : null);
+        groups.contains(Group.PLANS) ? directives.owedPlanStates(ids, from, to, day) : null,
+        groups.contains(Group.DIALOGUES) ? dialogues.figures(ids, from, to, day) : null);
   }
 
   private static JsonNode value(Figures f, IndicatorSourceSpec source) {
@@ -170,6 +180,10 @@ public class ReportFigureService {
           case PLANS_OWED_ISSUED_LATE -> f.plans().get(CoverageState.ISSUED_LATE);
           case PLANS_OWED_PENDING_IN_TERM -> f.plans().get(CoverageState.PENDING_IN_TERM);
           case PLANS_OWED_OVERDUE -> f.plans().get(CoverageState.OVERDUE);
+          case DIALOGUES_HELD -> f.dialogues().held();
+          case DIALOGUES_HELD_ON_TIME -> f.dialogues().heldOnTime();
+          case DIALOGUE_QUESTIONS_RAISED -> f.dialogues().questionsRaised();
+          case DIALOGUE_QUESTIONS_ANSWERED -> f.dialogues().questionsAnswered();
           case CONSOLIDATED -> null;
         };
     return n == null ? null : LongNode.valueOf(n);

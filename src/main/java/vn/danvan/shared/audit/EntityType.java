@@ -20,6 +20,7 @@ public enum EntityType implements LabeledEnum {
   DIRECTIVE,
   DIRECTIVE_OBLIGATION,
   DIRECTIVE_REFERENCE,
+  DIALOGUE,
   IMPORT,
   ORG_UNIT,
   RECEPTION_CASE,

@@ -131,6 +131,19 @@ final class OpenApiSchemas {
     REQUIRED.put("ReportConsolidationInput", "unitId submissionId versionNumber values");
     REQUIRED.put("ReportConsolidationStaleReason", "unitId kind");
     REQUIRED.put("ReportConsolidationUnit", "unitId");
+    // dialogues
+    REQUIRED.put(
+        "Dialogue",
+        "id orgUnitId topic kind plannedDate status questions questionCount answeredCount taskIds"
+            + " deadlines createdAt updatedAt version");
+    REQUIRED.put("DialogueDeadline", "kind dueDate state");
+    REQUIRED.put("DialogueCompliance", "year asOf totals items");
+    REQUIRED.put(
+        "DialogueComplianceTotals",
+        "units unitsWithDialogue unitsWithout dialoguesHeld lateAnnouncements lateResults");
+    REQUIRED.put(
+        "UnitDialogueCompliance",
+        "orgUnitId dialoguesHeld yearly announcementsDue lateAnnouncements resultsDue lateResults");
     // sync, audit, errors
     REQUIRED.put("ChangeFeedPage", "items");
     REQUIRED.put("Change", "entityType entityId operation changedAt");

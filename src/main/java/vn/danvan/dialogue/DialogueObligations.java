@@ -1,0 +1,104 @@
+package vn.danvan.dialogue;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import vn.danvan.shared.agenda.Obligation;
+import vn.danvan.shared.agenda.ObligationCount;
+import vn.danvan.shared.agenda.ObligationGrouping;
+import vn.danvan.shared.agenda.ObligationKey;
+import vn.danvan.shared.agenda.ObligationKind;
+import vn.danvan.shared.agenda.ObligationQuery;
+import vn.danvan.shared.agenda.ObligationSource;
+import vn.danvan.shared.agenda.ObligationState;
+
+/**
+ * The dialogues' obligations for the agenda: each dialogue that binds (not cancelled) owes its
+ * announcement and its results (one SQL query over the dialogue table, paged by the agenda's key);
+ * each commune-level unit owes one dialogue a year (reckoned from the units of each year, read
+ * through OrgUnitService, and the first dialogue each held that year: a few queries a year).
+ */
+@ApplicationScoped
+class DialogueObligations implements ObligationSource {
+
+  private static final Set<ObligationKind> KINDS =
+      EnumSet.of(
+          ObligationKind.DIALOGUE_ANNOUNCEMENT,
+          ObligationKind.DIALOGUE_RESULTS,
+          ObligationKind.DIALOGUE_YEARLY);
+
+  @Inject DialogueRepository repo;
+  @Inject DialogueService dialogues;
+
+  @Override
+  public Set<ObligationKind> kinds() {
+    return KINDS;
+  }
+
+  @Override
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<Obligation> page(ObligationQuery q) {
+    if (!q.wantsAny(KINDS) || q.limit() <= 0) {
+      return List.of();
+    }
+    Comparator<ObligationKey> order =
+        q.descending() ? ObligationKey.ORDER.reversed() : ObligationKey.ORDER;
+    List<Obligation> all = new ArrayList<>(repo.obligations(q));
+    for (Obligation o : dialogues.yearlyObligations(q)) {
+      if (q.isAfterCursor(o.key())) {
+        all.add(o);
+      }
+    }
+    all.sort(Comparator.comparing(Obligation::key, order));
+    return all.size() > q.limit() ? List.copyOf(all.subList(0, q.limit())) : all;
+  }
+
+  @Override
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<ObligationCount> count(
+      ObligationQuery q, ObligationGrouping groupBy, int groupLevel) {
+    if (!q.wantsAny(KINDS)) {
+      return List.of();
+    }
+    List<ObligationCount> out = new ArrayList<>(repo.obligationCounts(q, groupBy, groupLevel));
+    List<Obligation> yearly = dialogues.yearlyObligations(q);
+    Map<UUID, List<UUID>> paths =
+        groupBy == ObligationGrouping.CHILD_UNIT ? dialogues.yearlyPaths(q, yearly) : Map.of();
+    record Group(ObligationState state, UUID unit, YearMonth month) {}
+    Map<Group, Long> counts = new HashMap<>();
+    for (Obligation o : yearly) {
+      UUID unit = null;
+      YearMonth month = null;
+      if (groupBy == ObligationGrouping.CHILD_UNIT) {
+        List<UUID> path = paths.get(o.orgUnitId());
+        unit = path != null && path.size() >= groupLevel ? path.get(groupLevel - 1) : o.orgUnitId();
+      } else if (groupBy == ObligationGrouping.MONTH) {
+        month = YearMonth.from(o.dueDate());
+      }
+      counts.merge(new Group(o.state(), unit, month), 1L, Long::sum);
+    }
+    counts.forEach(
+        (g, n) ->
+            out.add(
+                new ObligationCount(
+                    ObligationKind.DIALOGUE_YEARLY, g.state(), g.unit(), g.month(), n)));
+    return out;
+  }
+
+  /** The agenda's title of a dialogue's obligation. */
+  static String title(ObligationKind kind, String topic) {
+    return (kind == ObligationKind.DIALOGUE_ANNOUNCEMENT
+            ? "Thông báo hội nghị đối thoại: "
+            : "Công khai kết quả hội nghị đối thoại: ")
+        + topic;
+  }
+}
