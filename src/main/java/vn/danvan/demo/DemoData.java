@@ -36,7 +36,8 @@ public class DemoData {
           ReceptionDemoData.class, // the reception book of the wards
           DemoReportTemplates.class, // the report template of Bộ Nội vụ
           DemoReportingRegimes.class, // the regimes of Gò Vấp's KH 847 and of TP HCM
-          DemoReportSubmissions.class); // their reports of 2023 and 2026
+          DemoReportSubmissions.class, // their reports of 2023 and 2026
+          DemoGoodPracticeModels.class); // the "Dân vận khéo" models of the wards and provinces
 
   private static final Logger LOG = Logger.getLogger(DemoData.class);
 

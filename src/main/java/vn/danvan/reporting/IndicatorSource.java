@@ -11,7 +11,7 @@ import vn.danvan.shared.reference.LabeledEnum;
 @Schema(
     description =
         "Nguồn số liệu hệ thống tính sẵn cho chỉ tiêu: sổ tiếp công dân (VISITS … VISITS_BY_CONTENT_KIND),"
-            + " nhiệm vụ (TASKS_…), văn bản và nghĩa vụ ban hành kế hoạch (DOCUMENTS_ISSUED, PLANS_OWED_…),"
+            + " nhiệm vụ (TASKS_…), văn bản và nghĩa vụ ban hành kế hoạch (DOCUMENTS_ISSUED, PLANS_OWED_…), mô hình Dân vận khéo (MODELS_…),"
             + " hoặc tổng hợp từ báo cáo của các đơn vị báo cáo (CONSOLIDATED).",
     examples = "VISITS")
 public enum IndicatorSource implements LabeledEnum {
@@ -39,12 +39,22 @@ public enum IndicatorSource implements LabeledEnum {
   PLANS_OWED_ISSUED_LATE,
   PLANS_OWED_PENDING_IN_TERM,
   PLANS_OWED_OVERDUE,
+  // models
+  MODELS_REGISTERED,
+  MODELS_IMPLEMENTING,
+  /** Takes an optional {@code param}: a recognition level (none: every level). */
+  MODELS_RECOGNISED,
   // reports
   CONSOLIDATED;
 
   /** Whether the source needs a parameter. */
   boolean takesParam() {
     return this == VISITS_BY_CONTENT_KIND;
+  }
+
+  /** Whether the source takes an optional parameter. */
+  boolean takesOptionalParam() {
+    return this == MODELS_RECOGNISED;
   }
 
   /** Whether the source counts records (its indicator is an INTEGER). */

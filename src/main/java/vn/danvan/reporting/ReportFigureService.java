@@ -16,6 +16,9 @@ import java.util.Set;
 import java.util.UUID;
 import vn.danvan.directive.CoverageState;
 import vn.danvan.directive.DirectiveService;
+import vn.danvan.models.GoodPracticeFigures;
+import vn.danvan.models.GoodPracticeModelService;
+import vn.danvan.models.RecognitionLevel;
 import vn.danvan.orgunit.OrgUnitKind;
 import vn.danvan.orgunit.OrgUnitService;
 import vn.danvan.reception.ContentKind;
@@ -36,15 +39,15 @@ import vn.danvan.task.TaskStatisticsService;
  *       path a record stored when it was written. One query.
  *   <li>The window: records dated in [{@code windowFrom}, {@code windowTo}], both days included
  *       (visits and cases by the day received, sessions by their day, documents by issue date,
- *       tasks and plans by due date).
+ *       tasks and plans by due date; models by registration, implementation and recognition dates).
  *   <li>The states (cases accepted, resolved, overdue; the four states of tasks and plans): as they
  *       stood on the window's last day, or today while the window is not over, so a report keeps
  *       its figures when recomputed later.
  * </ul>
  *
  * One query per group of sources the indicators use (visits, cases, head-of-unit days, tasks,
- * documents, plans), never one per indicator. {@link IndicatorSource#CONSOLIDATED} is not computed
- * here.
+ * documents, plans, models), never one per indicator. {@link IndicatorSource#CONSOLIDATED} is not
+ * computed here.
  */
 @ApplicationScoped
 public class ReportFigureService {
@@ -53,6 +56,7 @@ public class ReportFigureService {
   @Inject ReceptionReportService reception;
   @Inject TaskStatisticsService tasks;
   @Inject DirectiveService directives;
+  @Inject GoodPracticeModelService models;
   @Inject ConsolidatedFigures consolidated;
   @Inject Clock clock;
 
@@ -63,7 +67,8 @@ public class ReportFigureService {
     HEAD_DAYS,
     TASKS,
     DOCUMENTS,
-    PLANS
+    PLANS,
+    MODELS
   }
 
   private static Group group(IndicatorSource s) {
@@ -80,6 +85,8 @@ public class ReportFigureService {
           PLANS_OWED_PENDING_IN_TERM,
           PLANS_OWED_OVERDUE ->
           Group.PLANS;
+      // models
+      case MODELS_REGISTERED, MODELS_IMPLEMENTING, MODELS_RECOGNISED -> Group.MODELS;
       case CONSOLIDATED -> null;
     };
   }
@@ -126,7 +133,8 @@ public class ReportFigureService {
       ReceptionReportService.HeadReceptionFigures heads,
       TaskStatisticsResponse.Counts tasks,
       Long documents,
-      Map<CoverageState, Long> plans) {}
+      Map<CoverageState, Long> plans,
+      GoodPracticeFigures models) {}
 
   private Figures figures(Set<Group> groups, FigureScope scope) {
     List<OrgUnitService.SubtreeMember> members = units.subtreeOn(scope.unitId(), scope.treeDay());
@@ -144,7 +152,8 @@ public class ReportFigureService {
         groups.contains(Group.HEAD_DAYS) ? reception.headReceptionFigures(valid, from, to) : null,
         groups.contains(Group.TASKS) ? tasks.dueInWindow(ids, from, to, day) : null,
         groups.contains(Group.DOCUMENTS) ? directives.issuedCount(ids, from, to) : null,
-        groups.contains(Group.PLANS) ? directives.owedPlanStates(ids, from, to, day) : null);
+        groups.contains(Group.PLANS) ? directives.owedPlanStates(ids, from, to, day) : null,
+        groups.contains(Group.MODELS) ? models.figures(ids, from, to, day) : null);
   }
 
   private static JsonNode value(Figures f, IndicatorSourceSpec source) {
@@ -170,9 +179,24 @@ public class ReportFigureService {
           case PLANS_OWED_ISSUED_LATE -> f.plans().get(CoverageState.ISSUED_LATE);
           case PLANS_OWED_PENDING_IN_TERM -> f.plans().get(CoverageState.PENDING_IN_TERM);
           case PLANS_OWED_OVERDUE -> f.plans().get(CoverageState.OVERDUE);
+          case MODELS_REGISTERED -> f.models().registered();
+          case MODELS_IMPLEMENTING -> f.models().implementing();
+          case MODELS_RECOGNISED -> recognised(f.models(), source.param());
           case CONSOLIDATED -> null;
         };
     return n == null ? null : LongNode.valueOf(n);
+  }
+
+  /** The models recognised at the level named (every level without one); null for no level. */
+  private static Long recognised(GoodPracticeFigures m, String param) {
+    if (param == null || param.isBlank()) {
+      return m.recognised(null);
+    }
+    try {
+      return m.recognised(RecognitionLevel.valueOf(param.trim()));
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   /** The visits of one content kind; null (nothing to say) for a parameter that names none. */

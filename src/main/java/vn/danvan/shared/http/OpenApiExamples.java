@@ -43,6 +43,7 @@ final class OpenApiExamples {
           "Báo cáo định kỳ",
           "Tổng hợp báo cáo",
           "Tiếp công dân",
+          "Mô hình Dân vận khéo",
           "Đồng bộ",
           "Nhập dữ liệu hàng loạt",
           "Danh mục",
