@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -459,9 +460,7 @@ public class GoodPracticeModelService {
                 .map(
                     f ->
                         new GoodPracticeModel.Figure(
-                            f.label().strip(),
-                            f.value().stripTrailingZeros(),
-                            blankToNull(f.unit())))
+                            f.label().strip(), plain(f.value()), blankToNull(f.unit())))
                 .toList();
     List<GoodPracticeModel.Replication> replications =
         reps.stream()
@@ -509,6 +508,12 @@ public class GoodPracticeModelService {
     } else if (start != null && day.isBefore(start)) {
       errors.add(FieldError.of(at, "field.BEFORE_MODEL_START", start));
     }
+  }
+
+  /** The value without trailing zeros nor an exponent (850, not 8.5E+2). */
+  private static BigDecimal plain(BigDecimal v) {
+    BigDecimal s = v.stripTrailingZeros();
+    return s.scale() < 0 ? s.setScale(0) : s;
   }
 
   private static LocalDate earliest(LocalDate... days) {

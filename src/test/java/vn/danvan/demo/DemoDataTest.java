@@ -35,7 +35,8 @@ class DemoDataTest {
             ReceptionDemoData.class,
             DemoReportTemplates.class,
             DemoReportingRegimes.class,
-            DemoReportSubmissions.class);
+            DemoReportSubmissions.class,
+            DemoGoodPracticeModels.class);
   }
 
   private long changeLogRows() throws SQLException {
