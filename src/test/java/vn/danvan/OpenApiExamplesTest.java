@@ -72,6 +72,7 @@ class OpenApiExamplesTest {
           "/api/v1/report-templates/{id}", "POST /api/v1/report-templates",
           "/api/v1/reporting-regimes/{id}", "POST /api/v1/reporting-regimes",
           "/api/v1/dialogues/{id}", "POST /api/v1/dialogues",
+          "/api/v1/good-practice-models/{id}", "POST /api/v1/good-practice-models",
           "/api/v1/webhook-subscriptions/{id}", "POST /api/v1/webhook-subscriptions");
 
   /**
@@ -208,6 +209,7 @@ class OpenApiExamplesTest {
             "/api/v1/reception-sessions",
             "/api/v1/reception-visits",
             "/api/v1/cases",
+            "/api/v1/good-practice-models",
             "/api/v1/audit-events",
             "/api/v1/changes")) {
       JsonNode op = document().path("paths").path(list).path("get");
@@ -279,6 +281,7 @@ class OpenApiExamplesTest {
             "Tổng hợp báo cáo",
             "Tiếp công dân",
             "Đối thoại với Nhân dân",
+            "Mô hình Dân vận khéo",
             "Đồng bộ");
     assertThat(tags.indexOf("Danh mục")).isLessThan(tags.indexOf("Kiểm toán"));
     document().path("tags").forEach(t -> assertThat(t.path("description").asText()).isNotBlank());

@@ -37,7 +37,8 @@ public class DemoData {
           DemoReportTemplates.class, // the report template of Bộ Nội vụ
           DemoReportingRegimes.class, // the regimes of Gò Vấp's KH 847 and of TP HCM
           DemoReportSubmissions.class, // their reports of 2023 and 2026
-          DemoDialogues.class); // the grassroots dialogues of the wards
+          DemoDialogues.class, // the grassroots dialogues of the wards
+          DemoGoodPracticeModels.class); // the "Dân vận khéo" models of the wards and provinces
 
   private static final Logger LOG = Logger.getLogger(DemoData.class);
 

@@ -14,7 +14,7 @@ import vn.danvan.shared.reference.LabeledEnum;
             + " nhiệm vụ (TASKS_…), văn bản và nghĩa vụ ban hành kế hoạch (DOCUMENTS_ISSUED, PLANS_OWED_…),"
             + " hội nghị đối thoại với Nhân dân (DIALOGUES_HELD, DIALOGUES_HELD_ON_TIME: thông báo và"
             + " công khai kết quả đúng hạn, DIALOGUE_QUESTIONS_RAISED, DIALOGUE_QUESTIONS_ANSWERED;"
-            + " theo ngày tổ chức),"
+            + " theo ngày tổ chức), mô hình Dân vận khéo (MODELS_…),"
             + " hoặc tổng hợp từ báo cáo của các đơn vị báo cáo (CONSOLIDATED).",
     examples = "VISITS")
 public enum IndicatorSource implements LabeledEnum {
@@ -47,12 +47,22 @@ public enum IndicatorSource implements LabeledEnum {
   DIALOGUES_HELD_ON_TIME,
   DIALOGUE_QUESTIONS_RAISED,
   DIALOGUE_QUESTIONS_ANSWERED,
+  // models
+  MODELS_REGISTERED,
+  MODELS_IMPLEMENTING,
+  /** Takes an optional {@code param}: a recognition level (none: every level). */
+  MODELS_RECOGNISED,
   // reports
   CONSOLIDATED;
 
   /** Whether the source needs a parameter. */
   boolean takesParam() {
     return this == VISITS_BY_CONTENT_KIND;
+  }
+
+  /** Whether the source takes an optional parameter. */
+  boolean takesOptionalParam() {
+    return this == MODELS_RECOGNISED;
   }
 
   /** Whether the source counts records (its indicator is an INTEGER). */

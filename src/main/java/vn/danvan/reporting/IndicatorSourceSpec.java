@@ -16,5 +16,6 @@ public record IndicatorSourceSpec(
         @Schema(
             description =
                 "Tham số của nguồn: với VISITS_BY_CONTENT_KIND là loại nội dung tiếp công dân (COMPLAINT,"
-                    + " DENUNCIATION, PETITION, FEEDBACK), bắt buộc; các nguồn khác không có tham số.")
+                    + " DENUNCIATION, PETITION, FEEDBACK), bắt buộc; với MODELS_RECOGNISED là cấp công nhận"
+                    + " (COMMUNE, DISTRICT, PROVINCE, CENTRAL), tùy chọn; các nguồn khác không có tham số.")
         String param) {}

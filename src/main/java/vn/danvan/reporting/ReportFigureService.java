@@ -17,6 +17,9 @@ import java.util.UUID;
 import vn.danvan.dialogue.DialogueService;
 import vn.danvan.directive.CoverageState;
 import vn.danvan.directive.DirectiveService;
+import vn.danvan.models.GoodPracticeFigures;
+import vn.danvan.models.GoodPracticeModelService;
+import vn.danvan.models.RecognitionLevel;
 import vn.danvan.orgunit.OrgUnitKind;
 import vn.danvan.orgunit.OrgUnitService;
 import vn.danvan.reception.ContentKind;
@@ -37,15 +40,16 @@ import vn.danvan.task.TaskStatisticsService;
  *       path a record stored when it was written. One query.
  *   <li>The window: records dated in [{@code windowFrom}, {@code windowTo}], both days included
  *       (visits and cases by the day received, sessions by their day, documents by issue date,
- *       tasks and plans by due date, dialogues by the day held).
+ *       tasks and plans by due date, dialogues by the day held; models by registration,
+ *       implementation and recognition dates).
  *   <li>The states (cases accepted, resolved, overdue; the four states of tasks and plans): as they
  *       stood on the window's last day, or today while the window is not over, so a report keeps
  *       its figures when recomputed later.
  * </ul>
  *
  * One query per group of sources the indicators use (visits, cases, head-of-unit days, tasks,
- * documents, plans, dialogues), never one per indicator. {@link IndicatorSource#CONSOLIDATED} is
- * not computed here.
+ * documents, plans, dialogues, models), never one per indicator. {@link
+ * IndicatorSource#CONSOLIDATED} is not computed here.
  */
 @ApplicationScoped
 public class ReportFigureService {
@@ -55,6 +59,7 @@ public class ReportFigureService {
   @Inject TaskStatisticsService tasks;
   @Inject DirectiveService directives;
   @Inject DialogueService dialogues;
+  @Inject GoodPracticeModelService models;
   @Inject ConsolidatedFigures consolidated;
   @Inject Clock clock;
 
@@ -66,7 +71,8 @@ public class ReportFigureService {
     TASKS,
     DOCUMENTS,
     PLANS,
-    DIALOGUES
+    DIALOGUES,
+    MODELS
   }
 
   private static Group group(IndicatorSource s) {
@@ -88,6 +94,8 @@ public class ReportFigureService {
           DIALOGUE_QUESTIONS_RAISED,
           DIALOGUE_QUESTIONS_ANSWERED ->
           Group.DIALOGUES;
+      // models
+      case MODELS_REGISTERED, MODELS_IMPLEMENTING, MODELS_RECOGNISED -> Group.MODELS;
       case CONSOLIDATED -> null;
     };
   }
@@ -135,7 +143,8 @@ public class ReportFigureService {
       TaskStatisticsResponse.Counts tasks,
       Long documents,
       Map<CoverageState, Long> plans,
-      DialogueService.Figures dialogues) {}
+      DialogueService.Figures dialogues,
+      GoodPracticeFigures models) {}
 
   private Figures figures(Set<Group> groups, FigureScope scope) {
     List<OrgUnitService.SubtreeMember> members = units.subtreeOn(scope.unitId(), scope.treeDay());
@@ -154,7 +163,8 @@ public class ReportFigureService {
         groups.contains(Group.TASKS) ? tasks.dueInWindow(ids, from, to, day) : null,
         groups.contains(Group.DOCUMENTS) ? directives.issuedCount(ids, from, to) : null,
         groups.contains(Group.PLANS) ? directives.owedPlanStates(ids, from, to, day) : null,
-        groups.contains(Group.DIALOGUES) ? dialogues.figures(ids, from, to, day) : null);
+        groups.contains(Group.DIALOGUES) ? dialogues.figures(ids, from, to, day) : null,
+        groups.contains(Group.MODELS) ? models.figures(ids, from, to, day) : null);
   }
 
   private static JsonNode value(Figures f, IndicatorSourceSpec source) {
@@ -184,9 +194,24 @@ public class ReportFigureService {
           case DIALOGUES_HELD_ON_TIME -> f.dialogues().heldOnTime();
           case DIALOGUE_QUESTIONS_RAISED -> f.dialogues().questionsRaised();
           case DIALOGUE_QUESTIONS_ANSWERED -> f.dialogues().questionsAnswered();
+          case MODELS_REGISTERED -> f.models().registered();
+          case MODELS_IMPLEMENTING -> f.models().implementing();
+          case MODELS_RECOGNISED -> recognised(f.models(), source.param());
           case CONSOLIDATED -> null;
         };
     return n == null ? null : LongNode.valueOf(n);
+  }
+
+  /** The models recognised at the level named (every level without one); null for no level. */
+  private static Long recognised(GoodPracticeFigures m, String param) {
+    if (param == null || param.isBlank()) {
+      return m.recognised(null);
+    }
+    try {
+      return m.recognised(RecognitionLevel.valueOf(param.trim()));
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   /** The visits of one content kind; null (nothing to say) for a parameter that names none. */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import vn.danvan.models.RecognitionLevel;
 import vn.danvan.reception.ContentKind;
 import vn.danvan.shared.error.ApiException;
 import vn.danvan.shared.error.ApiException.FieldError;
@@ -29,6 +30,8 @@ class ReportTemplateValidator {
   private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
   private static final Set<String> CONTENT_KINDS =
       new HashSet<>(Arrays.stream(ContentKind.values()).map(Enum::name).toList());
+  private static final Set<String> RECOGNITION_LEVELS =
+      new HashSet<>(Arrays.stream(RecognitionLevel.values()).map(Enum::name).toList());
 
   /** The normalised request, or 400 {@code VALIDATION_FAILED} listing every bad field. */
   ReportTemplateRequest validate(ReportTemplateRequest req) {
@@ -202,6 +205,10 @@ class ReportTemplateValidator {
       if (param == null) {
         errors.add(FieldError.of(at + "/source/param", "field.REQUIRED"));
       } else if (!CONTENT_KINDS.contains(param)) {
+        errors.add(FieldError.of(at + "/source/param", "field.UNKNOWN_CODE"));
+      }
+    } else if (s.kind().takesOptionalParam()) {
+      if (param != null && !RECOGNITION_LEVELS.contains(param)) {
         errors.add(FieldError.of(at + "/source/param", "field.UNKNOWN_CODE"));
       }
     } else if (param != null) {

@@ -48,7 +48,8 @@ public class ChangeFeedResource {
           @Parameter(
               description =
                   "Chỉ các loại đối tượng này, phân cách bằng dấu phẩy: ATTACHMENT, CALENDAR_DAY,"
-                      + " DIRECTIVE, DIRECTIVE_OBLIGATION, DIRECTIVE_REFERENCE, ORG_UNIT, RECEPTION_CASE,"
+                      + " DIRECTIVE, DIRECTIVE_OBLIGATION, DIRECTIVE_REFERENCE, GOOD_PRACTICE_MODEL, ORG_UNIT,"
+                      + " RECEPTION_CASE,"
                       + " RECEPTION_SESSION, RECEPTION_VISIT, REPORTING_REGIME, REPORT_CONSOLIDATION,"
                       + " REPORT_SUBMISSION, REPORT_TEMPLATE, RESTRUCTURING, TASK, TASK_EXTENSION,"
                       + " TASK_PROGRESS. Loại khác: 400 kèm danh sách hợp lệ.",

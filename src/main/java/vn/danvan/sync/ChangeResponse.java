@@ -7,6 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.danvan.dialogue.DialogueResponse;
 import vn.danvan.directive.DirectiveResponse;
+import vn.danvan.models.GoodPracticeModelResponse;
 import vn.danvan.orgunit.OrgUnitResponse;
 import vn.danvan.reception.CaseResponse;
 import vn.danvan.reception.SessionResponse;
@@ -67,7 +68,8 @@ public record ChangeResponse(
               ExtensionResponse.class,
               CalendarDayResponse.class,
               WebhookSubscriptionResponse.class,
-              DialogueResponse.class
+              DialogueResponse.class,
+              GoodPracticeModelResponse.class
             },
             description =
                 "Chỉ với include=record, trên thay đổi UPSERT có recordStatus INCLUDED: nội dung HIỆN TẠI"
@@ -78,7 +80,8 @@ public record ChangeResponse(
                     + " ReceptionVisit, RECEPTION_CASE → ReceptionCase, REPORT_SUBMISSION →"
                     + " ReportSubmission, REPORT_CONSOLIDATION → ReportConsolidation, REPORTING_REGIME →"
                     + " ReportingRegime, REPORT_TEMPLATE → ReportTemplate, TASK_EXTENSION → TaskExtension,"
-                    + " CALENDAR_DAY → CalendarDay, WEBHOOK_SUBSCRIPTION → WebhookSubscription, DIALOGUE → Dialogue. Luồng mang trạng thái MỚI NHẤT:"
+                    + " CALENDAR_DAY → CalendarDay, WEBHOOK_SUBSCRIPTION → WebhookSubscription, DIALOGUE → Dialogue,"
+                    + " GOOD_PRACTICE_MODEL → GoodPracticeModel. Luồng mang trạng thái MỚI NHẤT:"
                     + " một thay đổi cũ (version nhỏ hơn record.version) mang bản ghi hiện tại, và các"
                     + " thay đổi của cùng bản ghi trong một lô mang cùng nội dung; bên đọc áp dụng theo"
                     + " version (bỏ qua nội dung không mới hơn bản đã có).")

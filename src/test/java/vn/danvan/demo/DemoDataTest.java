@@ -36,7 +36,8 @@ class DemoDataTest {
             DemoReportTemplates.class,
             DemoReportingRegimes.class,
             DemoReportSubmissions.class,
-            DemoDialogues.class);
+            DemoDialogues.class,
+            DemoGoodPracticeModels.class);
   }
 
   private long changeLogRows() throws SQLException {

@@ -44,6 +44,7 @@ final class OpenApiExamples {
           "Tổng hợp báo cáo",
           "Tiếp công dân",
           "Đối thoại với Nhân dân",
+          "Mô hình Dân vận khéo",
           "Đồng bộ",
           "Nhập dữ liệu hàng loạt",
           "Danh mục",

@@ -145,6 +145,19 @@ final class OpenApiSchemas {
         "UnitDialogueCompliance",
         "orgUnitId dialoguesHeld yearly announcementsDue lateAnnouncements resultsDue lateResults");
     // sync, audit, errors
+    // good practice models
+    REQUIRED.put(
+        "GoodPracticeModel",
+        "id leadUnitId coUnitIds units field title startDate registeredOn registrationYear"
+            + " resultFigures replications status createdAt updatedAt version");
+    REQUIRED.put("GoodPracticeModelUnit", "id name lead");
+    REQUIRED.put("GoodPracticeReplicationView", "unitId unitName adoptedOn");
+    REQUIRED.put("GoodPracticeRecognition", "level directiveId date");
+    REQUIRED.put("GoodPracticeStatistics", "orgUnitId orgUnitMode groupBy total groups");
+    REQUIRED.put(
+        "GoodPracticeCounts", "total registered implementing recognised discontinued cells");
+    REQUIRED.put("GoodPracticeCountCell", "field status count");
+    REQUIRED.put("GoodPracticeStatisticsGroup", "key counts");
     REQUIRED.put("ChangeFeedPage", "items");
     REQUIRED.put("Change", "entityType entityId operation changedAt");
     REQUIRED.put("AuditEvent", "id occurredAt actor action entityType entityId");
