@@ -43,6 +43,7 @@ final class OpenApiExamples {
           "Báo cáo định kỳ",
           "Tổng hợp báo cáo",
           "Tiếp công dân",
+          "Chương trình công tác",
           "Đồng bộ",
           "Nhập dữ liệu hàng loạt",
           "Danh mục",

@@ -131,6 +131,12 @@ final class OpenApiSchemas {
     REQUIRED.put("ReportConsolidationInput", "unitId submissionId versionNumber values");
     REQUIRED.put("ReportConsolidationStaleReason", "unitId kind");
     REQUIRED.put("ReportConsolidationUnit", "unitId");
+    // agenda
+    REQUIRED.put("AgendaItem", "kind id orgUnitId dueDate state title href");
+    REQUIRED.put("AgendaSummary", "groupBy asOf total groups");
+    REQUIRED.put("AgendaSummaryGroup", "counts");
+    REQUIRED.put("AgendaKindCounts", "kind counts");
+    REQUIRED.put("AgendaStateCounts", "total doneOnTime doneLate inProgressInTerm overdue");
     // sync, audit, errors
     REQUIRED.put("ChangeFeedPage", "items");
     REQUIRED.put("Change", "entityType entityId operation changedAt");
