@@ -161,7 +161,11 @@ class TaskObligationRepository {
     SqlWhere where = new SqlWhere().add(OWED);
     if (unit != null) {
       OrgUnitMode mode = q.mode() == null ? OrgUnitMode.SELECTED : q.mode();
-      where.add(TaskRepository.leadCondition(unit.depth(), mode), "unit", unit.id());
+      String lead = TaskRepository.leadCondition(unit.depth(), mode);
+      where.add(lead);
+      if (lead.contains(":unit")) {
+        where.param("unit", unit.id());
+      }
     }
     if (q.roots() != null) {
       where.add("t.lead_unit_path && cast(:roots as uuid[])", "roots", q.roots());
