@@ -66,8 +66,13 @@ public class AgendaResource {
           OrgUnitMode orgUnitMode,
       @RestQuery
           @Parameter(
-              description = "Loại nghĩa vụ (lặp lại được); bỏ trống: mọi loại.",
-              example = "TASK")
+              description = "Loại nghĩa vụ (lặp lại được, tối đa 9 giá trị); bỏ trống: mọi loại.",
+              example = "TASK",
+              schema =
+                  @Schema(
+                      type = SchemaType.ARRAY,
+                      implementation = ObligationKind.class,
+                      maxItems = 9))
           List<ObligationKind> kind,
       @RestQuery @Parameter(description = "Tình trạng vào ngày asOf.", example = "OVERDUE")
           ObligationState state,
@@ -119,8 +124,13 @@ public class AgendaResource {
           OrgUnitMode orgUnitMode,
       @RestQuery
           @Parameter(
-              description = "Loại nghĩa vụ (lặp lại được); bỏ trống: mọi loại.",
-              example = "TASK")
+              description = "Loại nghĩa vụ (lặp lại được, tối đa 9 giá trị); bỏ trống: mọi loại.",
+              example = "TASK",
+              schema =
+                  @Schema(
+                      type = SchemaType.ARRAY,
+                      implementation = ObligationKind.class,
+                      maxItems = 9))
           List<ObligationKind> kind,
       @RestQuery @Parameter(description = "Tình trạng vào ngày asOf.", example = "OVERDUE")
           ObligationState state,

@@ -45,6 +45,9 @@ import vn.danvan.shared.time.BusinessTime;
 @ApplicationScoped
 public class AgendaService {
 
+  /** The most {@code kind} values a request may repeat: one of each. */
+  static final int MAX_KINDS = ObligationKind.values().length;
+
   @Inject Instance<ObligationSource> sources;
   @Inject OrgUnitService units;
   @Inject UnitScope scope;
@@ -254,6 +257,9 @@ public class AgendaService {
     } else if (roots != null) {
       UUID home = scope.restriction().orElseThrow();
       groupLevel = units.find(home, day).map(u -> u.path().size() + 1).orElse(groupLevel);
+    }
+    if (f.kinds() != null && f.kinds().size() > MAX_KINDS) {
+      throw ApiException.invalid("/query/kind", "field.MAX_ITEMS", MAX_KINDS);
     }
     Set<ObligationKind> kinds =
         f.kinds() == null || f.kinds().isEmpty()

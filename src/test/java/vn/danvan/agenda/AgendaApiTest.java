@@ -395,6 +395,12 @@ class AgendaApiTest {
   @Test
   void badInputIsAProblem() {
     assertProblem(get("admin", "kind", "BOGUS"), 400, "INVALID_PARAMETER");
+    Object[] tenKinds = new Object[20];
+    for (int i = 0; i < 20; i += 2) {
+      tenKinds[i] = "kind";
+      tenKinds[i + 1] = "TASK";
+    }
+    assertProblem(get("admin", tenKinds), 400, "VALIDATION_FAILED");
     assertProblem(get("admin", "state", "LATE"), 400, "INVALID_PARAMETER");
     assertProblem(get("admin", "dueFrom", "2031-02-30"), 400, "INVALID_PARAMETER");
     assertProblem(get("admin", "asOf", "10000-01-01"), 400, "INVALID_PARAMETER");
