@@ -282,6 +282,7 @@ class OpenApiExamplesTest {
             "Tiếp công dân",
             "Đối thoại với Nhân dân",
             "Mô hình Dân vận khéo",
+            "Chương trình công tác",
             "Đồng bộ");
     assertThat(tags.indexOf("Danh mục")).isLessThan(tags.indexOf("Kiểm toán"));
     document().path("tags").forEach(t -> assertThat(t.path("description").asText()).isNotBlank());

@@ -47,7 +47,7 @@ class DirectiveObligationRepository {
    * The obligations owed on :asOf: a row passed on by a restructuring is still its unit's before
    * the restructuring's effective date, and the successor's row counts from that date.
    */
-  private static final String LIVE_ON =
+  static final String LIVE_ON =
       "(o.passed_on is null or o.passed_on > :asOf)"
           + " and (o.transferred_on is null or o.transferred_on <= :asOf)";
 

@@ -41,6 +41,21 @@ public record ObligationQuery(
     return own.stream().anyMatch(kinds::contains);
   }
 
+  /**
+   * For a source of one kind: the id that, with the cursor's due date, bounds its rows in SQL as
+   * {@code (due_date, id) > (after.dueDate, this)} ascending ({@code <} descending): the cursor's
+   * id for the cursor's kind; below every id when the cursor's kind sorts before {@code kind} (all
+   * its rows of that day are still ahead ascending, all already shown descending); above every id
+   * when it sorts after. Null without a cursor.
+   */
+  public UUID afterIdFor(ObligationKind kind) {
+    if (after == null) {
+      return null;
+    }
+    int c = after.kind().name().compareTo(kind.name());
+    return c < 0 ? ObligationKey.MIN_ID : c > 0 ? ObligationKey.MAX_ID : after.id();
+  }
+
   /** Whether {@code key} comes after the cursor in the query's order (always, without one). */
   public boolean isAfterCursor(ObligationKey key) {
     if (after == null) {

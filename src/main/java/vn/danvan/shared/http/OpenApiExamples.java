@@ -45,6 +45,7 @@ final class OpenApiExamples {
           "Tiếp công dân",
           "Đối thoại với Nhân dân",
           "Mô hình Dân vận khéo",
+          "Chương trình công tác",
           "Đồng bộ",
           "Nhập dữ liệu hàng loạt",
           "Danh mục",

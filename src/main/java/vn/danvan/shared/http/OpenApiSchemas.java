@@ -144,6 +144,12 @@ final class OpenApiSchemas {
     REQUIRED.put(
         "UnitDialogueCompliance",
         "orgUnitId dialoguesHeld yearly announcementsDue lateAnnouncements resultsDue lateResults");
+    // agenda
+    REQUIRED.put("AgendaItem", "kind id orgUnitId dueDate state title href");
+    REQUIRED.put("AgendaSummary", "groupBy asOf total groups");
+    REQUIRED.put("AgendaSummaryGroup", "counts");
+    REQUIRED.put("AgendaKindCounts", "kind counts");
+    REQUIRED.put("AgendaStateCounts", "total doneOnTime doneLate inProgressInTerm overdue");
     // sync, audit, errors
     // good practice models
     REQUIRED.put(

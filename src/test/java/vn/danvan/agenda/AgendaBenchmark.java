@@ -1,0 +1,241 @@
+package vn.danvan.agenda;
+
+import static vn.danvan.testing.Api.json;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.jboss.logging.Logger;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import vn.danvan.orgunit.UnitIds;
+import vn.danvan.orgunit.atlas.NationalDataset;
+import vn.danvan.testing.TestClock;
+
+/**
+ * Not a timed test: the agenda on the national tree with 1,000,000 tasks led by the 3,321 communes
+ * (60 % done, some late; 5 % cancelled; the rest open, due over 2024–2027), written by SQL.
+ * Measures over HTTP the first page of a province's overdue agenda (budget 50 ms) and the whole
+ * country's summary by province (budget 200 ms), and prints the plans of the task source's queries.
+ * Run with {@code ./mvnw -Pbench test -Dtest=AgendaBenchmark}.
+ */
+@QuarkusTest
+@TestProfile(AgendaBenchmark.National.class)
+@Tag("benchmark")
+class AgendaBenchmark {
+
+  /** The database of the national tree, beside the demo world. */
+  public static class National implements QuarkusTestProfile {
+    @Override
+    public Map<String, String> getConfigOverrides() {
+      return Map.of("danvan.embedded-db.database", "national");
+    }
+  }
+
+  private static final Logger LOG = Logger.getLogger(AgendaBenchmark.class);
+  private static final int TASKS = 1_000_000;
+  private static final int CHUNK = 100_000;
+  private static final int RUNS = 15;
+  private static final String HCM = UnitIds.province("79").toString();
+  private static final String TODAY = "2026-06-15";
+
+  @Inject NationalDataset dataset;
+  @Inject DataSource dataSource;
+
+  @Test
+  void firstPageAndCountrySummary() throws Exception {
+    dataset.load();
+    TestClock.today(java.time.LocalDate.parse(TODAY));
+    try {
+      long t0 = System.nanoTime();
+      long tasks = generate();
+      StringBuilder out =
+          new StringBuilder("\n=== Agenda on the national tree (issue 14 §1) ===\n");
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "%d tasks (generated in %.0f s); load average %s; cores %d%n",
+              tasks,
+              (System.nanoTime() - t0) / 1e9,
+              loadAverage(),
+              Runtime.getRuntime().availableProcessors()));
+      out.append(
+          time(
+              "HCM overdue, first page of 50 (all kinds)",
+              "/api/v1/agenda?orgUnitId="
+                  + HCM
+                  + "&orgUnitMode=DESCENDANTS&state=OVERDUE&limit=50"));
+      out.append(
+          time(
+              "HCM overdue, first page of 50 (TASK)",
+              "/api/v1/agenda?orgUnitId="
+                  + HCM
+                  + "&orgUnitMode=DESCENDANTS&state=OVERDUE&kind=TASK&limit=50"));
+      out.append(
+          time(
+              "HCM overdue, first page of 50, -dueDate",
+              "/api/v1/agenda?orgUnitId="
+                  + HCM
+                  + "&orgUnitMode=DESCENDANTS&state=OVERDUE&limit=50&sort=-dueDate"));
+      out.append(time("country summary by province (all kinds)", "/api/v1/agenda/summary"));
+      out.append(
+          time(
+              "country summary by province, asOf (row by row)",
+              "/api/v1/agenda/summary?asOf=2026-06-14"));
+      out.append(
+          time(
+              "HCM summary by child unit",
+              "/api/v1/agenda/summary?orgUnitId=" + HCM + "&orgUnitMode=DESCENDANTS"));
+      out.append(plans());
+      LOG.info(out);
+      System.out.println(out);
+    } finally {
+      TestClock.reset();
+    }
+  }
+
+  /** The median, p90 and max of {@value #RUNS} calls after three warm-ups. */
+  private static String time(String what, String url) {
+    for (int i = 0; i < 3; i++) {
+      check(json("admin").noFilters().get(url));
+    }
+    List<Double> ms = new ArrayList<>();
+    int items = 0;
+    for (int i = 0; i < RUNS; i++) {
+      long t = System.nanoTime();
+      // without the test suite's response validator: the server's time, not the client's
+      Response r = json("admin").noFilters().get(url);
+      ms.add((System.nanoTime() - t) / 1e6);
+      check(r);
+      items = r.jsonPath().getList(url.contains("summary") ? "groups" : "items").size();
+    }
+    Collections.sort(ms);
+    return String.format(
+        Locale.ROOT,
+        "%-50s median %6.1f ms, p90 %6.1f ms, max %6.1f ms (%d %s)%n",
+        what,
+        ms.get(RUNS / 2),
+        ms.get(RUNS * 9 / 10),
+        ms.getLast(),
+        items,
+        url.contains("summary") ? "groups" : "items");
+  }
+
+  private static void check(Response r) {
+    if (r.statusCode() != 200) {
+      throw new IllegalStateException(r.asString());
+    }
+  }
+
+  /** Tops the task table up to {@value #TASKS} rows, by SQL in statements of {@value #CHUNK}. */
+  private long generate() throws Exception {
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement()) {
+      long have = count(s, "select count(*) from task");
+      s.execute(
+          "create temp table bench_unit as select (row_number() over (order by v.unit_id)) - 1"
+              + " as rn, v.unit_id, v.path from org_unit_version v join org_unit u on u.id ="
+              + " v.unit_id where v.kind = 'COMMUNE' and v.valid_to is null and u.valid_to is null");
+      long units = count(s, "select count(*) from bench_unit");
+      for (long from = have; from < TASKS; from += CHUNK) {
+        long to = Math.min(TASKS, from + CHUNK) - 1;
+        s.execute(
+            "insert into task (id, title, description, lead_unit_id, lead_unit_path,"
+                + " responsible_person, expected_result, assigned_on, due_date, original_due_date,"
+                + " priority, status, completed_on, cancel_reason, created_at, updated_at)"
+                + " select gen_random_uuid(), 'Nhiệm vụ dân vận ' || g,"
+                + " 'Triển khai công tác dân vận của chính quyền', u.unit_id, u.path,"
+                + " 'Chủ tịch UBND', 'Báo cáo kết quả', x.d - 30, x.d, x.d, 'NORMAL',"
+                + " case when g % 20 < 12 then 'DONE' when g % 20 = 12 then 'CANCELLED'"
+                + "  when g % 20 < 16 then 'IN_PROGRESS' else 'NEW' end,"
+                + " case when g % 20 < 12 then least(x.d - 5 + cast(g % 11 as int), date '"
+                + TODAY
+                + "') end,"
+                + " case when g % 20 = 12 then 'Thôi thực hiện' end, now(), now()"
+                + " from generate_series(cast("
+                + from
+                + " as bigint), "
+                + to
+                + ") g cross join lateral (select date '2024-01-01' + (g * 7919 % 1461)::int as d) x"
+                + " join bench_unit u on u.rn = g % "
+                + units);
+      }
+      s.execute("analyze task");
+      s.execute("analyze task_tally");
+      return count(s, "select count(*) from task");
+    }
+  }
+
+  /** The plans of the task source's page and of the tally read, bound as the source binds. */
+  private String plans() throws Exception {
+    String overdue =
+        "select t.id, t.lead_unit_id, t.due_date, t.completed_on, t.title from task t where"
+            + " (t.status <> 'CANCELLED' and t.recurrence_frequency is null) and (t.unit_at_2 ="
+            + " '"
+            + HCM
+            + "') and (t.status in ('NEW','IN_PROGRESS') and t.sort_due < date '"
+            + TODAY
+            + "') order by t.sort_due, t.id limit 51";
+    String byProvince =
+        "select k, s, sum(n) from ( select province_id k, case when outcome = 'ON_TIME' then"
+            + " 'DONE_ON_TIME' when outcome = 'LATE' then 'DONE_LATE' when due_month > date"
+            + " '2026-06-01' then 'IN_PROGRESS_IN_TERM' else 'OVERDUE' end s, n from task_tally"
+            + " where outcome <> 'OPEN' or due_month <> date '2026-06-01' union all select"
+            + " coalesce(t.unit_at_2, t.lead_unit_id), case when t.sort_due >= date '"
+            + TODAY
+            + "' then 'IN_PROGRESS_IN_TERM' else 'OVERDUE' end, 1 from task t where t.status in"
+            + " ('NEW','IN_PROGRESS') and t.recurrence_frequency is null and t.sort_due >= date"
+            + " '2026-06-01' and t.sort_due < date '2026-07-01') x group by 1, 2 having sum(n) <>"
+            + " 0";
+    String rowByRow =
+        "select coalesce(t.unit_at_2, t.lead_unit_id) as k, danvan_task_outcome(t.due_date,"
+            + " t.completed_on, date '2026-06-14') as s, count(*) from task t where (t.status <>"
+            + " 'CANCELLED' and t.recurrence_frequency is null) group by 1, 2";
+    StringBuilder out = new StringBuilder();
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement()) {
+      for (String[] q :
+          List.of(
+              new String[] {"task source: HCM overdue, first page", overdue},
+              new String[] {"task source: country by province today (tally)", byProvince},
+              new String[] {"task source: country by province on another day", rowByRow})) {
+        out.append("\n--- ").append(q[0]).append('\n');
+        try (ResultSet rs = s.executeQuery("explain (analyze, buffers) " + q[1])) {
+          while (rs.next()) {
+            out.append(rs.getString(1)).append('\n');
+          }
+        }
+      }
+    }
+    return out.toString();
+  }
+
+  private static long count(Statement s, String sql) throws Exception {
+    try (ResultSet rs = s.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  private static String loadAverage() {
+    try {
+      String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+      return f[0] + " " + f[1] + " " + f[2];
+    } catch (Exception e) {
+      return "n/a";
+    }
+  }
+}
