@@ -89,14 +89,17 @@ class TaskRepository {
           "exists (select 1 from task_coordinator c where c.task_id = t.id and "
               + UnitFilter.condition("c.unit_id", "c.unit_path", "unit", mode)
               + ")";
-      where
-          .add(
-              switch (unit.role() == null ? TaskRole.LEAD : unit.role()) {
-                case LEAD -> lead;
-                case COORDINATING -> coordinating;
-                case ANY -> "(" + lead + ") or " + coordinating;
-              })
-          .param("unit", unit.id());
+      String condition =
+          switch (unit.role() == null ? TaskRole.LEAD : unit.role()) {
+            case LEAD -> lead;
+            case COORDINATING -> coordinating;
+            case ANY -> "(" + lead + ") or " + coordinating;
+          };
+      where.add(condition);
+      // the root's whole subtree is "true": no parameter to bind (an unused one is refused)
+      if (condition.contains(":unit")) {
+        where.param("unit", unit.id());
+      }
     }
     if (query.state() != null) {
       String predicate = query.state().predicate();

@@ -90,6 +90,24 @@ class TaskApiTest {
   }
 
   @Test
+  void theWholeCountryIsTheRootsSubtree() {
+    String id = created("admin", body(f.c1, "2030-03-31"));
+    for (String mode : List.of("DESCENDANTS", "CHILDREN", "SELECTED")) {
+      Response r =
+          vn.danvan.testing.Api.as("admin")
+              .queryParam("orgUnitId", vn.danvan.testing.Api.ROOT)
+              .queryParam("orgUnitMode", mode)
+              .queryParam("dueFrom", "2030-03-31")
+              .queryParam("dueTo", "2030-03-31")
+              .queryParam("limit", 500)
+              .get(BASE);
+      ok(r);
+      // the root's subtree holds every task; its own children and itself lead none of these
+      assertThat(ids(r).contains(id)).as(mode).isEqualTo(mode.equals("DESCENDANTS"));
+    }
+  }
+
+  @Test
   void statusMovesOnlyByTransitions() {
     String id = created("admin", body(f.c1, "2030-03-31"));
     // no If-Match, a stale one
