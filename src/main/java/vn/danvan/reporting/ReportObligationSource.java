@@ -104,10 +104,15 @@ class ReportObligationSource implements ObligationSource {
     return out;
   }
 
-  /** A period of a regime to resolve. */
-  private record Wanted(ReportingRegime regime, PeriodCode code) {}
+  /** A period of a regime to resolve, with the earliest and latest due date of its levels. */
+  private record Wanted(ReportingRegime regime, PeriodCode code, LocalDate min, LocalDate max) {}
 
-  /** Every expected report matching the query (after its cursor when {@code paged}). */
+  /**
+   * Every expected report matching the query (after its cursor when {@code paged}). A page resolves
+   * the periods in its order and stops once it holds {@code limit} entries that come before every
+   * due date of the next period; periods that cannot hold the wanted state (all due dates on or
+   * after the day for {@code OVERDUE}, all before it for {@code IN_PROGRESS_IN_TERM}) are skipped.
+   */
   private List<Obligation> expected(ObligationQuery q, boolean paged) {
     LocalDate day = q.day();
     WorkingDays days = calendar.snapshot();
@@ -126,16 +131,49 @@ class ReportObligationSource implements ObligationSource {
         boolean outside =
             (q.dueFrom() != null && max.isBefore(q.dueFrom()))
                 || (q.dueTo() != null && min.isAfter(q.dueTo()))
+                || (q.state() == ObligationState.OVERDUE && !min.isBefore(day))
+                || (q.state() == ObligationState.IN_PROGRESS_IN_TERM && max.isBefore(day))
                 || (paged
                     && q.after() != null
                     && (q.descending()
                         ? min.isAfter(q.after().dueDate())
                         : max.isBefore(q.after().dueDate())));
         if (!outside) {
-          wanted.add(new Wanted(regime, code));
+          wanted.add(new Wanted(regime, code, min, max));
         }
       }
     }
+    if (!paged) {
+      return resolve(q, wanted, false);
+    }
+    wanted.sort(
+        q.descending()
+            ? Comparator.comparing(Wanted::max).reversed()
+            : Comparator.comparing(Wanted::min));
+    Comparator<Obligation> order = Comparator.comparing(Obligation::key);
+    if (q.descending()) {
+      order = order.reversed();
+    }
+    List<Obligation> out = new ArrayList<>();
+    for (Wanted w : wanted) {
+      if (out.size() >= q.limit()) {
+        out.sort(order);
+        LocalDate last = out.get(q.limit() - 1).dueDate();
+        if (q.descending() ? w.max().isBefore(last) : w.min().isAfter(last)) {
+          break;
+        }
+      }
+      out.addAll(resolve(q, List.of(w), true));
+    }
+    return out;
+  }
+
+  /** The expected reports of {@code wanted} that match the query: one query for submissions. */
+  private List<Obligation> resolve(ObligationQuery q, List<Wanted> wanted, boolean paged) {
+    if (wanted.isEmpty()) {
+      return List.of();
+    }
+    LocalDate day = q.day();
     Map<String, ReportAgendaRepository.Submission> submitted = new HashMap<>();
     for (ReportAgendaRepository.Submission s :
         repo.submissions(
