@@ -482,12 +482,22 @@ class AgendaApiTest {
 
   private static Response get(String user, Object... params) {
     RequestSpecification r = json(user);
+    withKinds(params).forEach((k, v) -> r.queryParam(k, v.toArray()));
+    return r.get(BASE);
+  }
+
+  /**
+   * The kinds this test's data has (tasks, plans, reports), unless the request names some: the
+   * reception days and yearly dialogues the test's new units also owe are the business of their own
+   * features' tests ({@code ReceptionObligationsTest}, {@code DialogueObligationsTest}).
+   */
+  private static Map<String, List<Object>> withKinds(Object... params) {
     Map<String, List<Object>> multi = new LinkedHashMap<>();
     for (int i = 0; i < params.length; i += 2) {
       multi.computeIfAbsent((String) params[i], k -> new ArrayList<>()).add(params[i + 1]);
     }
-    multi.forEach((k, v) -> r.queryParam(k, v.toArray()));
-    return r.get(BASE);
+    multi.putIfAbsent("kind", List.of("TASK", "IMPLEMENTING_PLAN", "REPORT"));
+    return multi;
   }
 
   /** Every entry, page by page. */
@@ -515,9 +525,7 @@ class AgendaApiTest {
 
   private static Response summaryResponse(String user, Object... params) {
     RequestSpecification r = json(user);
-    for (int i = 0; i < params.length; i += 2) {
-      r.queryParam((String) params[i], params[i + 1]);
-    }
+    withKinds(params).forEach((k, v) -> r.queryParam(k, v.toArray()));
     return r.get(BASE + "/summary");
   }
 
