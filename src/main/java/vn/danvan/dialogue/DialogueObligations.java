@@ -53,11 +53,7 @@ class DialogueObligations implements ObligationSource {
     Comparator<ObligationKey> order =
         q.descending() ? ObligationKey.ORDER.reversed() : ObligationKey.ORDER;
     List<Obligation> all = new ArrayList<>(repo.obligations(q));
-    for (Obligation o : dialogues.yearlyObligations(q)) {
-      if (q.isAfterCursor(o.key())) {
-        all.add(o);
-      }
-    }
+    all.addAll(dialogues.yearlyObligations(q, true));
     all.sort(Comparator.comparing(Obligation::key, order));
     return all.size() > q.limit() ? List.copyOf(all.subList(0, q.limit())) : all;
   }

@@ -22,6 +22,7 @@ import vn.danvan.orgunit.OrgUnitKind;
 import vn.danvan.orgunit.OrgUnitResponse;
 import vn.danvan.orgunit.OrgUnitService;
 import vn.danvan.shared.agenda.Obligation;
+import vn.danvan.shared.agenda.ObligationKey;
 import vn.danvan.shared.agenda.ObligationKind;
 import vn.danvan.shared.agenda.ObligationQuery;
 import vn.danvan.shared.agenda.ObligationState;
@@ -331,6 +332,15 @@ public class DialogueService {
    */
   @Transactional(Transactional.TxType.SUPPORTS)
   public List<Obligation> yearlyObligations(ObligationQuery q) {
+    return yearlyObligations(q, false);
+  }
+
+  /**
+   * The yearly obligations of {@code q}; when {@code paged}, only those after its cursor, the years
+   * walked in the page's order and no further than the year that fills its limit (every obligation
+   * of a year is due on the same day, so a later year sorts after all of them).
+   */
+  public List<Obligation> yearlyObligations(ObligationQuery q, boolean paged) {
     if (!q.kinds().contains(ObligationKind.DIALOGUE_YEARLY)) {
       return List.of();
     }
@@ -351,13 +361,27 @@ public class DialogueService {
       return out;
     }
     Map<UUID, Map<Integer, LocalDate>> first = repo.firstHeld(from, to);
-    for (int y = from; y <= to; y++) {
+    boolean down = paged && q.descending();
+    for (int y = down ? to : from; down ? y >= from : y <= to; y += down ? -1 : 1) {
       LocalDate due = DialogueDeadlines.yearlyDue(y);
+      if (paged
+          && q.after() != null
+          && (down ? due.isAfter(q.after().dueDate()) : due.isBefore(q.after().dueDate()))) {
+        continue;
+      }
+      if (paged && out.size() >= q.limit()) {
+        break;
+      }
       Map<UUID, List<UUID>> communes = communes(y, q.day(), q.unitId(), q.mode(), q.roots());
       for (UUID unit : communes.keySet()) {
         LocalDate done = first.getOrDefault(unit, Map.of()).get(y);
         ObligationState state = ObligationState.of(due, done, q.day());
         if (q.state() != null && q.state() != state) {
+          continue;
+        }
+        if (paged
+            && !q.isAfterCursor(
+                new ObligationKey(due, ObligationKind.DIALOGUE_YEARLY, yearlyId(unit, y)))) {
           continue;
         }
         out.add(
