@@ -99,6 +99,19 @@ class AgendaBenchmark {
           time(
               "HCM summary by child unit",
               "/api/v1/agenda/summary?orgUnitId=" + HCM + "&orgUnitMode=DESCENDANTS"));
+      // where the time of the all-kinds requests goes: each source alone
+      for (vn.danvan.shared.agenda.ObligationKind kind :
+          vn.danvan.shared.agenda.ObligationKind.values()) {
+        out.append(
+            time(
+                "  HCM overdue first page, " + kind,
+                "/api/v1/agenda?orgUnitId="
+                    + HCM
+                    + "&orgUnitMode=DESCENDANTS&state=OVERDUE&limit=50&kind="
+                    + kind));
+        out.append(
+            time("  country summary by province, " + kind, "/api/v1/agenda/summary?kind=" + kind));
+      }
       out.append(plans());
       LOG.info(out);
       System.out.println(out);
