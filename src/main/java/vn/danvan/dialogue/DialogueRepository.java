@@ -3,6 +3,7 @@ package vn.danvan.dialogue;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -106,6 +107,75 @@ class DialogueRepository {
         DialogueStatus.CANCELLED,
         day.minusDays(reach),
         day.plusDays(reach));
+  }
+
+  // ------------------------------------------------------------------ restructuring
+
+  /** A dialogue's unit and stored path, and the day its path is taken on (the planned date). */
+  record StoredPath(UUID id, UUID unitId, LocalDate plannedDate, UUID[] path) {}
+
+  /** A dialogue whose version moved: its id, new version and unit. */
+  record Bumped(UUID id, long version, UUID unitId) {}
+
+  /** The dialogues of {@code unit} still to be held (planned or announced). */
+  List<Dialogue> openOf(UUID unit) {
+    return Dialogue.list(
+        "unitId = ?1 and status in ?2 order by id",
+        unit,
+        List.of(DialogueStatus.PLANNED, DialogueStatus.ANNOUNCED));
+  }
+
+  /** The dialogues, whatever their status, of the units given. */
+  List<StoredPath> pathsOfUnits(Collection<UUID> units) {
+    List<StoredPath> out = new ArrayList<>();
+    if (units.isEmpty()) {
+      return out;
+    }
+    for (Object o :
+        em.createNativeQuery(
+                "select d.id, d.unit_id, d.planned_date, d.unit_path from dialogue d"
+                    + " where d.unit_id = any(cast(:units as uuid[])) order by d.id")
+            .setParameter("units", PgTypes.uuidArray(units))
+            .getResultList()) {
+      Object[] r = (Object[]) o;
+      out.add(
+          new StoredPath(
+              PgTypes.uuid(r[0]), PgTypes.uuid(r[1]), PgTypes.toDate(r[2]), PgTypes.uuids(r[3])));
+    }
+    return out;
+  }
+
+  /**
+   * Stores these paths, each dialogue getting a new version (its meaning changed), one statement;
+   * returns the new versions.
+   */
+  List<Bumped> repath(List<StoredPath> rows, Instant at) {
+    List<Bumped> out = new ArrayList<>();
+    if (rows.isEmpty()) {
+      return out;
+    }
+    for (Object o :
+        em.createNativeQuery(
+                "update dialogue d set unit_path = cast(x.path as uuid[]), version = d.version + 1,"
+                    + " updated_at = :at from unnest(cast(:ids as uuid[]), cast(:paths as text[]))"
+                    + " as x(id, path) where d.id = x.id returning d.id, d.version, d.unit_id")
+            .setParameter("at", PgTypes.timestamp(at))
+            .setParameter("ids", rows.stream().map(StoredPath::id).toArray(UUID[]::new))
+            .setParameter("paths", rows.stream().map(r -> literal(r.path())).toArray(String[]::new))
+            .getResultList()) {
+      Object[] r = (Object[]) o;
+      out.add(new Bumped(PgTypes.uuid(r[0]), PgTypes.longValue(r[1]), PgTypes.uuid(r[2])));
+    }
+    return out;
+  }
+
+  /** A path as the text of a {@code uuid[]} (the paths of a statement differ in length). */
+  private static String literal(UUID[] path) {
+    StringBuilder b = new StringBuilder("{");
+    for (int i = 0; i < path.length; i++) {
+      b.append(i == 0 ? "" : ",").append(path[i]);
+    }
+    return b.append('}').toString();
   }
 
   // ------------------------------------------------------------------ the agenda

@@ -3,6 +3,7 @@ package vn.danvan.models;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -237,6 +238,110 @@ class GoodPracticeModelRepository {
       recognised.put(levels[i], PgTypes.longValue(r[2 + i]));
     }
     return new Figures(PgTypes.longValue(r[0]), PgTypes.longValue(r[1]), recognised);
+  }
+
+  // ------------------------------------------------------------------ restructuring
+
+  /** A unit row of a model as stored: the unit and its path. */
+  record StoredUnit(UUID modelId, UUID unitId, UUID[] path) {}
+
+  /** A model whose version moved: its id, new version and lead unit. */
+  record Bumped(UUID id, long version, UUID leadUnitId) {}
+
+  /** The models still open (registered or implementing) one of whose units is {@code unit}. */
+  @SuppressWarnings("unchecked")
+  List<GoodPracticeModel> openWithUnit(UUID unit) {
+    return em.createNativeQuery(
+            "select m.* from good_practice_model m where m.status in ('REGISTERED','IMPLEMENTING')"
+                + " and exists (select 1 from good_practice_model_unit u where u.model_id = m.id"
+                + " and u.unit_id = :unit) order by m.id",
+            GoodPracticeModel.class)
+        .setParameter("unit", unit)
+        .getResultList();
+  }
+
+  /**
+   * The unit row {@code from} of a model becomes {@code to} with {@code path} (merged into the row
+   * of {@code to} when the model already has one; lead when either was).
+   */
+  void passUnit(UUID modelId, UUID from, UUID to, UUID[] path) {
+    em.createNativeQuery(
+            "insert into good_practice_model_unit (model_id, unit_id, unit_path, lead)"
+                + " select u.model_id, :to, cast(:path as uuid[]), u.lead from good_practice_model_unit u"
+                + " where u.model_id = :id and u.unit_id = :from"
+                + " on conflict (model_id, unit_id) do update set unit_path = excluded.unit_path,"
+                + " lead = good_practice_model_unit.lead or excluded.lead")
+        .setParameter("id", modelId)
+        .setParameter("from", from)
+        .setParameter("to", to)
+        .setParameter("path", path)
+        .executeUpdate();
+    em.createNativeQuery(
+            "delete from good_practice_model_unit where model_id = :id and unit_id = :from")
+        .setParameter("id", modelId)
+        .setParameter("from", from)
+        .executeUpdate();
+  }
+
+  /** The unit rows, of any model, of the units given. */
+  List<StoredUnit> rowsOfUnits(Collection<UUID> units) {
+    List<StoredUnit> out = new ArrayList<>();
+    if (units.isEmpty()) {
+      return out;
+    }
+    for (Object o :
+        em.createNativeQuery(
+                "select u.model_id, u.unit_id, u.unit_path from good_practice_model_unit u"
+                    + " where u.unit_id = any(cast(:units as uuid[])) order by u.model_id, u.unit_id")
+            .setParameter("units", PgTypes.uuidArray(units))
+            .getResultList()) {
+      Object[] r = (Object[]) o;
+      out.add(new StoredUnit(PgTypes.uuid(r[0]), PgTypes.uuid(r[1]), PgTypes.uuids(r[2])));
+    }
+    return out;
+  }
+
+  /** Stores the paths of these unit rows, one statement. */
+  void repath(List<StoredUnit> rows) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    em.createNativeQuery(
+            "update good_practice_model_unit u set unit_path = cast(x.path as uuid[])"
+                + " from unnest(cast(:models as uuid[]), cast(:units as uuid[]), cast(:paths as text[]))"
+                + " as x(model_id, unit_id, path) where u.model_id = x.model_id and u.unit_id = x.unit_id")
+        .setParameter("models", rows.stream().map(StoredUnit::modelId).toArray(UUID[]::new))
+        .setParameter("units", rows.stream().map(StoredUnit::unitId).toArray(UUID[]::new))
+        .setParameter("paths", rows.stream().map(r -> literal(r.path())).toArray(String[]::new))
+        .executeUpdate();
+  }
+
+  /** A new version of each model (its meaning changed but not its row), one statement. */
+  List<Bumped> bumpVersions(Collection<UUID> ids, Instant at) {
+    List<Bumped> out = new ArrayList<>();
+    if (ids.isEmpty()) {
+      return out;
+    }
+    for (Object o :
+        em.createNativeQuery(
+                "update good_practice_model set version = version + 1, updated_at = :at"
+                    + " where id = any(cast(:ids as uuid[])) returning id, version, lead_unit_id")
+            .setParameter("at", PgTypes.timestamp(at))
+            .setParameter("ids", PgTypes.uuidArray(ids))
+            .getResultList()) {
+      Object[] r = (Object[]) o;
+      out.add(new Bumped(PgTypes.uuid(r[0]), PgTypes.longValue(r[1]), PgTypes.uuid(r[2])));
+    }
+    return out;
+  }
+
+  /** A path as the text of a {@code uuid[]} (the paths of a statement differ in length). */
+  private static String literal(UUID[] path) {
+    StringBuilder b = new StringBuilder("{");
+    for (int i = 0; i < path.length; i++) {
+      b.append(i == 0 ? "" : ",").append(path[i]);
+    }
+    return b.append('}').toString();
   }
 
   private static String escapeLike(String s) {

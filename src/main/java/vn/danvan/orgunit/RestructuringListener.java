@@ -2,6 +2,7 @@ package vn.danvan.orgunit;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -19,11 +20,32 @@ public interface RestructuringListener {
   /** A closed unit and the unit that takes over its open work (null when none was named). */
   record Succession(UUID predecessorId, UUID successorId, LineageKind kind) {}
 
+  /**
+   * One restructuring. {@code relocatedUnitIds}: the units whose place in the tree (path) changes
+   * from the effective date — a moved unit, the children of a merged unit, and everything below
+   * them — so that features storing unit paths can make them follow the tree.
+   */
   record Event(
       UUID restructuringId,
       RestructuringKind kind,
       LocalDate effectiveDate,
-      List<Succession> successions) {}
+      List<Succession> successions,
+      Set<UUID> relocatedUnitIds) {
+
+    public Event {
+      successions = List.copyOf(successions);
+      relocatedUnitIds = Set.copyOf(relocatedUnitIds);
+    }
+
+    /** An event that relocates no unit. */
+    public Event(
+        UUID restructuringId,
+        RestructuringKind kind,
+        LocalDate effectiveDate,
+        List<Succession> successions) {
+      this(restructuringId, kind, effectiveDate, successions, Set.of());
+    }
+  }
 
   @Schema(
       name = "RestructuringTransfer",

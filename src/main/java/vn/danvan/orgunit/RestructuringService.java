@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -74,7 +75,7 @@ public class RestructuringService {
     }
     List<RestructuringListener.Transfer> transfers = new ArrayList<>();
     RestructuringListener.Event event =
-        new RestructuringListener.Event(r.id, req.kind(), r.eff, r.successions);
+        new RestructuringListener.Event(r.id, req.kind(), r.eff, r.successions, r.relocated);
     for (RestructuringListener listener : listeners) {
       transfers.addAll(listener.onRestructured(event));
     }
@@ -103,6 +104,9 @@ public class RestructuringService {
 
     /** Units below a moved unit, whose path changes from the effective date: (before, after). */
     final Map<UUID, UUID[][]> rebased = new LinkedHashMap<>();
+
+    /** Every unit whose path changes from the effective date (moved ones and their subtrees). */
+    final Set<UUID> relocated = new LinkedHashSet<>();
 
     Restructuring(RestructuringRequest req, UUID id) {
       this.req = req;
@@ -379,6 +383,7 @@ public class RestructuringService {
             .orElseThrow(() -> ApiException.unprocessable("UNIT_NOT_VALID"));
     OrgUnitService.checkKind(parent, unit.kind, eff);
     UUID[] newPath = OrgUnitService.append(parent.path, unit.id);
+    r.relocated.add(unit.id);
     changeFrom(
         unit,
         eff,
@@ -390,6 +395,7 @@ public class RestructuringService {
     for (OrgUnitVersion d : repo.descendantVersionsFrom(unit.id, eff)) {
       UUID[] rebased = rebase(d.path, unit.id, newPath);
       r.rebased.putIfAbsent(d.unitId, new UUID[][] {d.path, rebased});
+      r.relocated.add(d.unitId);
       if (!d.validFrom.isBefore(eff)) {
         d.path = rebased;
         d.depth = rebased.length - 1;

@@ -123,7 +123,7 @@ class ChangeCensusTest {
     String other = unit("PROVINCE", "Tỉnh Nhận " + tag, "Y" + tag, UnitIds.ROOT.toString());
     String district = unit("DISTRICT", "Huyện Kiểm Đếm " + tag, "H" + tag, province);
     String moving = unit("DISTRICT", "Huyện Chuyển " + tag, "G" + tag, province);
-    unit("COMMUNE", "Xã Theo " + tag, "T" + tag, moving);
+    String following = unit("COMMUNE", "Xã Theo " + tag, "T" + tag, moving);
     String c1 = unit("COMMUNE", "Xã An " + tag, "A" + tag, district);
     String c2 = unit("COMMUNE", "Xã Bình " + tag, "B" + tag, district);
     String c3 = unit("COMMUNE", "Xã Châu " + tag, "C" + tag, district);
@@ -245,6 +245,20 @@ class ChangeCensusTest {
     deleted.put("DIRECTIVE", List.of(draft));
     deleted.put("ATTACHMENT", List.of(attachment));
 
+    // a model of a commune the merge closes, a dialogue of the commune that moves with its district
+    Map<String, Object> model = new LinkedHashMap<>();
+    model.put("leadUnitId", c1);
+    model.put("field", "ECONOMY");
+    model.put("title", "Mô hình kiểm đếm " + tag);
+    model.put("startDate", "2029-06-01");
+    ok(json("admin").body(model).post("/api/v1/good-practice-models"), 201);
+    Map<String, Object> dialogue = new LinkedHashMap<>();
+    dialogue.put("orgUnitId", following);
+    dialogue.put("topic", "Đối thoại kiểm đếm " + tag);
+    dialogue.put("kind", "YEARLY");
+    dialogue.put("plannedDate", "2030-04-15");
+    ok(json("admin").body(dialogue).post("/api/v1/dialogues"), 201);
+
     // the restructurings: two communes merge (their work passes on), a district moves with its
     // commune to another province
     Map<String, Object> merge = new LinkedHashMap<>();
@@ -255,7 +269,7 @@ class ChangeCensusTest {
     merge.put("newUnit", Map.of("kind", "COMMUNE", "name", "Xã Hợp " + tag, "code", "M" + tag));
     Response merged = ok(json("admin").body(merge).post(UNITS + "/restructurings"), 201);
     assertThat(merged.jsonPath().getList("transfers.entityType"))
-        .contains("TASK", "DIRECTIVE_OBLIGATION");
+        .contains("TASK", "DIRECTIVE_OBLIGATION", "GOOD_PRACTICE_MODEL");
     Map<String, Object> move = new LinkedHashMap<>();
     move.put("kind", "MOVE");
     move.put("effectiveDate", "2024-06-01"); // districts exist until 2025-07-01
@@ -453,6 +467,19 @@ class ChangeCensusTest {
       records.addAll(
           rows(
               c,
+              "GOOD_PRACTICE_MODEL",
+              "select m.id, m.version from good_practice_model m where exists (select 1 from"
+                  + " good_practice_model_unit u where u.model_id = m.id and u.unit_path && cast(? as uuid[]))",
+              tree));
+      records.addAll(
+          rows(
+              c,
+              "DIALOGUE",
+              "select id, version from dialogue where unit_path && cast(? as uuid[])",
+              tree));
+      records.addAll(
+          rows(
+              c,
               "RECEPTION_SESSION",
               "select id, version from reception_session where id = any(cast(? as uuid[]))",
               array(reception.get("RECEPTION_SESSION"))));
@@ -543,6 +570,8 @@ class ChangeCensusTest {
               "RECEPTION_SESSION",
               "RECEPTION_CASE",
               "RECEPTION_VISIT",
+              "GOOD_PRACTICE_MODEL",
+              "DIALOGUE",
               "TASK (deleted)",
               "ATTACHMENT (deleted)");
       assertThat(entriesByType).containsKey("DIRECTIVE_OBLIGATION");

@@ -45,6 +45,9 @@ final class WriteCensus {
     RECORDS.put("report_submission_version", new String[] {"submission_id", "REPORT_SUBMISSION"});
     RECORDS.put("report_consolidation", new String[] {"id", "REPORT_CONSOLIDATION"});
     RECORDS.put("attachment", new String[] {"id", "ATTACHMENT"});
+    RECORDS.put("dialogue", new String[] {"id", "DIALOGUE"});
+    RECORDS.put("good_practice_model", new String[] {"id", "GOOD_PRACTICE_MODEL"});
+    RECORDS.put("good_practice_model_unit", new String[] {"model_id", "GOOD_PRACTICE_MODEL"});
     RECORDS.put("attachment_content", new String[] {"attachment_id", "ATTACHMENT"});
   }
 
