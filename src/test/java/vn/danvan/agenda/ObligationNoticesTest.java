@@ -25,6 +25,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -206,13 +211,60 @@ class ObligationNoticesTest {
     assertThat(auditActors(dueToday)).containsOnly(ObligationNotices.ACTOR);
   }
 
+  @Test
+  void twoScansAtOnceNotifyOnce() throws Exception {
+    LocalDate day = TODAY.plusDays(40);
+    TestClock.today(day);
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      ids.add(task(day.plusDays(i % 2), day.minusDays(40)));
+      ids.add(task(day.minusDays(1 + i % 3), day.minusDays(40)));
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      CountDownLatch go = new CountDownLatch(1);
+      List<Future<ObligationNotices.Scan>> scans = new ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        scans.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  return notices.scan();
+                }));
+      }
+      go.countDown();
+      int noticed = 0;
+      for (Future<ObligationNotices.Scan> f : scans) {
+        noticed += f.get(2, TimeUnit.MINUTES).noticed();
+      }
+      assertThat(noticed).isGreaterThanOrEqualTo(ids.size());
+    } finally {
+      pool.shutdown();
+    }
+    for (String id : ids) {
+      assertThat(stored(id)).as(id).hasSize(1);
+      // exactly one change-log entry and one audit event per notice
+      assertThat(
+              strings(
+                  "select count(*) from change_log c join obligation_notice n on n.id = c.entity_id"
+                      + " where n.obligation_id = ?",
+                  UUID.fromString(id)))
+          .containsExactly("1");
+      assertThat(auditActors(id)).containsExactly(ObligationNotices.ACTOR);
+    }
+  }
+
   // ------------------------------------------------------------------ helpers
 
-  /** A task of the demo ward due on {@code due}, assigned forty days before today. */
+  /** A task of the demo ward due on {@code due}, assigned forty days before {@link #TODAY}. */
   private static String task(LocalDate due) {
+    return task(due, TODAY.minusDays(40));
+  }
+
+  private static String task(LocalDate due, LocalDate assigned) {
     Map<String, Object> b = new HashMap<>(TaskFixtures.body(WARD, due.toString()));
     b.put("title", "Thông báo nghĩa vụ " + UUID.randomUUID());
-    b.put("assignedOn", TODAY.minusDays(40).toString());
+    b.put("assignedOn", assigned.toString());
     return ok(json("admin").body(b).post("/api/v1/tasks"), 201).jsonPath().getString("id");
   }
 
