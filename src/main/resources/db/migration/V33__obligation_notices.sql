@@ -10,7 +10,8 @@ create table obligation_notice (
   obligation_id  uuid not null,
   event          text not null check (event in ('DUE_SOON','OVERDUE')),
   due_date       date not null,
-  -- the owing unit and its path on the scan's day: scope of the feed and of webhooks
+  -- the owing unit and its path on the scan's day (the record's scope is checked against today's
+  -- tree, from unit_id; the change-log entry keeps the path of its writing, like every entry)
   unit_id        uuid not null,
   unit_path      uuid[] not null,
   title          text not null,
@@ -21,4 +22,3 @@ create table obligation_notice (
   -- once per obligation, event and due date: a moved due date (an extension) notifies again
   unique (kind, obligation_id, event, due_date)
 );
-create index obligation_notice_path on obligation_notice using gin (unit_path);

@@ -91,22 +91,18 @@ class ObligationNoticeRepository {
     return notices(out);
   }
 
-  /** The notices among {@code ids} whose unit lies under one of {@code roots} (null: all). */
-  List<Notice> find(Collection<UUID> ids, UUID[] roots) {
+  /** The notices among {@code ids} that exist. */
+  List<Notice> find(Collection<UUID> ids) {
     if (ids.isEmpty()) {
       return List.of();
     }
-    var query =
+    return notices(
         em.createNativeQuery(
                 "select "
                     + COLUMNS
-                    + " from obligation_notice where id = any(cast(:ids as uuid[]))"
-                    + (roots == null ? "" : " and unit_path && cast(:roots as uuid[])"))
-            .setParameter("ids", PgTypes.uuidArray(ids));
-    if (roots != null) {
-      query.setParameter("roots", roots);
-    }
-    return notices(query.getResultList());
+                    + " from obligation_notice where id = any(cast(:ids as uuid[]))")
+            .setParameter("ids", PgTypes.uuidArray(ids))
+            .getResultList());
   }
 
   private static List<Notice> notices(List<?> rows) {

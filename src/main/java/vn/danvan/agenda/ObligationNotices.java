@@ -175,14 +175,18 @@ public class ObligationNotices {
   }
 
   /**
-   * For the change feed and webhooks: the notices of {@code event} among {@code ids} that lie in
-   * the caller's scope, by id. Two queries, plus one per distinct scan day for the unit names.
+   * For the change feed and webhooks: the notices of {@code event} among {@code ids} whose owing
+   * unit lies in the caller's scope in today's tree (so a notice follows its unit through a
+   * restructuring), by id. A few queries, plus one per distinct scan day for the unit names.
    */
   @Transactional(Transactional.TxType.SUPPORTS)
   public Map<UUID, ObligationNoticeResponse> readable(
       ObligationNoticeEvent event, Collection<UUID> ids) {
+    List<ObligationNoticeRepository.Notice> all =
+        repo.find(ids).stream().filter(n -> n.event() == event).toList();
+    scope.preload(all.stream().map(ObligationNoticeRepository.Notice::unitId).toList());
     List<ObligationNoticeRepository.Notice> found =
-        repo.find(ids, scope.rootsOrAll()).stream().filter(n -> n.event() == event).toList();
+        all.stream().filter(n -> scope.contains(n.unitId())).toList();
     Map<LocalDate, Set<UUID>> unitsByDay = new TreeMap<>();
     found.forEach(
         n -> unitsByDay.computeIfAbsent(n.noticedOn(), d -> new HashSet<>()).add(n.unitId()));
