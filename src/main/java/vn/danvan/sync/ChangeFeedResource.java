@@ -48,8 +48,9 @@ public class ChangeFeedResource {
           @Parameter(
               description =
                   "Chỉ các loại đối tượng này, phân cách bằng dấu phẩy: ATTACHMENT, CALENDAR_DAY,"
-                      + " DIRECTIVE, DIRECTIVE_OBLIGATION, DIRECTIVE_REFERENCE, GOOD_PRACTICE_MODEL, ORG_UNIT,"
-                      + " RECEPTION_CASE,"
+                      + " DIRECTIVE, DIRECTIVE_OBLIGATION, DIRECTIVE_REFERENCE, GOOD_PRACTICE_MODEL,"
+                      + " OBLIGATION_DUE_SOON, OBLIGATION_OVERDUE (thông báo nghĩa vụ sắp đến hạn, quá"
+                      + " hạn của lịch nghĩa vụ), ORG_UNIT, RECEPTION_CASE,"
                       + " RECEPTION_SESSION, RECEPTION_VISIT, REPORTING_REGIME, REPORT_CONSOLIDATION,"
                       + " REPORT_SUBMISSION, REPORT_TEMPLATE, RESTRUCTURING, TASK, TASK_EXTENSION,"
                       + " TASK_PROGRESS. Loại khác: 400 kèm danh sách hợp lệ.",

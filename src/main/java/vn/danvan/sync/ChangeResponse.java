@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import vn.danvan.agenda.ObligationNoticeResponse;
 import vn.danvan.dialogue.DialogueResponse;
 import vn.danvan.directive.DirectiveResponse;
 import vn.danvan.models.GoodPracticeModelResponse;
@@ -69,7 +70,8 @@ public record ChangeResponse(
               CalendarDayResponse.class,
               WebhookSubscriptionResponse.class,
               DialogueResponse.class,
-              GoodPracticeModelResponse.class
+              GoodPracticeModelResponse.class,
+              ObligationNoticeResponse.class
             },
             description =
                 "Chỉ với include=record, trên thay đổi UPSERT có recordStatus INCLUDED: nội dung HIỆN TẠI"
@@ -81,7 +83,8 @@ public record ChangeResponse(
                     + " ReportSubmission, REPORT_CONSOLIDATION → ReportConsolidation, REPORTING_REGIME →"
                     + " ReportingRegime, REPORT_TEMPLATE → ReportTemplate, TASK_EXTENSION → TaskExtension,"
                     + " CALENDAR_DAY → CalendarDay, WEBHOOK_SUBSCRIPTION → WebhookSubscription, DIALOGUE → Dialogue,"
-                    + " GOOD_PRACTICE_MODEL → GoodPracticeModel. Luồng mang trạng thái MỚI NHẤT:"
+                    + " GOOD_PRACTICE_MODEL → GoodPracticeModel, OBLIGATION_DUE_SOON và"
+                    + " OBLIGATION_OVERDUE → ObligationNotice. Luồng mang trạng thái MỚI NHẤT:"
                     + " một thay đổi cũ (version nhỏ hơn record.version) mang bản ghi hiện tại, và các"
                     + " thay đổi của cùng bản ghi trong một lô mang cùng nội dung; bên đọc áp dụng theo"
                     + " version (bỏ qua nội dung không mới hơn bản đã có).")

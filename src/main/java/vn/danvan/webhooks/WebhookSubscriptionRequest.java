@@ -19,7 +19,11 @@ public record WebhookSubscriptionRequest(
         @Size(max = WebhookTargets.MAX_URL_LENGTH)
         String url,
     @Schema(
-            description = "Các loại đối tượng của luồng thay đổi cần nhận; bỏ trống: mọi loại.",
+            description =
+                "Các loại đối tượng của luồng thay đổi (GET /api/v1/changes) cần nhận, ví dụ TASK,"
+                    + " DIRECTIVE; bỏ trống: mọi loại. Thông báo nghĩa vụ của lịch nghĩa vụ (mỗi nghĩa"
+                    + " vụ một lần): OBLIGATION_DUE_SOON (sắp đến hạn, sự kiện obligation.due-soon) và"
+                    + " OBLIGATION_OVERDUE (quá hạn, sự kiện obligation.overdue).",
             examples = "[\"TASK\", \"DIRECTIVE\"]")
         @Size(max = 50)
         List<@NotBlank @Size(max = 64) String> eventTypes,

@@ -83,7 +83,10 @@ public class WebhookSubscriptionResource {
               + " chạy với cơ sở dữ liệu ngoài; tên miền được phân giải và địa chỉ nội bộ (loopback, mạng riêng,"
               + " link-local, metadata, CGNAT, multicast) bị từ chối (422 WEBHOOK_TARGET_NOT_ALLOWED, /url) trừ"
               + " khi được cho phép trong cấu hình danvan.webhooks.allowed-targets; kiểm tra lại trước mỗi lần"
-              + " gửi. Loại không có trong luồng: 400 /eventTypes/i.")
+              + " gửi. Loại sự kiện là loại đối tượng của luồng: ngoài các bản ghi, OBLIGATION_DUE_SOON và"
+              + " OBLIGATION_OVERDUE là thông báo nghĩa vụ sắp đến hạn, quá hạn của lịch nghĩa vụ"
+              + " (obligation.due-soon, obligation.overdue), mỗi nghĩa vụ một lần. Loại không có trong"
+              + " luồng: 400 /eventTypes/i.")
   @APIResponse(
       responseCode = "201",
       description = "Đã đăng ký; câu trả lời duy nhất có khóa ký (secret).",

@@ -50,7 +50,7 @@ class AgendaBenchmark {
   private static final int CHUNK = 100_000;
   private static final int RUNS = 15;
   private static final String HCM = UnitIds.province("79").toString();
-  private static final String TODAY = "2026-06-15";
+  static final String TODAY = "2026-06-15";
 
   @Inject NationalDataset dataset;
   @Inject DataSource dataSource;
@@ -61,7 +61,7 @@ class AgendaBenchmark {
     TestClock.today(java.time.LocalDate.parse(TODAY));
     try {
       long t0 = System.nanoTime();
-      long tasks = generate();
+      long tasks = generate(dataSource);
       StringBuilder out =
           new StringBuilder("\n=== Agenda on the national tree (issue 14 §1) ===\n");
       out.append(
@@ -153,8 +153,11 @@ class AgendaBenchmark {
     }
   }
 
-  /** Tops the task table up to {@value #TASKS} rows, by SQL in statements of {@value #CHUNK}. */
-  private long generate() throws Exception {
+  /**
+   * Tops the task table up to {@value #TASKS} rows, by SQL in statements of {@value #CHUNK}; also
+   * used by {@link ObligationNoticesBenchmark}.
+   */
+  static long generate(DataSource dataSource) throws Exception {
     try (Connection c = dataSource.getConnection();
         Statement s = c.createStatement()) {
       long have = count(s, "select count(*) from task");

@@ -150,6 +150,9 @@ final class OpenApiSchemas {
     REQUIRED.put("AgendaSummaryGroup", "counts");
     REQUIRED.put("AgendaKindCounts", "kind counts");
     REQUIRED.put("AgendaStateCounts", "total doneOnTime doneLate inProgressInTerm overdue");
+    REQUIRED.put(
+        "ObligationNotice",
+        "id event kind obligationId dueDate state orgUnitId title href noticedOn createdAt");
     // sync, audit, errors
     // good practice models
     REQUIRED.put(
