@@ -2,27 +2,41 @@ package vn.danvan.agenda;
 
 import static vn.danvan.testing.Api.json;
 
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import vn.danvan.orgunit.UnitIds;
 import vn.danvan.orgunit.atlas.NationalDataset;
+import vn.danvan.shared.agenda.ObligationGrouping;
+import vn.danvan.shared.agenda.ObligationKind;
+import vn.danvan.shared.agenda.ObligationQuery;
+import vn.danvan.shared.agenda.ObligationSource;
+import vn.danvan.shared.agenda.ObligationState;
+import vn.danvan.shared.persistence.OrgUnitMode;
 import vn.danvan.testing.TestClock;
 
 /**
@@ -55,11 +69,12 @@ class AgendaBenchmark {
 
   @Inject NationalDataset dataset;
   @Inject DataSource dataSource;
+  @Inject Instance<ObligationSource> sources;
 
   @Test
   void firstPageAndCountrySummary() throws Exception {
     dataset.load();
-    TestClock.today(java.time.LocalDate.parse(TODAY));
+    TestClock.today(LocalDate.parse(TODAY));
     try {
       long t0 = System.nanoTime();
       long tasks = generate();
@@ -113,12 +128,71 @@ class AgendaBenchmark {
         out.append(
             time("  country summary by province, " + kind, "/api/v1/agenda/summary?kind=" + kind));
       }
+      out.append(inProcess());
       out.append(plans());
       LOG.info(out);
       System.out.println(out);
     } finally {
       TestClock.reset();
     }
+  }
+
+  /**
+   * Each source asked directly (no HTTP, no JSON, no transaction: as the agenda asks it), the first
+   * page of TP HCM's overdue obligations of each kind and the country's counts by province: the
+   * median of {@value #RUNS} calls after three warm-ups.
+   */
+  private String inProcess() {
+    StringBuilder out = new StringBuilder("\n--- each source in process (no HTTP), median\n");
+    LocalDate day = LocalDate.parse(TODAY);
+    ManagedContext context = Arc.container().requestContext();
+    context.activate();
+    try {
+      for (ObligationSource source : sources) {
+        for (ObligationKind kind : source.kinds()) {
+          Set<ObligationKind> kinds = EnumSet.of(kind);
+          ObligationQuery page =
+              new ObligationQuery(
+                  UUID.fromString(HCM),
+                  OrgUnitMode.DESCENDANTS,
+                  null,
+                  kinds,
+                  ObligationState.OVERDUE,
+                  null,
+                  null,
+                  day,
+                  null,
+                  false,
+                  51);
+          ObligationQuery country =
+              new ObligationQuery(null, null, null, kinds, null, null, null, day, null, false, 1);
+          out.append(
+              String.format(
+                  Locale.ROOT,
+                  "  %-22s HCM overdue first page %6.2f ms, country by province %6.2f ms%n",
+                  kind,
+                  median(() -> source.page(page)),
+                  median(() -> source.count(country, ObligationGrouping.CHILD_UNIT, 2))));
+        }
+      }
+    } finally {
+      context.terminate();
+    }
+    return out.toString();
+  }
+
+  private static double median(Supplier<?> call) {
+    for (int i = 0; i < 3; i++) {
+      call.get();
+    }
+    List<Double> ms = new ArrayList<>();
+    for (int i = 0; i < RUNS; i++) {
+      long t = System.nanoTime();
+      call.get();
+      ms.add((System.nanoTime() - t) / 1e6);
+    }
+    Collections.sort(ms);
+    return ms.get(RUNS / 2);
   }
 
   /**
