@@ -3,15 +3,11 @@ package vn.danvan.dialogue;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import vn.danvan.shared.agenda.Obligation;
 import vn.danvan.shared.agenda.ObligationCount;
 import vn.danvan.shared.agenda.ObligationGrouping;
@@ -19,13 +15,13 @@ import vn.danvan.shared.agenda.ObligationKey;
 import vn.danvan.shared.agenda.ObligationKind;
 import vn.danvan.shared.agenda.ObligationQuery;
 import vn.danvan.shared.agenda.ObligationSource;
-import vn.danvan.shared.agenda.ObligationState;
 
 /**
  * The dialogues' obligations for the agenda: each dialogue that binds (not cancelled) owes its
  * announcement and its results (one SQL query over the dialogue table, paged by the agenda's key);
- * each commune-level unit owes one dialogue a year (reckoned from the units of each year, read
- * through OrgUnitService, and the first dialogue each held that year: a few queries a year).
+ * each commune-level unit owes one dialogue a year (reckoned from the units of each year under the
+ * selection, read through OrgUnitService, and the first dialogue each held that year; counted
+ * without building the obligations).
  */
 @ApplicationScoped
 class DialogueObligations implements ObligationSource {
@@ -66,27 +62,7 @@ class DialogueObligations implements ObligationSource {
       return List.of();
     }
     List<ObligationCount> out = new ArrayList<>(repo.obligationCounts(q, groupBy, groupLevel));
-    List<Obligation> yearly = dialogues.yearlyObligations(q);
-    Map<UUID, List<UUID>> paths =
-        groupBy == ObligationGrouping.CHILD_UNIT ? dialogues.yearlyPaths(q, yearly) : Map.of();
-    record Group(ObligationState state, UUID unit, YearMonth month) {}
-    Map<Group, Long> counts = new HashMap<>();
-    for (Obligation o : yearly) {
-      UUID unit = null;
-      YearMonth month = null;
-      if (groupBy == ObligationGrouping.CHILD_UNIT) {
-        List<UUID> path = paths.get(o.orgUnitId());
-        unit = path != null && path.size() >= groupLevel ? path.get(groupLevel - 1) : o.orgUnitId();
-      } else if (groupBy == ObligationGrouping.MONTH) {
-        month = YearMonth.from(o.dueDate());
-      }
-      counts.merge(new Group(o.state(), unit, month), 1L, Long::sum);
-    }
-    counts.forEach(
-        (g, n) ->
-            out.add(
-                new ObligationCount(
-                    ObligationKind.DIALOGUE_YEARLY, g.state(), g.unit(), g.month(), n)));
+    out.addAll(dialogues.yearlyCounts(q, groupBy, groupLevel));
     return out;
   }
 

@@ -8,13 +8,16 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import vn.danvan.directive.DirectiveService;
@@ -22,6 +25,8 @@ import vn.danvan.orgunit.OrgUnitKind;
 import vn.danvan.orgunit.OrgUnitResponse;
 import vn.danvan.orgunit.OrgUnitService;
 import vn.danvan.shared.agenda.Obligation;
+import vn.danvan.shared.agenda.ObligationCount;
+import vn.danvan.shared.agenda.ObligationGrouping;
 import vn.danvan.shared.agenda.ObligationKey;
 import vn.danvan.shared.agenda.ObligationKind;
 import vn.danvan.shared.agenda.ObligationQuery;
@@ -52,6 +57,7 @@ public class DialogueService {
   static final String ENTITY_LABEL = "entity.DIALOGUE";
   static final String HREF = "/api/v1/dialogues";
   private static final Logger LOG = Logger.getLogger(DialogueService.class);
+  private static final Set<OrgUnitKind> COMMUNE = EnumSet.of(OrgUnitKind.COMMUNE);
 
   /** The edit a status may refuse, named in {@code ILLEGAL_TRANSITION}. */
   private enum Edit {
@@ -259,7 +265,10 @@ public class DialogueService {
     }
     requireSelectedUnit(unitId, mode);
     OrgUnitMode m = mode == null ? OrgUnitMode.DESCENDANTS : mode;
-    Map<UUID, List<UUID>> selected = communes(y, day, unitId, m, scope.rootsOrAll());
+    Map<UUID, List<UUID>> selected = new LinkedHashMap<>();
+    for (OrgUnitService.UnitOnDay u : communes(y, day, unitId, m, scope.rootsOrAll())) {
+      selected.put(u.id(), u.path());
+    }
     LocalDate from = LocalDate.of(y, 1, 1);
     LocalDate to = LocalDate.of(y, 12, 31);
     Map<UUID, Map<Integer, LocalDate>> first = repo.firstHeld(y, y);
@@ -326,40 +335,21 @@ public class DialogueService {
   // ------------------------------------------------------------------ the agenda and the reports
 
   /**
-   * The yearly obligations matching {@code q} (cursor, order and limit not applied): one per
-   * commune-level unit valid in each year from the configured first year to the year of the query's
-   * day, due on 31 December, done on the day of the unit's first dialogue held that year.
+   * The yearly obligations of {@code q}: one per commune-level unit valid in each year from the
+   * configured first year to the year of the query's day, due on 31 December, done on the day of
+   * the unit's first dialogue held that year. When {@code paged}, only those after its cursor, the
+   * years walked in the page's order and no further than the year that fills its limit (every
+   * obligation of a year is due on the same day, so a later year sorts after all of them).
    */
   @Transactional(Transactional.TxType.SUPPORTS)
-  public List<Obligation> yearlyObligations(ObligationQuery q) {
-    return yearlyObligations(q, false);
-  }
-
-  /**
-   * The yearly obligations of {@code q}; when {@code paged}, only those after its cursor, the years
-   * walked in the page's order and no further than the year that fills its limit (every obligation
-   * of a year is due on the same day, so a later year sorts after all of them).
-   */
   public List<Obligation> yearlyObligations(ObligationQuery q, boolean paged) {
-    if (!q.kinds().contains(ObligationKind.DIALOGUE_YEARLY)) {
-      return List.of();
-    }
-    int from = config.yearly().firstYear();
-    if (q.dueFrom() != null) {
-      from = Math.max(from, q.dueFrom().getYear());
-    }
-    int to = q.day().getYear();
-    if (q.dueTo() != null) {
-      int last =
-          q.dueTo().isBefore(DialogueDeadlines.yearlyDue(q.dueTo().getYear()))
-              ? q.dueTo().getYear() - 1
-              : q.dueTo().getYear();
-      to = Math.min(to, last);
-    }
+    int[] years = yearlyYears(q);
     List<Obligation> out = new ArrayList<>();
-    if (to < from) {
+    if (years == null) {
       return out;
     }
+    int from = years[0];
+    int to = years[1];
     Map<UUID, Map<Integer, LocalDate>> first = repo.firstHeld(from, to);
     boolean down = paged && q.descending();
     for (int y = down ? to : from; down ? y >= from : y <= to; y += down ? -1 : 1) {
@@ -372,8 +362,9 @@ public class DialogueService {
       if (paged && out.size() >= q.limit()) {
         break;
       }
-      Map<UUID, List<UUID>> communes = communes(y, q.day(), q.unitId(), q.mode(), q.roots());
-      for (UUID unit : communes.keySet()) {
+      for (OrgUnitService.UnitOnDay commune :
+          communes(y, q.day(), q.unitId(), q.mode(), q.roots())) {
+        UUID unit = commune.id();
         LocalDate done = first.getOrDefault(unit, Map.of()).get(y);
         ObligationState state = ObligationState.of(due, done, q.day());
         if (q.state() != null && q.state() != state) {
@@ -399,19 +390,69 @@ public class DialogueService {
     return out;
   }
 
-  /** The paths of the units that owe the yearly obligations of {@code q} (by unit). */
+  /**
+   * The counts of the yearly obligations of {@code q} by state and {@code groupBy} (as {@link
+   * vn.danvan.shared.agenda.ObligationSource#count}): tallied over the units of each year, no
+   * obligation built.
+   */
   @Transactional(Transactional.TxType.SUPPORTS)
-  Map<UUID, List<UUID>> yearlyPaths(ObligationQuery q, Collection<Obligation> yearly) {
-    Map<UUID, List<UUID>> out = new HashMap<>();
-    Map<Integer, Map<UUID, List<UUID>>> byYear = new HashMap<>();
-    for (Obligation o : yearly) {
-      int y = o.dueDate().getYear();
-      Map<UUID, List<UUID>> paths =
-          byYear.computeIfAbsent(
-              y, k -> units.pathsOfKindOn(OrgUnitKind.COMMUNE, unitDay(k, q.day())));
-      out.putIfAbsent(o.orgUnitId(), paths.get(o.orgUnitId()));
+  public List<ObligationCount> yearlyCounts(
+      ObligationQuery q, ObligationGrouping groupBy, int groupLevel) {
+    int[] years = yearlyYears(q);
+    if (years == null) {
+      return List.of();
     }
+    Map<UUID, Map<Integer, LocalDate>> first = repo.firstHeld(years[0], years[1]);
+    record Group(ObligationState state, UUID unit, YearMonth month) {}
+    Map<Group, long[]> counts = new LinkedHashMap<>();
+    for (int y = years[0]; y <= years[1]; y++) {
+      LocalDate due = DialogueDeadlines.yearlyDue(y);
+      YearMonth month = groupBy == ObligationGrouping.MONTH ? YearMonth.from(due) : null;
+      for (OrgUnitService.UnitOnDay commune :
+          communes(y, q.day(), q.unitId(), q.mode(), q.roots())) {
+        LocalDate done = first.getOrDefault(commune.id(), Map.of()).get(y);
+        ObligationState state = ObligationState.of(due, done, q.day());
+        if (q.state() != null && q.state() != state) {
+          continue;
+        }
+        UUID unit = null;
+        if (groupBy == ObligationGrouping.CHILD_UNIT) {
+          List<UUID> path = commune.path();
+          unit = path.size() >= groupLevel ? path.get(groupLevel - 1) : commune.id();
+        }
+        counts.computeIfAbsent(new Group(state, unit, month), k -> new long[1])[0]++;
+      }
+    }
+    List<ObligationCount> out = new ArrayList<>(counts.size());
+    counts.forEach(
+        (g, n) ->
+            out.add(
+                new ObligationCount(
+                    ObligationKind.DIALOGUE_YEARLY, g.state(), g.unit(), g.month(), n[0])));
     return out;
+  }
+
+  /**
+   * The first and last year of the yearly obligations {@code q} wants (from the configured first
+   * year to the year of its day, within its due bounds); null when none.
+   */
+  private int[] yearlyYears(ObligationQuery q) {
+    if (!q.kinds().contains(ObligationKind.DIALOGUE_YEARLY)) {
+      return null;
+    }
+    int from = config.yearly().firstYear();
+    if (q.dueFrom() != null) {
+      from = Math.max(from, q.dueFrom().getYear());
+    }
+    int to = q.day().getYear();
+    if (q.dueTo() != null) {
+      int last =
+          q.dueTo().isBefore(DialogueDeadlines.yearlyDue(q.dueTo().getYear()))
+              ? q.dueTo().getYear() - 1
+              : q.dueTo().getYear();
+      to = Math.min(to, last);
+    }
+    return to < from ? null : new int[] {from, to};
   }
 
   /** The stable id of a unit's yearly obligation of a year. */
@@ -432,18 +473,28 @@ public class DialogueService {
 
   // ------------------------------------------------------------------ rules
 
-  /** The commune-level units of year {@code y} matching the selection and the roots, by id. */
-  private Map<UUID, List<UUID>> communes(
+  /**
+   * The commune-level units of year {@code y} matching the selection and the roots, in id order:
+   * only the subtree of the selected unit (or of the roots) is read, kept per tree revision by
+   * {@link OrgUnitService#subtreeOfKinds}.
+   */
+  private List<OrgUnitService.UnitOnDay> communes(
       int y, LocalDate day, UUID unitId, OrgUnitMode mode, UUID[] roots) {
-    Map<UUID, List<UUID>> out = new LinkedHashMap<>();
-    units
-        .pathsOfKindOn(OrgUnitKind.COMMUNE, unitDay(y, day))
-        .forEach(
-            (id, path) -> {
-              if (inRoots(path, roots) && selects(unitId, mode, id, path)) {
-                out.put(id, path);
-              }
-            });
+    List<OrgUnitService.UnitOnDay> under =
+        units.subtreeOfKinds(
+            unitId != null ? List.of(unitId) : roots != null ? List.of(roots) : null,
+            COMMUNE,
+            unitDay(y, day));
+    if (unitId == null) {
+      // the roots are the anchors: every unit read lies below one of them
+      return under;
+    }
+    List<OrgUnitService.UnitOnDay> out = new ArrayList<>();
+    for (OrgUnitService.UnitOnDay u : under) {
+      if (inRoots(u.path(), roots) && selects(unitId, mode, u.id(), u.path())) {
+        out.add(u);
+      }
+    }
     return out;
   }
 

@@ -226,52 +226,57 @@ class OrgUnitRepository {
   }
 
   /**
-   * {@code unitId} and the units below it of one of {@code kinds}, valid on {@code day}, with the
-   * path of that day's version and the unit's first day, in id order.
+   * The units of one of {@code kinds} valid on {@code day} (unit and version) whose path of that
+   * day holds one of {@code anchors} (any path when null), with that path and the unit's first day,
+   * in id order. The ancestors' ids are shared between rows.
    */
-  List<OrgUnitService.UnitOnDay> subtreeOfKindsOn(
-      UUID unitId, Collection<OrgUnitKind> kinds, LocalDate day) {
-    List<OrgUnitService.UnitOnDay> out = new ArrayList<>();
-    for (Object o :
+  List<OrgUnitService.UnitOnDay> unitsOfKindsOn(
+      List<UUID> anchors, Collection<OrgUnitKind> kinds, LocalDate day) {
+    var query =
         em.createNativeQuery(
                 "select v.unit_id, v.kind, v.path, u.valid_from from org_unit_version v"
-                    + " join org_unit u on u.id = v.unit_id"
-                    + " where v.path @> array[cast(:id as uuid)]"
-                    + " and v.kind = any(cast(:kinds as text[])) and "
+                    + " join org_unit u on u.id = v.unit_id where "
+                    + (anchors == null ? "" : "v.path && cast(:anchors as uuid[]) and ")
+                    + "v.kind = any(cast(:kinds as text[])) and "
                     + VALID_ON
                     + " and u.valid_from <= :day and (u.valid_to is null or u.valid_to >= :day)"
                     + " order by v.unit_id")
-            .setParameter("id", unitId)
             .setParameter("kinds", kinds.stream().map(Enum::name).toArray(String[]::new))
-            .setParameter("day", day)
-            .getResultList()) {
+            .setParameter("day", day);
+    if (anchors != null) {
+      query.setParameter("anchors", PgTypes.uuidArray(anchors));
+    }
+    List<?> rows = query.getResultList();
+    List<OrgUnitService.UnitOnDay> out = new ArrayList<>(rows.size());
+    Map<UUID, UUID> shared = new HashMap<>();
+    for (Object o : rows) {
       Object[] r = (Object[]) o;
+      UUID[] path = PgTypes.uuids(r[2]);
+      for (int i = 0; i < path.length; i++) {
+        path[i] = shared.computeIfAbsent(path[i], Function.identity());
+      }
       out.add(
           new OrgUnitService.UnitOnDay(
-              PgTypes.uuid(r[0]),
+              path[path.length - 1],
               OrgUnitKind.valueOf((String) r[1]),
-              List.of(PgTypes.uuids(r[2])),
+              List.of(path),
               PgTypes.toDate(r[3])));
     }
     return out;
   }
 
-  /** Every unit of {@code kind} valid on {@code day}, with its path that day, by id. */
-  Map<UUID, List<UUID>> pathsOfKindOn(OrgUnitKind kind, LocalDate day) {
-    Map<UUID, List<UUID>> out = new LinkedHashMap<>();
-    List<?> rows =
-        em.createNativeQuery(
-                "select v.unit_id, v.path from org_unit_version v where v.kind = :kind and "
-                    + VALID_ON
-                    + " order by v.unit_id")
-            .setParameter("kind", kind.name())
-            .setParameter("day", day)
-            .getResultList();
-    for (Object o : rows) {
-      Object[] r = (Object[]) o;
-      out.put(PgTypes.uuid(r[0]), List.of(PgTypes.uuids(r[1])));
-    }
-    return out;
+  /**
+   * The tree's revision ({@code org_unit_tree_revision}) and the id of the transaction that wrote
+   * it (its {@code xmin}).
+   */
+  long[] treeRevision() {
+    Object[] r =
+        (Object[])
+            em.createNativeQuery(
+                    "select revision, cast(cast(xmin as text) as bigint)"
+                        + " from org_unit_tree_revision where id = 1")
+                .getSingleResult();
+    return new long[] {PgTypes.longValue(r[0]), PgTypes.longValue(r[1])};
   }
 
   /** Units of {@code kind} anywhere below {@code ancestorId}, valid on {@code day}. */

@@ -3,6 +3,9 @@ package vn.danvan.orgunit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.TransactionManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -16,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import vn.danvan.shared.audit.AuditTrail;
@@ -53,6 +57,8 @@ public class OrgUnitService {
   @Inject SourceWrites sources;
   @Inject Clock clock;
   @Inject EntityManager em;
+  @Inject TransactionManager transactions;
+  @Inject UnitsOfKindsCache unitsOfKinds;
 
   public record ListFilter(
       String q, OrgUnitKind kind, UUID parentId, String code, LocalDate asOf) {}
@@ -162,21 +168,34 @@ public class OrgUnitService {
   public record UnitOnDay(UUID id, OrgUnitKind kind, List<UUID> path, LocalDate validFrom) {}
 
   /**
-   * For other features: {@code unitId} itself and every unit below it, of one of {@code kinds} and
-   * valid on {@code day}, with their paths that day, in id order (one query; no scope check).
+   * For other features: the units of one of {@code kinds} valid on {@code day} (the unit and its
+   * version) at or below one of {@code anchors} (a path that holds one; every such unit of the tree
+   * when {@code anchors} is null), with their paths that day and their first days, in id order; no
+   * scope check. One query; outside a transaction the answer is kept for the tree's revision
+   * ({@link UnitsOfKindsCache}), so a page that reads the same units again reads one row.
    */
   @Transactional(Transactional.TxType.SUPPORTS)
-  public List<UnitOnDay> subtreeOfKinds(UUID unitId, Collection<OrgUnitKind> kinds, LocalDate day) {
-    return kinds.isEmpty() ? List.of() : repo.subtreeOfKindsOn(unitId, kinds, day);
+  public List<UnitOnDay> subtreeOfKinds(
+      Collection<UUID> anchors, Set<OrgUnitKind> kinds, LocalDate day) {
+    if (kinds.isEmpty() || anchors != null && anchors.isEmpty()) {
+      return List.of();
+    }
+    UnitsOfKindsCache.Key key = UnitsOfKindsCache.Key.of(anchors, kinds, day);
+    if (!outsideTransaction()) {
+      // a transaction may see (or hold unflushed) changes that no other reader sees
+      return repo.unitsOfKindsOn(key.anchors(), kinds, day);
+    }
+    long[] revision = repo.treeRevision();
+    return unitsOfKinds.get(
+        key, revision[0], revision[1], () -> repo.unitsOfKindsOn(key.anchors(), kinds, day));
   }
 
-  /**
-   * For other features: every unit of {@code kind} valid on {@code day} with its path (root..unit)
-   * that day, in id order; one scan (the yearly obligations of every commune of the country).
-   */
-  @Transactional(Transactional.TxType.SUPPORTS)
-  public Map<UUID, List<UUID>> pathsOfKindOn(OrgUnitKind kind, LocalDate day) {
-    return repo.pathsOfKindOn(kind, day);
+  private boolean outsideTransaction() {
+    try {
+      return transactions.getStatus() == Status.STATUS_NO_TRANSACTION;
+    } catch (SystemException e) {
+      return false;
+    }
   }
 
   /** Every unit of {@code kind} in the subtree of {@code ancestorId}, valid on {@code day}. */

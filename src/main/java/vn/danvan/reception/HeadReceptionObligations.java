@@ -53,8 +53,9 @@ import vn.danvan.shared.persistence.OrgUnitMode;
  *       the unit over the period.
  * </ul>
  *
- * <p>Queries per call: one for the units of each selected unit or scope root, one for the days held
- * (over the periods a page reaches, or all of them when a state is asked for).
+ * <p>Queries per call: one for the units under the selected unit or the scope roots (none when the
+ * tree has not changed since the same units were read), one for the days held (over the periods a
+ * page reaches, or all of them when a state is asked for).
  */
 @ApplicationScoped
 public class HeadReceptionObligations implements ObligationSource {
@@ -161,38 +162,86 @@ public class HeadReceptionObligations implements ObligationSource {
     if (owing.isEmpty() || byDue.isEmpty()) {
       return List.of();
     }
-    Map<CompliancePeriod, List<Owing>> byRule = byRule(owing);
     List<Period> all = byDue.values().stream().flatMap(List::stream).toList();
     Map<UUID, TreeSet<LocalDate>> held = held(owing, all, q.day());
-    record Group(ObligationState state, UUID unit, YearMonth month) {}
     Map<Group, long[]> counts = new LinkedHashMap<>();
+    // a unit that held no day in any period owes every period of its rule from its first one, each
+    // in term or overdue by the period alone: such units are tallied per rule and group by their
+    // first period, then each period counts those begun by it (set-based, no entry per period)
+    Map<CompliancePeriod, List<Period>> ruleOf = new EnumMap<>(CompliancePeriod.class);
     for (Period p : all) {
-      for (Owing u : byRule.getOrDefault(p.rule(), List.of())) {
+      ruleOf.computeIfAbsent(p.rule(), k -> new ArrayList<>()).add(p);
+    }
+    record Tally(CompliancePeriod rule, UUID unit) {}
+    Map<Tally, long[]> firsts = new LinkedHashMap<>();
+    for (Owing u : owing) {
+      List<Period> periods = ruleOf.getOrDefault(u.rule(), List.of());
+      UUID unit =
+          groupBy == ObligationGrouping.CHILD_UNIT
+              ? u.path().size() >= groupLevel ? u.path().get(groupLevel - 1) : u.id()
+              : null;
+      if (!held.containsKey(u.id())) {
+        // periods are in order of their start: the first one the unit owes
+        int first = firstFrom(periods, u.firstStart());
+        firsts
+            .computeIfAbsent(new Tally(u.rule(), unit), k -> new long[periods.size() + 1])[first]++;
+        continue;
+      }
+      for (Period p : periods) {
         if (u.firstStart().isAfter(p.start())) {
           continue;
         }
         ObligationState state =
             ObligationState.of(p.end(), firstHeld(held.get(u.id()), p, q.day()), q.day());
-        if (q.state() != null && q.state() != state) {
-          continue;
+        if (q.state() == null || q.state() == state) {
+          counts.computeIfAbsent(Group.of(state, unit, groupBy, p), k -> new long[1])[0]++;
         }
-        Group g =
-            switch (groupBy) {
-              case CHILD_UNIT ->
-                  new Group(
-                      state,
-                      u.path().size() >= groupLevel ? u.path().get(groupLevel - 1) : u.id(),
-                      null);
-              case MONTH -> new Group(state, null, YearMonth.from(p.end()));
-              case KIND -> new Group(state, null, null);
-            };
-        counts.computeIfAbsent(g, k -> new long[1])[0]++;
       }
     }
+    firsts.forEach(
+        (t, byFirst) -> {
+          List<Period> periods = ruleOf.get(t.rule());
+          long begun = 0;
+          for (int i = 0; i < periods.size(); i++) {
+            begun += byFirst[i];
+            Period p = periods.get(i);
+            ObligationState state = ObligationState.of(p.end(), null, q.day());
+            if (begun > 0 && (q.state() == null || q.state() == state)) {
+              counts.computeIfAbsent(Group.of(state, t.unit(), groupBy, p), k -> new long[1])[0] +=
+                  begun;
+            }
+          }
+        });
     List<ObligationCount> out = new ArrayList<>(counts.size());
     counts.forEach(
         (g, n) -> out.add(new ObligationCount(KIND, g.state(), g.unit(), g.month(), n[0])));
     return out;
+  }
+
+  /** The key of a count: the unit only by child unit, the month of the period's end by month. */
+  private record Group(ObligationState state, UUID unit, YearMonth month) {
+    static Group of(ObligationState state, UUID unit, ObligationGrouping groupBy, Period p) {
+      return switch (groupBy) {
+        case CHILD_UNIT -> new Group(state, unit, null);
+        case MONTH -> new Group(state, null, YearMonth.from(p.end()));
+        case KIND -> new Group(state, null, null);
+      };
+    }
+  }
+
+  /** The index of the first period starting on or after {@code start} (the size when none). */
+  private static int firstFrom(List<Period> periods, LocalDate start) {
+    int lo = 0;
+    int hi = periods.size();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (periods.get(mid).start().isBefore(start)) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
   }
 
   // ------------------------------------------------------------------ units and periods
@@ -223,21 +272,19 @@ public class HeadReceptionObligations implements ObligationSource {
     Set<UUID> roots = q.roots() == null ? null : Set.of(q.roots());
     OrgUnitMode mode = q.mode() == null ? OrgUnitMode.SELECTED : q.mode();
     Map<UUID, Owing> out = new LinkedHashMap<>();
-    for (UUID anchor : anchors) {
-      for (OrgUnitService.UnitOnDay u : units.subtreeOfKinds(anchor, rules.keySet(), q.day())) {
-        if (q.unitId() != null && !selects(q.unitId(), mode, u)) {
-          continue;
-        }
-        if (roots != null && u.path().stream().noneMatch(roots::contains)) {
-          continue;
-        }
-        CompliancePeriod rule = rules.get(u.kind());
-        LocalDate from = config.headReceptionFrom();
-        if (u.validFrom() != null && u.validFrom().isAfter(from)) {
-          from = u.validFrom();
-        }
-        out.putIfAbsent(u.id(), new Owing(u.id(), u.path(), rule, firstStart(rule, from)));
+    for (OrgUnitService.UnitOnDay u : units.subtreeOfKinds(anchors, rules.keySet(), q.day())) {
+      if (q.unitId() != null && !selects(q.unitId(), mode, u)) {
+        continue;
       }
+      if (q.unitId() != null && roots != null && u.path().stream().noneMatch(roots::contains)) {
+        continue;
+      }
+      CompliancePeriod rule = rules.get(u.kind());
+      LocalDate from = config.headReceptionFrom();
+      if (u.validFrom() != null && u.validFrom().isAfter(from)) {
+        from = u.validFrom();
+      }
+      out.putIfAbsent(u.id(), new Owing(u.id(), u.path(), rule, firstStart(rule, from)));
     }
     return List.copyOf(out.values());
   }

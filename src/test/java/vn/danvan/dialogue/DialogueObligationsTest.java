@@ -175,9 +175,9 @@ class DialogueObligationsTest {
             .jsonPath();
     List<Map<String, Object>> items = c.getList("items");
     Set<UUID> communes =
-        units.pathsOfKindOn(OrgUnitKind.COMMUNE, day).entrySet().stream()
-            .filter(e -> e.getValue().contains(hcm))
-            .map(Map.Entry::getKey)
+        units.subtreeOfKinds(null, EnumSet.of(OrgUnitKind.COMMUNE), day).stream()
+            .filter(u -> u.path().contains(hcm))
+            .map(OrgUnitService.UnitOnDay::id)
             .collect(java.util.stream.Collectors.toSet());
     assertThat(items).hasSize(communes.size());
     long late = 0;
