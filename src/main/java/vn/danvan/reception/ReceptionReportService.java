@@ -12,6 +12,7 @@ import java.time.format.TextStyle;
 import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -90,9 +91,12 @@ public class ReceptionReportService {
     }
     TreeSet<String> keys = new TreeSet<>(visitCounts.keySet());
     keys.addAll(caseCounts.keySet());
+    // the units' names in one read for the whole response, not one per group
+    Map<UUID, String> names =
+        by == ReceptionStatisticsGroupBy.UNIT ? units.namesOn(unitIds(keys), t) : Map.of();
     List<StatisticsResponse.Row> items = new ArrayList<>();
     for (String key : keys) {
-      items.add(row(key, label(by, key, t, locale), visitCounts.get(key), caseCounts.get(key)));
+      items.add(row(key, label(by, key, names, locale), visitCounts.get(key), caseCounts.get(key)));
     }
     return new StatisticsResponse(
         by, f, t, items, total(LabeledEnum.text("ReceptionStatistics.TOTAL", locale), items));
@@ -128,8 +132,25 @@ public class ReceptionReportService {
         items.stream().mapToLong(StatisticsResponse.Row::casesOverdue).sum());
   }
 
-  /** The label of a group in the caller's language; unit names are the units' own. */
-  private String label(ReceptionStatisticsGroupBy by, String key, LocalDate day, Locale locale) {
+  /** The group keys that are unit ids. */
+  private static List<UUID> unitIds(Collection<String> keys) {
+    List<UUID> ids = new ArrayList<>();
+    for (String key : keys) {
+      try {
+        ids.add(UUID.fromString(key));
+      } catch (IllegalArgumentException e) {
+        // not a unit: labelled by its key
+      }
+    }
+    return ids;
+  }
+
+  /**
+   * The label of a group in the caller's language; unit names are the units' own ({@code names},
+   * read once for the response).
+   */
+  private static String label(
+      ReceptionStatisticsGroupBy by, String key, Map<UUID, String> names, Locale locale) {
     try {
       return switch (by) {
         case CONTENT_KIND -> ContentKind.valueOf(key).labelIn(locale);
@@ -139,7 +160,7 @@ public class ReceptionReportService {
                 ? LabeledEnum.text("ReceptionStatistics.NO_OUTCOME", locale)
                 : VisitOutcome.valueOf(key).labelIn(locale);
         case MONTH -> monthLabel(YearMonth.parse(key), locale);
-        case UNIT -> units.find(UUID.fromString(key), day).map(OrgUnitResponse::name).orElse(key);
+        case UNIT -> names.getOrDefault(UUID.fromString(key), key);
       };
     } catch (IllegalArgumentException | DateTimeParseException e) {
       return key;

@@ -260,10 +260,11 @@ public class ReportingRegimeService {
    * for an unrestricted caller.
    */
   private UUID[] reportingAbove() {
-    UUID[] roots = scope.rootsOrAll();
-    if (roots == null) {
+    if (scope.restriction().isEmpty()) {
       return null;
     }
+    // all the roots, not the minimal ones: the units above each of them count
+    UUID[] roots = scope.allRoots();
     return units.pathsOn(List.of(roots), today()).values().stream()
         .flatMap(List::stream)
         .distinct()

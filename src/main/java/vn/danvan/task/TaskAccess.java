@@ -77,6 +77,11 @@ class TaskAccess {
     return scope.contains(unitId);
   }
 
+  /** Everything ever below the unit is in the caller's scope (always for an unrestricted one). */
+  boolean covers(UUID unitId) {
+    return scope.covers(unitId);
+  }
+
   /** The roots of a restricted caller's scope; null when the caller sees everything. */
   List<UUID> roots() {
     if (scope.restriction().isEmpty()) {

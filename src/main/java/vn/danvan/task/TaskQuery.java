@@ -12,7 +12,8 @@ import vn.danvan.shared.persistence.OrgUnitMode;
  * caller. The repository turns it into SQL; a cursor of the list is bound to it ({@link
  * Cursor#tag}).
  *
- * @param roots the roots of a restricted caller's scope; null when the caller sees everything
+ * @param roots the roots of a restricted caller's scope; null when the caller sees everything the
+ *     filters select (an unrestricted caller, or a unit filter the scope covers)
  */
 record TaskQuery(
     Unit unit,

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.hibernate.jpa.HibernateHints;
 import vn.danvan.shared.persistence.OrgUnitMode;
 import vn.danvan.shared.persistence.PgTypes;
 import vn.danvan.shared.persistence.SqlWhere;
@@ -76,6 +77,8 @@ class TaskRepository {
                 + dir
                 + " limit :fetch",
             Task.class);
+    // read, never written back: no snapshot to keep, nothing to dirty-check
+    q.setHint(HibernateHints.HINT_READ_ONLY, true);
     return where.bind(q).setParameter("fetch", fetch).getResultList();
   }
 

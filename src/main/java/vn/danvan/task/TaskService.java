@@ -166,7 +166,8 @@ public class TaskService {
         f.dueFrom(),
         f.dueTo(),
         blankToNull(f.q()),
-        access.roots(),
+        // a unit filter inside the scope selects only visible tasks: no scope test per row
+        unit != null && access.covers(unit.id()) ? null : access.roots(),
         sort);
   }
 

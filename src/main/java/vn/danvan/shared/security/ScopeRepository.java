@@ -51,11 +51,44 @@ class ScopeRepository {
             .getSingleResult());
   }
 
-  /** The roots of {@code home}'s scope. */
-  UUID[] scopeRoots(UUID home) {
-    return PgTypes.uuids(
-        em.createNativeQuery("select danvan_scope_roots(:home)")
-            .setParameter("home", home)
-            .getSingleResult());
+  /**
+   * The roots of {@code home}'s scope: all of them ({@code danvan_scope_roots}) and the minimal
+   * ones. A root is left out of the minimal ones when every version of it stands below another
+   * root, since every path through it then holds that other root too (a path is its unit's parent's
+   * path and the unit): {@code path && minimal} is {@code path && all} for every path the tree ever
+   * had. TP HCM's 771 roots (itself and the predecessors of its wards and of the provinces merged
+   * into it) come down to the few whose subtrees never stood below another root.
+   */
+  ScopeRoots scopeRoots(UUID home) {
+    UUID[] all =
+        PgTypes.uuids(
+            em.createNativeQuery("select danvan_scope_roots(:home)")
+                .setParameter("home", home)
+                .getSingleResult());
+    // a second statement, the roots bound: in one statement the planner may inline the function
+    // call into the subquery and walk the lineage once per root and version
+    UUID[] minimal =
+        PgTypes.uuids(
+            em.createNativeQuery(
+                    "select coalesce(array_agg(r.id order by r.id), '{}')"
+                        + " from unnest(cast(:roots as uuid[])) r(id)"
+                        + " where not exists (select 1 from org_unit_version v where v.unit_id = r.id)"
+                        + " or exists (select 1 from org_unit_version v where v.unit_id = r.id"
+                        + " and not (trim_array(v.path, 1) && cast(:roots as uuid[])))")
+                .setParameter("roots", all)
+                .getSingleResult());
+    return new ScopeRoots(minimal, all);
+  }
+
+  /** Whether every version of {@code unit} lies below one of {@code roots}. */
+  boolean covers(UUID unit, UUID[] roots) {
+    return (Boolean)
+        em.createNativeQuery(
+                "select exists (select 1 from org_unit_version v where v.unit_id = :unit)"
+                    + " and not exists (select 1 from org_unit_version v where v.unit_id = :unit"
+                    + " and not (v.path && cast(:roots as uuid[])))")
+            .setParameter("roots", roots)
+            .setParameter("unit", unit)
+            .getSingleResult();
   }
 }

@@ -15,16 +15,16 @@ public class ScopeRootsCache {
 
   private static final int MAX_ENTRIES = 20_000;
 
-  private record Entry(long revision, UUID[] roots) {}
+  private record Entry(long revision, ScopeRoots roots) {}
 
   private final Map<UUID, Entry> entries = new ConcurrentHashMap<>();
 
-  UUID[] get(UUID home, long revision, Supplier<UUID[]> compute) {
+  ScopeRoots get(UUID home, long revision, Supplier<ScopeRoots> compute) {
     Entry entry = entries.get(home);
     if (entry != null && entry.revision() == revision) {
       return entry.roots();
     }
-    UUID[] roots = compute.get();
+    ScopeRoots roots = compute.get();
     if (entries.size() >= MAX_ENTRIES) {
       entries.clear();
     }

@@ -28,7 +28,8 @@ public class UnitScope {
   @Inject ScopeRootsCache rootsCache;
 
   private final Map<UUID, Boolean> cache = new HashMap<>();
-  private UUID[] roots;
+  private final Map<UUID, Boolean> covered = new HashMap<>();
+  private ScopeRoots roots;
 
   /** Empty when unrestricted (admin); otherwise the unit whose scope applies. */
   public Optional<UUID> restriction() {
@@ -47,6 +48,21 @@ public class UnitScope {
       return true;
     }
     return cache.computeIfAbsent(unitId, id -> repository.isUnder(id, roots()));
+  }
+
+  /**
+   * Whether everything ever below {@code unitId} is in scope (every version of the unit lies below
+   * a root): a filter on the unit's subtree then needs no scope condition of its own. Always true
+   * for an unrestricted caller.
+   */
+  public boolean covers(UUID unitId) {
+    if (restriction().isEmpty()) {
+      return true;
+    }
+    if (unitId == null) {
+      return false;
+    }
+    return covered.computeIfAbsent(unitId, id -> repository.covers(id, roots()));
   }
 
   /**
@@ -69,15 +85,29 @@ public class UnitScope {
   }
 
   /**
-   * The roots of the caller's scope (bound as {@code uuid[]} in {@code unit_path && :roots}
-   * filters); computed once per request, a copy each call. Only for restricted callers.
+   * The minimal roots of the caller's scope (bound as {@code uuid[]} in {@code unit_path && :roots}
+   * filters); computed once per tree revision, a copy each call. Only for restricted callers.
    */
   public UUID[] roots() {
+    return scopeRoots().minimal().clone();
+  }
+
+  /**
+   * Every root of the caller's scope ({@code danvan_scope_roots}: the home unit and the
+   * predecessors of everything ever below it), for rules on the roots themselves rather than on
+   * paths through them; {@link #roots()} selects the same paths with fewer ids. Only for restricted
+   * callers.
+   */
+  public UUID[] allRoots() {
+    return scopeRoots().all().clone();
+  }
+
+  private ScopeRoots scopeRoots() {
     if (roots == null) {
       UUID home = restriction().orElseThrow();
       roots = rootsCache.get(home, repository.treeRevision(), () -> repository.scopeRoots(home));
     }
-    return roots.clone();
+    return roots;
   }
 
   /** {@link #roots()} for a restricted caller, null for an unrestricted one (an admin). */

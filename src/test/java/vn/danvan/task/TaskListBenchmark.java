@@ -1,0 +1,336 @@
+package vn.danvan.task;
+
+import static vn.danvan.testing.Api.json;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.jboss.logging.Logger;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import vn.danvan.orgunit.UnitIds;
+import vn.danvan.orgunit.atlas.NationalDataset;
+import vn.danvan.shared.persistence.PgTypes;
+import vn.danvan.testing.TestClock;
+
+/**
+ * Not a timed test: the task list on the national tree with 1,000,000 tasks led by the 3,321
+ * communes (as {@code AgendaBenchmark} writes them, by SQL), 5 % of them with a coordinating
+ * commune. Times over HTTP, sequentially, the first page of TP HCM's overdue tasks by due date as
+ * the admin and as {@code hcm-manager} (a user scoped to TP HCM), and the whole scope's first page
+ * as {@code hcm-manager}; prints the scope's roots, how a {@code uuid[]} parameter reaches the
+ * server and the plans of the list query. Run with {@code ./mvnw -Pbench test
+ * -Dtest=TaskListBenchmark}.
+ */
+@QuarkusTest
+@TestProfile(TaskListBenchmark.National.class)
+@Tag("benchmark")
+class TaskListBenchmark {
+
+  /** The database of the national tree, beside the demo world. */
+  public static class National implements QuarkusTestProfile {
+    @Override
+    public Map<String, String> getConfigOverrides() {
+      return Map.of("danvan.embedded-db.database", "national");
+    }
+  }
+
+  private static final Logger LOG = Logger.getLogger(TaskListBenchmark.class);
+  private static final int TASKS = 1_000_000;
+  private static final int CHUNK = 100_000;
+  private static final int WARMUP = 20;
+  private static final int RUNS = 300;
+  private static final String HCM = UnitIds.province("79").toString();
+  private static final String TODAY = "2026-06-15";
+  private static final String PAGE =
+      "/api/v1/tasks?orgUnitId="
+          + HCM
+          + "&orgUnitMode=DESCENDANTS&state=OVERDUE&sort=dueDate&limit=50";
+
+  @Inject NationalDataset dataset;
+  @Inject DataSource dataSource;
+  @Inject EntityManager em;
+
+  @Test
+  void firstPages() throws Exception {
+    dataset.load();
+    TestClock.today(java.time.LocalDate.parse(TODAY));
+    try {
+      long t0 = System.nanoTime();
+      long tasks = generate();
+      StringBuilder out =
+          new StringBuilder("\n=== Task list on the national tree (issue 15) ===\n");
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "%d tasks (generated in %.0f s); load average %s; cores %d%n",
+              tasks,
+              (System.nanoTime() - t0) / 1e9,
+              loadAverage(),
+              Runtime.getRuntime().availableProcessors()));
+      out.append(binding());
+      out.append(time("admin, HCM overdue first page of 50", "admin", PAGE));
+      out.append(time("hcm-manager, HCM overdue first page of 50", "hcm-manager", PAGE));
+      out.append(
+          time(
+              "hcm-manager, whole scope overdue first page of 50",
+              "hcm-manager",
+              "/api/v1/tasks?state=OVERDUE&sort=dueDate&limit=50"));
+      out.append(time("admin, HCM overdue first page of 50 (again)", "admin", PAGE));
+      out.append(plans());
+      LOG.info(out);
+      System.out.println(out);
+    } finally {
+      TestClock.reset();
+    }
+  }
+
+  /** The p50, p99 and max of {@value #RUNS} sequential calls after {@value #WARMUP} warm-ups. */
+  private static String time(String what, String user, String url) {
+    for (int i = 0; i < WARMUP; i++) {
+      check(json(user).noFilters().get(url));
+    }
+    List<Double> ms = new ArrayList<>();
+    int items = 0;
+    int bytes = 0;
+    for (int i = 0; i < RUNS; i++) {
+      long t = System.nanoTime();
+      // without the test suite's response validator: the server's time, not the client's
+      Response r = json(user).noFilters().get(url);
+      ms.add((System.nanoTime() - t) / 1e6);
+      check(r);
+      items = r.jsonPath().getList("items").size();
+      bytes = r.asByteArray().length;
+    }
+    Collections.sort(ms);
+    return String.format(
+        Locale.ROOT,
+        "%-50s p50 %6.1f ms, p99 %6.1f ms, max %6.1f ms (%d items, %d bytes)%n",
+        what,
+        ms.get(RUNS / 2),
+        ms.get(RUNS * 99 / 100),
+        ms.getLast(),
+        items,
+        bytes);
+  }
+
+  private static void check(Response r) {
+    if (r.statusCode() != 200) {
+      throw new IllegalStateException(r.asString());
+    }
+  }
+
+  /**
+   * The roots of TP HCM's scope, and the type the server sees for a {@code UUID[]} bound to a
+   * native query the way the repositories bind it.
+   */
+  private String binding() throws Exception {
+    StringBuilder out = new StringBuilder();
+    UUID[] roots = roots();
+    out.append(String.format(Locale.ROOT, "danvan_scope_roots(TP HCM): %d ids%n", roots.length));
+    String type =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () ->
+                    String.valueOf(
+                        em.createNativeQuery("select cast(pg_typeof(:roots) as text)")
+                            .setParameter("roots", roots)
+                            .getSingleResult()));
+    out.append("a UUID[] bound to a native query reaches the server as: ").append(type);
+    out.append('\n');
+    return out.toString();
+  }
+
+  private UUID[] roots() throws Exception {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement("select danvan_scope_roots(?)")) {
+      s.setObject(1, UUID.fromString(HCM));
+      try (ResultSet rs = s.executeQuery()) {
+        rs.next();
+        return PgTypes.uuids(rs.getArray(1));
+      }
+    }
+  }
+
+  /** Tops the task table up to {@value #TASKS} rows, by SQL in statements of {@value #CHUNK}. */
+  private long generate() throws Exception {
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement()) {
+      long have = count(s, "select count(*) from task");
+      s.execute(
+          "create temp table bench_unit as select (row_number() over (order by v.unit_id)) - 1"
+              + " as rn, v.unit_id, v.path from org_unit_version v join org_unit u on u.id ="
+              + " v.unit_id where v.kind = 'COMMUNE' and v.valid_to is null and u.valid_to is null");
+      long units = count(s, "select count(*) from bench_unit");
+      for (long from = have; from < TASKS; from += CHUNK) {
+        long to = Math.min(TASKS, from + CHUNK) - 1;
+        s.execute(
+            "insert into task (id, title, description, lead_unit_id, lead_unit_path,"
+                + " responsible_person, expected_result, assigned_on, due_date, original_due_date,"
+                + " priority, status, completed_on, cancel_reason, created_at, updated_at)"
+                + " select gen_random_uuid(), 'Nhiệm vụ dân vận ' || g,"
+                + " 'Triển khai công tác dân vận của chính quyền', u.unit_id, u.path,"
+                + " 'Chủ tịch UBND', 'Báo cáo kết quả', x.d - 30, x.d, x.d, 'NORMAL',"
+                + " case when g % 20 < 12 then 'DONE' when g % 20 = 12 then 'CANCELLED'"
+                + "  when g % 20 < 16 then 'IN_PROGRESS' else 'NEW' end,"
+                + " case when g % 20 < 12 then least(x.d - 5 + cast(g % 11 as int), date '"
+                + TODAY
+                + "') end,"
+                + " case when g % 20 = 12 then 'Thôi thực hiện' end, now(), now()"
+                + " from generate_series(cast("
+                + from
+                + " as bigint), "
+                + to
+                + ") g cross join lateral (select date '2024-01-01' + (g * 7919 % 1461)::int as d) x"
+                + " join bench_unit u on u.rn = g % "
+                + units);
+      }
+      // a coordinating commune (another one) for one task in 20
+      s.execute(
+          "insert into task_coordinator (task_id, unit_id, unit_path)"
+              + " select t.id, u.unit_id, u.path from (select id, row_number() over () as rn"
+              + " from task where random() < 0.05) t join bench_unit u on u.rn = t.rn * 7 % "
+              + units
+              + " on conflict do nothing");
+      s.execute("analyze task");
+      s.execute("analyze task_coordinator");
+      s.execute("analyze task_tally");
+      return count(s, "select count(*) from task");
+    }
+  }
+
+  /**
+   * The plans of the list query as the admin and as {@code hcm-manager} run it: the roots bound as
+   * text (cast to {@code uuid[]} in the statement) and as a typed array.
+   */
+  private String plans() throws Exception {
+    String base =
+        "select t.* from task t where (t.unit_at_2 = ?) and (t.status in ('NEW','IN_PROGRESS')"
+            + " and t.sort_due < ?)";
+    String order = " order by t.sort_due, t.id limit 51";
+    String scoped =
+        base
+            + " and (t.lead_unit_path && cast(? as uuid[]) or exists (select 1 from"
+            + " task_coordinator c where c.task_id = t.id and c.unit_path && cast(? as uuid[])))"
+            + order;
+    UUID[] roots = roots();
+    StringBuilder out = new StringBuilder();
+    String whole =
+        "select t.* from task t where (t.status in ('NEW','IN_PROGRESS') and t.sort_due < ?)"
+            + " and (t.lead_unit_path && cast(? as uuid[]) or exists (select 1 from"
+            + " task_coordinator c where c.task_id = t.id and c.unit_path && cast(? as uuid[])))"
+            + order;
+    try (Connection c = dataSource.getConnection()) {
+      UUID[] minimal = minimalRoots(c);
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "%nminimal roots of TP HCM: %d ids %s%n",
+              minimal.length,
+              java.util.Arrays.toString(minimal)));
+      out.append(explainWhole(c, "hcm-manager, whole scope, all roots as uuid[]", whole, roots));
+      out.append(explainWhole(c, "hcm-manager, whole scope, minimal roots", whole, minimal));
+      java.sql.Array typed = c.createArrayOf("uuid", roots);
+      String text = typed.toString();
+      out.append(explain(c, "admin", base + order, null));
+      out.append(explain(c, "hcm-manager, roots bound as text", scoped, text));
+      out.append(explain(c, "hcm-manager, roots bound as uuid[]", scoped, typed));
+      out.append(
+          explain(
+              c,
+              "hcm-manager, minimal roots (TP HCM alone) bound as uuid[]",
+              scoped,
+              c.createArrayOf("uuid", new Object[] {UUID.fromString(HCM)})));
+    }
+    return out.toString();
+  }
+
+  /** The minimal roots as ScopeRepository computes them. */
+  private static UUID[] minimalRoots(Connection c) throws Exception {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "with s as materialized (select danvan_scope_roots(cast(? as uuid)) as roots)"
+                + " select coalesce(array_agg(r.id order by r.id), '{}') from s,"
+                + " unnest(s.roots) r(id) where not exists (select 1 from org_unit_version v"
+                + " where v.unit_id = r.id) or exists (select 1 from org_unit_version v"
+                + " where v.unit_id = r.id and not (trim_array(v.path, 1) && s.roots))")) {
+      s.setString(1, HCM);
+      try (ResultSet rs = s.executeQuery()) {
+        rs.next();
+        return PgTypes.uuids(rs.getArray(1));
+      }
+    }
+  }
+
+  private static String explainWhole(Connection c, String what, String sql, UUID[] roots)
+      throws Exception {
+    StringBuilder out = new StringBuilder("\n--- ").append(what).append('\n');
+    try (PreparedStatement s = c.prepareStatement("explain (analyze, buffers) " + sql)) {
+      java.sql.Array typed = c.createArrayOf("uuid", roots);
+      s.setObject(1, java.time.LocalDate.parse(TODAY));
+      s.setArray(2, typed);
+      s.setArray(3, typed);
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          String line = rs.getString(1);
+          // the bound array, 771 ids long, is left out of the plan's text
+          out.append(line.length() > 300 ? line.substring(0, 300) + "…" : line).append('\n');
+        }
+      }
+    }
+    return out.toString();
+  }
+
+  private static String explain(Connection c, String what, String sql, Object roots)
+      throws Exception {
+    StringBuilder out = new StringBuilder("\n--- ").append(what).append('\n');
+    try (PreparedStatement s = c.prepareStatement("explain (analyze, buffers) " + sql)) {
+      s.setObject(1, UUID.fromString(HCM));
+      s.setObject(2, java.time.LocalDate.parse(TODAY));
+      if (roots != null) {
+        s.setObject(3, roots);
+        s.setObject(4, roots);
+      }
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          String line = rs.getString(1);
+          out.append(line.length() > 300 ? line.substring(0, 300) + "…" : line).append('\n');
+        }
+      }
+    }
+    return out.toString();
+  }
+
+  private static long count(Statement s, String sql) throws Exception {
+    try (ResultSet rs = s.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  private static String loadAverage() {
+    try {
+      String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+      return f[0] + " " + f[1] + " " + f[2];
+    } catch (Exception e) {
+      return "n/a";
+    }
+  }
+}
