@@ -79,11 +79,13 @@ class TaskScopeTest {
     return json("admin")
         .queryParam("parentId", province)
         .queryParam("kind", "COMMUNE")
-        .queryParam("limit", 5)
+        .queryParam("limit", 100)
         .get(Api.ORG_UNITS)
         .jsonPath()
         .getList("items.id", String.class)
         .stream()
+        // a commune of the demo world (fixed ids), never one another test made and moved there
+        .filter(id -> id.startsWith("00000000-0000-4000-800"))
         .filter(id -> !id.equals(except))
         .findFirst()
         .orElseThrow();
