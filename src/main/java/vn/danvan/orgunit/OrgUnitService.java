@@ -59,6 +59,7 @@ public class OrgUnitService {
   @Inject EntityManager em;
   @Inject TransactionManager transactions;
   @Inject UnitsOfKindsCache unitsOfKinds;
+  @Inject SubtreesCache subtrees;
 
   public record ListFilter(
       String q, OrgUnitKind kind, UUID parentId, String code, LocalDate asOf) {}
@@ -133,11 +134,21 @@ public class OrgUnitService {
    * the tree of {@code day}: every unit of the subtree valid that day (the unit included) and,
    * transitively, the lineage predecessors of those units that had closed by then (a commune merged
    * into one of the subtree brings its history along). No scope check; empty when the unit is not
-   * valid on the day.
+   * valid on the day. Outside a transaction the answer is kept for the tree's revision ({@link
+   * SubtreesCache}): the agenda reads the same subtree page after page.
    */
   @Transactional(Transactional.TxType.SUPPORTS)
   public List<SubtreeMember> subtreeOn(UUID unitId, LocalDate day) {
-    return repo.subtreeOn(unitId, day);
+    if (!outsideTransaction()) {
+      // a transaction may see (or hold unflushed) changes that no other reader sees
+      return repo.subtreeOn(unitId, day);
+    }
+    long[] revision = repo.treeRevision();
+    return subtrees.get(
+        new SubtreesCache.Key(unitId, day),
+        revision[0],
+        revision[1],
+        () -> repo.subtreeOn(unitId, day));
   }
 
   /**

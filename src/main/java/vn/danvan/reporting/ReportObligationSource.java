@@ -22,9 +22,7 @@ import vn.danvan.shared.agenda.ObligationQuery;
 import vn.danvan.shared.agenda.ObligationSource;
 import vn.danvan.shared.agenda.ObligationState;
 import vn.danvan.shared.persistence.OrgUnitMode;
-import vn.danvan.shared.time.BusinessCalendar;
 import vn.danvan.shared.time.BusinessTime;
-import vn.danvan.shared.time.WorkingDays;
 
 /**
  * The periodic reports in the agenda: one obligation per active regime × period × expected unit (as
@@ -33,8 +31,9 @@ import vn.danvan.shared.time.WorkingDays;
  * ACCEPTED; a returned report is owed again). The periods are those begun by the query's day, at
  * most the latest {@value #MAX_PERIODS} of a regime; periods whose due dates all fall outside the
  * query's dates or before its cursor are not resolved. Its id is a name-based UUID of regime,
- * period and unit. Queries: the regimes, the expected units of each period resolved (as the
- * completeness does), the submissions of all periods at once, the units' paths at once.
+ * period and unit. Queries: the regimes; for each period resolved its submissions and its expected
+ * units (as the completeness resolves them: the units of the kind, and the listed and collecting
+ * units read at once, one resolver per regime); the units' paths once per answer.
  */
 @ApplicationScoped
 class ReportObligationSource implements ObligationSource {
@@ -44,7 +43,6 @@ class ReportObligationSource implements ObligationSource {
 
   @Inject ReportAgendaRepository repo;
   @Inject ReportingPeriodService periods;
-  @Inject BusinessCalendar calendar;
   @Inject OrgUnitService units;
 
   @Override
@@ -105,7 +103,37 @@ class ReportObligationSource implements ObligationSource {
   }
 
   /** A period of a regime to resolve, with the earliest and latest due date of its levels. */
-  private record Wanted(ReportingRegime regime, PeriodCode code, LocalDate min, LocalDate max) {}
+  private record Wanted(
+      ReportingRegime regime,
+      ReportingPeriodService.Resolver periods,
+      PeriodCode code,
+      LocalDate min,
+      LocalDate max) {}
+
+  /**
+   * What one answer reads once: the units' paths on the query's day, shared by the periods it
+   * resolves (the same units report period after period).
+   */
+  private final class Lookups {
+    private final Map<UUID, List<UUID>> paths = new HashMap<>();
+
+    Map<UUID, List<UUID>> pathsOn(Set<UUID> ids, LocalDate day) {
+      List<UUID> missing = ids.stream().filter(id -> !paths.containsKey(id)).toList();
+      if (!missing.isEmpty()) {
+        Map<UUID, List<UUID>> found = units.pathsOn(missing, day);
+        // a unit of no path stays absent from the answer, as pathsOn leaves it out
+        missing.forEach(id -> paths.put(id, found.get(id)));
+      }
+      Map<UUID, List<UUID>> out = new HashMap<>();
+      for (UUID id : ids) {
+        List<UUID> path = paths.get(id);
+        if (path != null) {
+          out.put(id, path);
+        }
+      }
+      return out;
+    }
+  }
 
   /**
    * Every expected report matching the query (after its cursor when {@code paged}). A page resolves
@@ -115,10 +143,10 @@ class ReportObligationSource implements ObligationSource {
    */
   private List<Obligation> expected(ObligationQuery q, boolean paged) {
     LocalDate day = q.day();
-    WorkingDays days = calendar.snapshot();
     List<Wanted> wanted = new ArrayList<>();
     for (ReportingRegime regime : repo.active()) {
-      PeriodSchedule schedule = regime.schedule(days);
+      ReportingPeriodService.Resolver resolver = periods.resolver(regime);
+      PeriodSchedule schedule = resolver.schedule();
       for (PeriodCode code : begunBy(regime, day)) {
         List<LevelDueDate> dues = schedule.period(code).dueDates();
         LocalDate first = dues.isEmpty() ? code.end() : dues.get(0).dueDate();
@@ -139,12 +167,13 @@ class ReportObligationSource implements ObligationSource {
                         ? min.isAfter(q.after().dueDate())
                         : max.isBefore(q.after().dueDate())));
         if (!outside) {
-          wanted.add(new Wanted(regime, code, min, max));
+          wanted.add(new Wanted(regime, resolver, code, min, max));
         }
       }
     }
+    Lookups lookups = new Lookups();
     if (!paged) {
-      return resolve(q, wanted, false);
+      return resolve(q, wanted, false, lookups);
     }
     wanted.sort(
         q.descending()
@@ -163,13 +192,14 @@ class ReportObligationSource implements ObligationSource {
           break;
         }
       }
-      out.addAll(resolve(q, List.of(w), true));
+      out.addAll(resolve(q, List.of(w), true, lookups));
     }
     return out;
   }
 
   /** The expected reports of {@code wanted} that match the query: one query for submissions. */
-  private List<Obligation> resolve(ObligationQuery q, List<Wanted> wanted, boolean paged) {
+  private List<Obligation> resolve(
+      ObligationQuery q, List<Wanted> wanted, boolean paged, Lookups lookups) {
     if (wanted.isEmpty()) {
       return List.of();
     }
@@ -183,7 +213,7 @@ class ReportObligationSource implements ObligationSource {
     }
     List<Obligation> all = new ArrayList<>();
     for (Wanted w : wanted) {
-      ReportingPeriodResponse p = periods.periodOf(w.regime(), w.code()).orElse(null);
+      ReportingPeriodResponse p = w.periods().periodOf(w.code()).orElse(null);
       if (p == null) {
         continue;
       }
@@ -216,11 +246,12 @@ class ReportObligationSource implements ObligationSource {
                         + p.code()));
       }
     }
-    return filter(q, all, paged);
+    return filter(q, all, paged, lookups);
   }
 
   /** The entries of the query's units, state, dates and cursor. */
-  private List<Obligation> filter(ObligationQuery q, List<Obligation> all, boolean paged) {
+  private List<Obligation> filter(
+      ObligationQuery q, List<Obligation> all, boolean paged, Lookups lookups) {
     List<Obligation> kept =
         all.stream()
             .filter(o -> q.state() == null || o.state() == q.state())
@@ -233,7 +264,7 @@ class ReportObligationSource implements ObligationSource {
     }
     Set<UUID> ids = new LinkedHashSet<>();
     kept.forEach(o -> ids.add(o.orgUnitId()));
-    Map<UUID, List<UUID>> paths = units.pathsOn(ids, q.day());
+    Map<UUID, List<UUID>> paths = lookups.pathsOn(ids, q.day());
     Set<UUID> roots = q.roots() == null ? null : Set.of(q.roots());
     OrgUnitMode mode = q.mode() == null ? OrgUnitMode.SELECTED : q.mode();
     return kept.stream()

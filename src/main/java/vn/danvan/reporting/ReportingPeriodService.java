@@ -80,9 +80,7 @@ public class ReportingPeriodService {
     Resolver resolver = new Resolver(r);
     List<ReportingPeriodResponse> items = new ArrayList<>();
     for (PeriodCode code : codes) {
-      if (resolver.has(code)) {
-        items.add(resolver.period(code).withoutUnits());
-      }
+      resolver.periodOf(code).ifPresent(p -> items.add(p.withoutUnits()));
     }
     return items;
   }
@@ -108,8 +106,15 @@ public class ReportingPeriodService {
    * regime does not have the period.
    */
   Optional<ReportingPeriodResponse> periodOf(ReportingRegime regime, PeriodCode code) {
-    Resolver resolver = new Resolver(regime);
-    return resolver.has(code) ? Optional.of(resolver.period(code)) : Optional.empty();
+    return resolver(regime).periodOf(code);
+  }
+
+  /**
+   * The periods of {@code regime} for a caller that reads several of them (the agenda): its
+   * schedule and the lookups of its collecting unit and lineage are held for all.
+   */
+  Resolver resolver(ReportingRegime regime) {
+    return new Resolver(regime);
   }
 
   /**
@@ -126,29 +131,85 @@ public class ReportingPeriodService {
     return resolver.period(c);
   }
 
-  /** The periods of one regime, its calendar and lineage lookups held for one answer. */
-  private final class Resolver {
+  /**
+   * The periods of one regime, its calendar, collecting unit and lineage lookups held for one
+   * answer. A period reads the units it lists (and the collecting unit) in one query.
+   */
+  final class Resolver {
     private final ReportingRegime regime;
     private final PeriodSchedule schedule;
-    private final LocalDate collectingUntil;
+    private boolean collectingKnown;
+    private LocalDate collectingUntil;
     private final Map<UUID, List<LineageResponse.Edge>> successors = new HashMap<>();
+
+    /** The units read at once for the period being resolved: absent ones map to null. */
+    private final Map<OrgUnitService.UnitDay, OrgUnitResponse> read = new HashMap<>();
 
     Resolver(ReportingRegime regime) {
       this.regime = regime;
       this.schedule = regime.schedule(calendar.snapshot());
-      this.collectingUntil =
-          units
-              .find(regime.collectingUnitId, regime.startsOn)
-              .map(OrgUnitResponse::validTo)
-              .orElse(null);
+    }
+
+    /** The regime's schedule on the calendar as it stands. */
+    PeriodSchedule schedule() {
+      return schedule;
+    }
+
+    /** The last day of the collecting unit (null while it exists or when it never did). */
+    private LocalDate collectingUntil() {
+      if (!collectingKnown) {
+        collectingUntil =
+            find(regime.collectingUnitId, regime.startsOn)
+                .map(OrgUnitResponse::validTo)
+                .orElse(null);
+        collectingKnown = true;
+      }
+      return collectingUntil;
+    }
+
+    /** The unit as {@link OrgUnitService#find} answers it: from the units read, else read now. */
+    private Optional<OrgUnitResponse> find(UUID unit, LocalDate day) {
+      OrgUnitService.UnitDay key = new OrgUnitService.UnitDay(unit, day);
+      if (read.containsKey(key)) {
+        return Optional.ofNullable(read.get(key));
+      }
+      return units.find(unit, day);
+    }
+
+    /** Reads at once the collecting unit and the listed units on {@code day}. */
+    private void readUnits(LocalDate day) {
+      List<OrgUnitService.UnitDay> keys = new ArrayList<>();
+      if (!collectingKnown) {
+        keys.add(new OrgUnitService.UnitDay(regime.collectingUnitId, regime.startsOn));
+      }
+      keys.add(new OrgUnitService.UnitDay(regime.collectingUnitId, day));
+      for (UUID u : regime.reportingUnitIds) {
+        keys.add(new OrgUnitService.UnitDay(u, day));
+      }
+      Map<OrgUnitService.UnitDay, OrgUnitResponse> found = units.findAll(keys);
+      read.clear();
+      keys.forEach(k -> read.put(k, found.get(k)));
+    }
+
+    /** The period with its expected units; empty when the regime does not have it. */
+    Optional<ReportingPeriodResponse> periodOf(PeriodCode code) {
+      if (!inSpan(code)) {
+        return Optional.empty();
+      }
+      readUnits(code.start());
+      return has(code) ? Optional.of(period(code)) : Optional.empty();
+    }
+
+    /** Whether the code lies between the regime's first and last periods. */
+    private boolean inSpan(PeriodCode code) {
+      PeriodCode last = regime.last();
+      return code.compareTo(regime.first()) >= 0 && (last == null || code.compareTo(last) <= 0);
     }
 
     /** Whether the regime has the period: within its span, while its collecting unit exists. */
     boolean has(PeriodCode code) {
-      PeriodCode last = regime.last();
-      return code.compareTo(regime.first()) >= 0
-          && (last == null || code.compareTo(last) <= 0)
-          && (collectingUntil == null || !code.start().isAfter(collectingUntil));
+      LocalDate until;
+      return inSpan(code) && ((until = collectingUntil()) == null || !code.start().isAfter(until));
     }
 
     ReportingPeriodResponse period(PeriodCode code) {
@@ -159,7 +220,22 @@ public class ReportingPeriodService {
       List<UUID> ids = new ArrayList<>();
       expected.keySet().stream().filter(u -> !names.containsKey(u)).forEach(ids::add);
       ids.add(regime.collectingUnitId);
-      names.putAll(units.namesOn(ids, day));
+      // the units read with the period carry their names of the day (the rule of namesOn)
+      List<UUID> unnamed = new ArrayList<>();
+      for (UUID id : ids) {
+        OrgUnitService.UnitDay key = new OrgUnitService.UnitDay(id, day);
+        if (read.containsKey(key)) {
+          OrgUnitResponse u = read.get(key);
+          if (u != null) {
+            names.put(id, u.name());
+          }
+        } else {
+          unnamed.add(id);
+        }
+      }
+      if (!unnamed.isEmpty()) {
+        names.putAll(units.namesOn(unnamed, day));
+      }
       List<ReportingPeriodResponse.ExpectedUnit> list = new ArrayList<>();
       expected.forEach(
           (unit, from) ->
@@ -210,7 +286,7 @@ public class ReportingPeriodService {
 
     /** The unit itself when it exists on {@code day}, else its successors by then. */
     private List<UUID> resolve(UUID unit, LocalDate day, int depth) {
-      Optional<OrgUnitResponse> u = units.find(unit, day);
+      Optional<OrgUnitResponse> u = find(unit, day);
       if (u.isEmpty()) {
         return List.of();
       }

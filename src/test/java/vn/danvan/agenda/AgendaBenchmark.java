@@ -318,6 +318,24 @@ class AgendaBenchmark {
             "2023-12-31",
             "2023-12-31");
     String countryUnits = units.formatted("", TODAY, TODAY, TODAY, TODAY);
+    String plansPage =
+        "select o.id, o.unit_id, o.due_date, o.fulfilled_on, d.id as d, d.full_number, d.title"
+            + " from directive_obligation o join directive d on d.id = o.directive_id where"
+            + " d.status in ('ISSUED','EXPIRED') and (o.passed_on is null or o.passed_on > date '"
+            + TODAY
+            + "') and (o.transferred_on is null or o.transferred_on <= date '"
+            + TODAY
+            + "') and o.unit_id = any(array(select v.unit_id from org_unit_version v where v.path"
+            + " @> array[cast('"
+            + HCM
+            + "' as uuid)])) and "
+            + ObligationState.sql("o.due_date", "o.fulfilled_on", "date '" + TODAY + "'")
+            + " = 'OVERDUE' order by o.due_date, o.id limit 51";
+    String reportSubmissions =
+        "select s.regime_id, s.period, s.org_unit_id, s.id, s.status, s.due_date,"
+            + " s.first_submitted_at from unnest(cast('{00000000-0000-4b0d-9023-764000000001,"
+            + "00000000-0000-4b0d-9023-764000000002}' as uuid[]), cast('{2023S1,2023}' as"
+            + " text[])) k(r, p) join report_submission s on s.regime_id = k.r and s.period = k.p";
     StringBuilder out = new StringBuilder();
     try (Connection c = dataSource.getConnection();
         Statement s = c.createStatement()) {
@@ -332,12 +350,18 @@ class AgendaBenchmark {
               new String[] {
                 "yearly dialogue: communes of the country today (once per tree revision)",
                 countryUnits
-              })) {
+              },
+              new String[] {
+                "implementing plans: HCM overdue, first page (units of the subtree)", plansPage
+              },
+              new String[] {"reports: submissions of Gò Vấp's two periods", reportSubmissions})) {
         out.append("\n--- ").append(q[0]).append('\n');
         try (ResultSet rs = s.executeQuery("explain (analyze, buffers) " + q[1])) {
           while (rs.next()) {
             out.append(rs.getString(1)).append('\n');
           }
+        } catch (java.sql.SQLException e) {
+          out.append("(no plan: ").append(e.getMessage()).append(")\n");
         }
       }
     }
