@@ -16,6 +16,10 @@ public interface NoticeConfig {
   @WithDefault("1h")
   Duration every();
 
+  /** How long after the start the first scan waits (the demo data is loaded by then). */
+  @WithDefault("30s")
+  Duration delay();
+
   /** An obligation in term is due soon when due within this many days from today (inclusive). */
   @WithDefault("3")
   int dueSoonDays();

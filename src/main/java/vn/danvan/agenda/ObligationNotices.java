@@ -69,8 +69,10 @@ public class ObligationNotices {
   /** One batch of one source: its obligations read, the notices written, the last key read. */
   private record Batch(int read, int noticed, ObligationKey last) {}
 
+  /** The first scan waits {@code delay} after start: the demo data is loaded by then. */
   @Scheduled(
       every = "{danvan.agenda.notices.every}",
+      delayed = "{danvan.agenda.notices.delay}",
       identity = "obligation-notices",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void scheduled() {
