@@ -8,16 +8,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import vn.danvan.orgunit.LineageKind;
 import vn.danvan.orgunit.OrgUnitKind;
 import vn.danvan.orgunit.OrgUnitResponse;
 import vn.danvan.orgunit.OrgUnitService;
@@ -70,7 +67,8 @@ class DialogueTransfer implements RestructuringListener {
   @Override
   public List<Transfer> onRestructured(Event event) {
     List<Transfer> transfers = new ArrayList<>();
-    successors(event)
+    event
+        .successorOfEach()
         .forEach(
             (from, to) -> {
               int count = passOn(event, from, to);
@@ -80,23 +78,6 @@ class DialogueTransfer implements RestructuringListener {
             });
     followTree(event);
     return transfers;
-  }
-
-  /** Each closed unit's successor: the one that took it in full, else the first named. */
-  private static Map<UUID, UUID> successors(Event event) {
-    Map<UUID, UUID> successor = new LinkedHashMap<>();
-    Set<UUID> takenInFull = new HashSet<>();
-    for (Succession s : event.successions()) {
-      if (s.successorId() == null || Objects.equals(s.predecessorId(), s.successorId())) {
-        continue;
-      }
-      if (s.kind() == LineageKind.FULL && takenInFull.add(s.predecessorId())) {
-        successor.put(s.predecessorId(), s.successorId());
-      } else {
-        successor.putIfAbsent(s.predecessorId(), s.successorId());
-      }
-    }
-    return successor;
   }
 
   /** The open dialogues of {@code from} pass to {@code to}; returns how many. */

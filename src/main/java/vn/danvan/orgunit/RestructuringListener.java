@@ -1,7 +1,11 @@
 package vn.danvan.orgunit;
 
 import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -44,6 +48,26 @@ public interface RestructuringListener {
         LocalDate effectiveDate,
         List<Succession> successions) {
       this(restructuringId, kind, effectiveDate, successions, Set.of());
+    }
+
+    /**
+     * Each closed unit's one successor, for work that has a single owning unit: the unit that took
+     * it in full, else the first one named. Units that continue themselves are left out.
+     */
+    public Map<UUID, UUID> successorOfEach() {
+      Map<UUID, UUID> successor = new LinkedHashMap<>();
+      Set<UUID> takenInFull = new HashSet<>();
+      for (Succession s : successions) {
+        if (s.successorId() == null || Objects.equals(s.predecessorId(), s.successorId())) {
+          continue;
+        }
+        if (s.kind() == LineageKind.FULL && takenInFull.add(s.predecessorId())) {
+          successor.put(s.predecessorId(), s.successorId());
+        } else {
+          successor.putIfAbsent(s.predecessorId(), s.successorId());
+        }
+      }
+      return successor;
     }
   }
 

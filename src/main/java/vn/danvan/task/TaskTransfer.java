@@ -3,14 +3,9 @@ package vn.danvan.task;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
-import vn.danvan.orgunit.LineageKind;
 import vn.danvan.orgunit.RestructuringListener;
 
 /**
@@ -25,18 +20,7 @@ class TaskTransfer implements RestructuringListener {
 
   @Override
   public List<Transfer> onRestructured(Event event) {
-    Map<UUID, UUID> successor = new LinkedHashMap<>();
-    Set<UUID> takenInFull = new HashSet<>();
-    for (Succession s : event.successions()) {
-      if (s.successorId() == null || Objects.equals(s.predecessorId(), s.successorId())) {
-        continue;
-      }
-      if (s.kind() == LineageKind.FULL && takenInFull.add(s.predecessorId())) {
-        successor.put(s.predecessorId(), s.successorId());
-      } else {
-        successor.putIfAbsent(s.predecessorId(), s.successorId());
-      }
-    }
+    Map<UUID, UUID> successor = event.successorOfEach();
     List<Transfer> transfers = new ArrayList<>();
     successor.forEach(
         (from, to) -> {
