@@ -391,6 +391,8 @@ public class Bench {
     return main == null ? null : new Captured(statements, main, mainMs);
   }
 
+  static final String UUID_RE = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+
   /** Puts the parameters of a logged statement ("parameters: $1 = '…', $2 = NULL") in place. */
   static String substitute(String stmt, String detail) {
     if (detail == null || !detail.regionMatches(true, 0, "parameters: ", 0, 12)) {
@@ -427,6 +429,10 @@ public class Bench {
       }
       values.put(n, value);
     }
+    // the log shows no parameter types: ids and arrays of ids get theirs back, so that a call such
+    // as unnest($1) still resolves; other literals stay untyped, as a bound text value would
+    values.replaceAll((k, v) -> v.matches("'" + UUID_RE + "'") ? v + "::uuid"
+        : v.matches("'\\{(" + UUID_RE + "(," + UUID_RE + ")*)?}'") ? v + "::uuid[]" : v);
     List<Integer> keys = new ArrayList<>(values.keySet());
     keys.sort((a, b) -> b - a);
     String out = stmt;
@@ -472,14 +478,20 @@ public class Bench {
   }
 
   static String pgbench(Path script, int clients) throws Exception {
-    String out =
-        run(
+    String out;
+    try {
+      out = run(
             List.of(
                 PG_BIN + "pgbench", "-n", "-M", "simple", "-h", "127.0.0.1", "-p",
                 Integer.toString(DB_PORT), "-U", "postgres", "-c", Integer.toString(clients), "-j",
                 Integer.toString(Math.min(2, clients)), "-T", Integer.toString(seconds), "-f",
                 script.toString(), DB),
             Map.of("PGPASSWORD", "postgres"));
+    } catch (IllegalStateException e) {
+      Files.writeString(
+          Path.of(script.toString().replace(".sql", "-" + clients + ".error.txt")), e.getMessage());
+      return "failed";
+    }
     Matcher m = Pattern.compile("tps = ([0-9.]+)").matcher(out);
     if (!m.find()) {
       return "failed";
