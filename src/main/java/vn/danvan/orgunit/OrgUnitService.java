@@ -50,6 +50,16 @@ public class OrgUnitService {
   static final LocalDate DISTRICTS_ABOLISHED = LocalDate.of(2025, 7, 1);
   private static final Logger LOG = Logger.getLogger(OrgUnitService.class);
 
+  /**
+   * Two columns of the tree's current revision ({@link TreeRevision}), {@code tree_revision} and
+   * {@code tree_writer}, for another feature's statement that checks, in its own snapshot, that
+   * what it derived from the tree still holds: published here, the table stays this feature's.
+   */
+  public static final String TREE_REVISION_COLUMNS =
+      "(select r.revision from org_unit_tree_revision r where r.id = 1) as tree_revision,"
+          + " (select cast(cast(r.xmin as text) as bigint) from org_unit_tree_revision r"
+          + " where r.id = 1) as tree_writer";
+
   @Inject OrgUnitRepository repo;
   @Inject UnitScope scope;
   @Inject CurrentUser user;
@@ -199,6 +209,13 @@ public class OrgUnitService {
     long[] revision = repo.treeRevision();
     return unitsOfKinds.get(
         key, revision[0], revision[1], () -> repo.unitsOfKindsOn(key.anchors(), kinds, day));
+  }
+
+  /** For other features: the tree's current revision (one primary-key read). */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public TreeRevision treeRevision() {
+    long[] r = repo.treeRevision();
+    return new TreeRevision(r[0], r[1]);
   }
 
   private boolean outsideTransaction() {

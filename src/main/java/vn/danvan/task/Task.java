@@ -3,13 +3,16 @@ package vn.danvan.task;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ColumnResult;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityResult;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.SqlResultSetMapping;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
@@ -31,7 +34,21 @@ import vn.danvan.shared.source.Provenance;
 /** One assignment: the "5 rõ", its place in a delegation tree, and where it stands. */
 @Entity
 @Table(name = "task")
+@SqlResultSetMapping(
+    name = Task.PAGE_ROW,
+    entities = @EntityResult(entityClass = Task.class),
+    columns = {
+      @ColumnResult(name = "page_child_count", type = Long.class),
+      @ColumnResult(name = "page_derived_progress", type = BigDecimal.class),
+      @ColumnResult(name = "page_derived_due", type = LocalDate.class),
+      @ColumnResult(name = "page_coordinators", type = UUID[].class),
+      @ColumnResult(name = "tree_revision", type = Long.class),
+      @ColumnResult(name = "tree_writer", type = Long.class)
+    })
 public class Task extends PanacheEntityBase {
+
+  /** A row of a page of the list ({@link TaskRepository#page}): the task and its extra columns. */
+  static final String PAGE_ROW = "TaskPageRow";
 
   @Id public UUID id;
 

@@ -22,6 +22,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.hibernate.jpa.HibernateHints;
+import vn.danvan.orgunit.OrgUnitService;
+import vn.danvan.orgunit.TreeRevision;
 import vn.danvan.shared.persistence.OrgUnitMode;
 import vn.danvan.shared.persistence.PgTypes;
 import vn.danvan.shared.persistence.SqlWhere;
@@ -49,13 +51,33 @@ class TaskRepository {
   @Inject EntityManager em;
   @Inject com.fasterxml.jackson.databind.ObjectMapper mapper;
 
+  /** A row of a page: the task, its children's aggregates and its coordinating units. */
+  record PageRow(Task task, TaskResponse.Children children, List<UUID> coordinators) {}
+
+  /** The rows of a page and the tree's revision the statement read (null when no row came back). */
+  record PageRows(List<PageRow> rows, TreeRevision revision) {}
+
   /**
-   * One page of the list: the tasks matching {@code query} in its order, after the row whose sort
-   * key is {@code afterKey} and id {@code afterId} when given. {@code today} is the day of the
-   * state filter.
+   * The aggregates of the direct children of {@code t} ({@link #children}): one row, a count of 0
+   * without children. Through the index task_parent, once per row of the page.
    */
-  @SuppressWarnings("unchecked")
-  List<Task> page(TaskQuery query, LocalDate today, Object afterKey, UUID afterId, int fetch) {
+  private static final String CHILDREN_OF_T =
+      "select count(*) as n,"
+          + " sum(coalesce(c.weight, 1) * case when c.status = 'DONE' then 100 else c.progress end)"
+          + "   filter (where c.status <> 'CANCELLED')"
+          + " / nullif(sum(coalesce(c.weight, 1)) filter (where c.status <> 'CANCELLED'), 0)"
+          + " as progress,"
+          + " max(c.due_date) filter (where c.status <> 'CANCELLED') as due"
+          + " from task c where c.parent_id = t.id";
+
+  /**
+   * One page of the list in one statement: the tasks matching {@code query} in its order, after the
+   * row whose sort key is {@code afterKey} and id {@code afterId} when given, each with its
+   * children's aggregates and coordinating units, and the tree's revision of the statement's
+   * snapshot. {@code today} is the day of the state filter. The page is an ordered scan that stops
+   * after {@code fetch} rows; the columns beyond the task are computed for those rows only.
+   */
+  PageRows page(TaskQuery query, LocalDate today, Object afterKey, UUID afterId, int fetch) {
     SqlWhere where = where(query, today);
     TaskSort sort = query.sort();
     String column = sort.byDue ? "t.sort_due" : "t.updated_at";
@@ -68,7 +90,14 @@ class TaskRepository {
     }
     Query q =
         em.createNativeQuery(
-            "select t.* from task t where "
+            "select t.*, ch.n as page_child_count, ch.progress as page_derived_progress,"
+                + " ch.due as page_derived_due,"
+                + " array(select tc.unit_id from task_coordinator tc where tc.task_id = t.id)"
+                + " as page_coordinators, "
+                + OrgUnitService.TREE_REVISION_COLUMNS
+                + " from task t cross join lateral ("
+                + CHILDREN_OF_T
+                + ") ch where "
                 + where.sql()
                 + " order by "
                 + column
@@ -76,10 +105,28 @@ class TaskRepository {
                 + ", t.id"
                 + dir
                 + " limit :fetch",
-            Task.class);
+            Task.PAGE_ROW);
     // read, never written back: no snapshot to keep, nothing to dirty-check
     q.setHint(HibernateHints.HINT_READ_ONLY, true);
-    return where.bind(q).setParameter("fetch", fetch).getResultList();
+    List<PageRow> rows = new ArrayList<>();
+    TreeRevision revision = null;
+    for (Object o : where.bind(q).setParameter("fetch", fetch).getResultList()) {
+      Object[] r = (Object[]) o;
+      rows.add(
+          new PageRow(
+              (Task) r[0],
+              new TaskResponse.Children(PgTypes.intValue(r[1]), progress(r[2]), toDate(r[3])),
+              List.of(PgTypes.uuids(r[4]))));
+      revision = new TreeRevision(PgTypes.longValue(r[5]), PgTypes.longValue(r[6]));
+    }
+    return new PageRows(rows, revision);
+  }
+
+  /** A derived progress as the API shows it: at most two decimals, no trailing zeros. */
+  private static BigDecimal progress(Object o) {
+    return o == null
+        ? null
+        : new BigDecimal(o.toString()).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros();
   }
 
   private static SqlWhere where(TaskQuery query, LocalDate today) {
@@ -436,15 +483,9 @@ class TaskRepository {
             .setParameter("ids", ids)
             .getResultList()) {
       Object[] r = (Object[]) o;
-      BigDecimal progress =
-          r[2] == null
-              ? null
-              : new BigDecimal(r[2].toString())
-                  .setScale(2, RoundingMode.HALF_UP)
-                  .stripTrailingZeros();
       out.put(
           PgTypes.uuid(r[0]),
-          new TaskResponse.Children(PgTypes.intValue(r[1]), progress, toDate(r[3])));
+          new TaskResponse.Children(PgTypes.intValue(r[1]), progress(r[2]), toDate(r[3])));
     }
     return out;
   }

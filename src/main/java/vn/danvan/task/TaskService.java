@@ -3,6 +3,9 @@ package vn.danvan.task;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.TransactionManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -22,6 +25,7 @@ import org.jboss.logging.Logger;
 import vn.danvan.directive.DirectiveService;
 import vn.danvan.orgunit.OrgUnitResponse;
 import vn.danvan.orgunit.OrgUnitService;
+import vn.danvan.orgunit.TreeRevision;
 import vn.danvan.shared.audit.AuditTrail;
 import vn.danvan.shared.error.ApiException;
 import vn.danvan.shared.http.ETags;
@@ -75,6 +79,8 @@ public class TaskService {
   @Inject EntityManager em;
   @Inject DirectiveService directives;
   @Inject SourceWrites sources;
+  @Inject TaskFilterCache filters;
+  @Inject TransactionManager transactions;
 
   /** The filters of the task list as the caller sends them. */
   public record ListFilter(
@@ -102,10 +108,60 @@ public class TaskService {
     return response(access.visible(id));
   }
 
+  /**
+   * A page of the list: one statement (the rows with their children's aggregates and coordinating
+   * units, and the tree's revision) when the unit filter and the caller's scope are known for the
+   * tree's revision ({@link TaskFilterCache}); two when the page is empty (the revision read on its
+   * own). Otherwise, or when the statement's tree is newer, they are resolved from the tree first.
+   */
   @Transactional(Transactional.TxType.SUPPORTS)
   public Page<TaskResponse> list(ListFilter f, PageRequest page) {
     LocalDate today = today();
-    TaskQuery query = query(f, today);
+    TaskFilterCache.Key key = filterKey(f, today);
+    TaskFilterCache.Entry entry = key == null ? null : filters.get(key);
+    if (entry != null) {
+      Optional<Page<TaskResponse>> answer =
+          page(query(f, entry.resolved()), page, today, entry.revision());
+      if (answer.isPresent()) {
+        return answer.get();
+      }
+    }
+    // the revision before the tree is read: an entry never holds a tree older than its revision
+    TreeRevision revision = key == null ? null : units.treeRevision();
+    TaskFilterCache.Resolved resolved = resolve(f.orgUnitId(), today);
+    if (key != null) {
+      filters.put(key, revision, resolved);
+    }
+    return page(query(f, resolved), page, today, null).orElseThrow();
+  }
+
+  /**
+   * What the list's filters are resolved with from the tree, for the cache: the caller's scope, the
+   * unit and the day. Null inside a transaction (it may see, or hold unflushed, changes no other
+   * reader sees) and when there is nothing to resolve (an unrestricted caller, no unit filter).
+   */
+  private TaskFilterCache.Key filterKey(ListFilter f, LocalDate today) {
+    Optional<UUID> home = scope.restriction();
+    if (f.orgUnitId() == null && home.isEmpty() || !outsideTransaction()) {
+      return null;
+    }
+    return new TaskFilterCache.Key(home.orElse(null), f.orgUnitId(), today);
+  }
+
+  private boolean outsideTransaction() {
+    try {
+      return transactions.getStatus() == Status.STATUS_NO_TRANSACTION;
+    } catch (SystemException e) {
+      return false;
+    }
+  }
+
+  /**
+   * The page of a resolved query; empty when {@code expected} is given and the statement read
+   * another tree (the query was resolved on an older one).
+   */
+  private Optional<Page<TaskResponse>> page(
+      TaskQuery query, PageRequest page, LocalDate today, TreeRevision expected) {
     String list = Cursor.tag("tasks", query);
     TaskSort sort = query.sort();
     Cursor.Keys keys = page.keys(list, sort.keyType(), Cursor.KeyType.UUID);
@@ -115,36 +171,49 @@ public class TaskService {
       afterKey = sort.key(keys, 0);
       afterId = keys.uuid(1);
     }
-    List<Task> rows = repo.page(query, today, afterKey, afterId, page.fetchSize());
-    List<UUID> ids = rows.stream().map(t -> t.id).toList();
-    Map<UUID, TaskResponse.Children> children = repo.children(ids);
-    Map<UUID, List<UUID>> coordinators = repo.coordinators(ids);
-    return Page.of(
-        rows,
-        page.limit(),
-        t ->
-            TaskResponse.of(
-                t,
-                children.getOrDefault(t.id, TaskResponse.Children.NONE),
-                coordinators.getOrDefault(t.id, List.of()),
-                today),
-        t -> Cursor.encode(list, sort.key(t), t.id));
+    TaskRepository.PageRows rows = repo.page(query, today, afterKey, afterId, page.fetchSize());
+    if (expected != null) {
+      TreeRevision read = rows.revision() != null ? rows.revision() : units.treeRevision();
+      if (!expected.equals(read)) {
+        return Optional.empty();
+      }
+    }
+    return Optional.of(
+        Page.of(
+            rows.rows(),
+            page.limit(),
+            r -> TaskResponse.of(r.task(), r.children(), r.coordinators(), today),
+            r -> Cursor.encode(list, sort.key(r.task()), r.task().id)));
   }
 
-  /** The list's filters checked and resolved against the caller's scope and the unit tree. */
-  private TaskQuery query(ListFilter f, LocalDate today) {
+  /**
+   * The unit filter and the caller's scope resolved from the tree: the unit (422 when it does not
+   * exist or lies outside the scope) and its depth, and the roots a restricted caller's rows are
+   * tested against (none when the unit filter lies inside the scope).
+   */
+  private TaskFilterCache.Resolved resolve(UUID unitId, LocalDate today) {
+    if (unitId == null) {
+      return new TaskFilterCache.Resolved(0, access.roots());
+    }
+    OrgUnitResponse u =
+        units
+            .find(unitId, today)
+            // outside the caller's scope answers exactly like a unit that does not exist
+            .filter(found -> access.contains(found.id()))
+            .orElseThrow(() -> ApiException.unknownUnit("/query/orgUnitId"));
+    // a unit filter inside the scope selects only visible tasks: no scope test per row
+    return new TaskFilterCache.Resolved(
+        u.path().size(), access.covers(u.id()) ? null : access.roots());
+  }
+
+  /** The list's other filters checked, with the unit filter and the scope resolved. */
+  private TaskQuery query(ListFilter f, TaskFilterCache.Resolved resolved) {
     TaskQuery.Unit unit = null;
     if (f.orgUnitId() != null) {
-      OrgUnitResponse u =
-          units
-              .find(f.orgUnitId(), today)
-              // outside the caller's scope answers exactly like a unit that does not exist
-              .filter(found -> access.contains(found.id()))
-              .orElseThrow(() -> ApiException.unknownUnit("/query/orgUnitId"));
       unit =
           new TaskQuery.Unit(
-              u.id(),
-              u.path().size(),
+              f.orgUnitId(),
+              resolved.depth(),
               f.orgUnitMode() == null ? OrgUnitMode.SELECTED : f.orgUnitMode(),
               f.role() == null ? TaskRole.LEAD : f.role());
     } else if (f.orgUnitMode() != null || f.role() != null) {
@@ -166,8 +235,7 @@ public class TaskService {
         f.dueFrom(),
         f.dueTo(),
         blankToNull(f.q()),
-        // a unit filter inside the scope selects only visible tasks: no scope test per row
-        unit != null && access.covers(unit.id()) ? null : access.roots(),
+        resolved.roots(),
         sort);
   }
 

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import vn.danvan.orgunit.UnitIds;
 import vn.danvan.orgunit.atlas.NationalDataset;
 import vn.danvan.shared.persistence.PgTypes;
+import vn.danvan.testing.Statements;
 import vn.danvan.testing.TestClock;
 
 /**
@@ -64,7 +65,23 @@ class TaskListBenchmark {
           + HCM
           + "&orgUnitMode=DESCENDANTS&state=OVERDUE&sort=dueDate&limit=50";
 
+  /** The select list and joins of a page as {@link TaskRepository#page} writes them. */
+  private static final String PAGE_COLUMNS =
+      "select t.*, ch.n as page_child_count, ch.progress as page_derived_progress,"
+          + " ch.due as page_derived_due, array(select tc.unit_id from task_coordinator tc"
+          + " where tc.task_id = t.id) as page_coordinators, "
+          + vn.danvan.orgunit.OrgUnitService.TREE_REVISION_COLUMNS
+          + " from task t cross join lateral (select count(*) as n, sum(coalesce(c.weight, 1)"
+          + " * case when c.status = 'DONE' then 100 else c.progress end) filter (where c.status"
+          + " <> 'CANCELLED') / nullif(sum(coalesce(c.weight, 1)) filter (where c.status <>"
+          + " 'CANCELLED'), 0) as progress, max(c.due_date) filter (where c.status <> 'CANCELLED')"
+          + " as due from task c where c.parent_id = t.id) ch";
+
+  private static final int CLIENTS = 32;
+  private static final int SECONDS = 10;
+
   @Inject NationalDataset dataset;
+  @Inject @io.quarkus.hibernate.orm.PersistenceUnitExtension Statements statements;
   @Inject DataSource dataSource;
   @Inject EntityManager em;
 
@@ -94,6 +111,14 @@ class TaskListBenchmark {
               "hcm-manager",
               "/api/v1/tasks?state=OVERDUE&sort=dueDate&limit=50"));
       out.append(time("admin, HCM overdue first page of 50 (again)", "admin", PAGE));
+      for (String user : List.of("admin", "hcm-manager")) {
+        List<String> sql = statements.of(user, () -> check(json(user).noFilters().get(PAGE)));
+        out.append(
+            String.format(Locale.ROOT, "%nstatements of a page as %s: %d%n", user, sql.size()));
+        sql.forEach(q -> out.append("  ").append(q).append('\n'));
+      }
+      out.append(throughput("admin", PAGE));
+      out.append(throughput("hcm-manager", PAGE));
       out.append(plans());
       LOG.info(out);
       System.out.println(out);
@@ -129,6 +154,73 @@ class TaskListBenchmark {
         ms.getLast(),
         items,
         bytes);
+  }
+
+  /**
+   * Requests per second and p50/p99 of {@value #CLIENTS} clients asking for {@code url} as fast as
+   * they can for {@value #SECONDS} s (after as long a warm-up), over plain HTTP.
+   */
+  private static String throughput(String user, String url) throws Exception {
+    java.net.http.HttpClient http =
+        java.net.http.HttpClient.newBuilder()
+            .executor(java.util.concurrent.Executors.newFixedThreadPool(CLIENTS))
+            .build();
+    java.net.http.HttpRequest request =
+        java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://localhost:" + io.restassured.RestAssured.port + url))
+            .header("Accept", "application/json")
+            .header(
+                "Authorization",
+                "Basic "
+                    + java.util.Base64.getEncoder()
+                        .encodeToString(
+                            (user + ":" + user).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+            .build();
+    run(http, request, SECONDS * 1000L);
+    List<Long> nanos = run(http, request, SECONDS * 1000L);
+    Collections.sort(nanos);
+    return String.format(
+        Locale.ROOT,
+        "%s, %d clients for %d s: %.0f req/s, p50 %.1f ms, p99 %.1f ms%n",
+        user,
+        CLIENTS,
+        SECONDS,
+        nanos.size() / (double) SECONDS,
+        nanos.get(nanos.size() / 2) / 1e6,
+        nanos.get(nanos.size() * 99 / 100) / 1e6);
+  }
+
+  private static List<Long> run(
+      java.net.http.HttpClient http, java.net.http.HttpRequest request, long millis)
+      throws Exception {
+    long end = System.currentTimeMillis() + millis;
+    List<Long> nanos = java.util.Collections.synchronizedList(new ArrayList<>());
+    List<Thread> clients = new ArrayList<>();
+    for (int i = 0; i < CLIENTS; i++) {
+      clients.add(
+          Thread.ofPlatform()
+              .start(
+                  () -> {
+                    try {
+                      while (System.currentTimeMillis() < end) {
+                        long t = System.nanoTime();
+                        java.net.http.HttpResponse<byte[]> r =
+                            http.send(
+                                request, java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+                        if (r.statusCode() != 200) {
+                          throw new IllegalStateException("status " + r.statusCode());
+                        }
+                        nanos.add(System.nanoTime() - t);
+                      }
+                    } catch (Exception e) {
+                      throw new IllegalStateException(e);
+                    }
+                  }));
+    }
+    for (Thread t : clients) {
+      t.join();
+    }
+    return new ArrayList<>(nanos);
   }
 
   private static void check(Response r) {
@@ -222,8 +314,9 @@ class TaskListBenchmark {
    */
   private String plans() throws Exception {
     String base =
-        "select t.* from task t where (t.unit_at_2 = ?) and (t.status in ('NEW','IN_PROGRESS')"
-            + " and t.sort_due < ?)";
+        PAGE_COLUMNS
+            + " where (t.unit_at_2 = ?) and (t.recurrence_frequency is null"
+            + " and t.status in ('NEW','IN_PROGRESS') and t.sort_due < ?)";
     String order = " order by t.sort_due, t.id limit 51";
     String scoped =
         base
@@ -233,7 +326,9 @@ class TaskListBenchmark {
     UUID[] roots = roots();
     StringBuilder out = new StringBuilder();
     String whole =
-        "select t.* from task t where (t.status in ('NEW','IN_PROGRESS') and t.sort_due < ?)"
+        PAGE_COLUMNS
+            + " where (t.recurrence_frequency is null and t.status in ('NEW','IN_PROGRESS')"
+            + " and t.sort_due < ?)"
             + " and (t.lead_unit_path && cast(? as uuid[]) or exists (select 1 from"
             + " task_coordinator c where c.task_id = t.id and c.unit_path && cast(? as uuid[])))"
             + order;
