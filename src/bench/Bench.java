@@ -221,9 +221,13 @@ public class Bench {
     Files.writeString(lua, luaScript(s));
     wrk(s, lua, 8, Math.min(5, seconds)); // warm-up
     Sampler sampler = new Sampler();
+    long java0 = cpuTicks(app.pid());
+    long pg0 = postgresCpuTicks();
     sampler.start();
     JsonNode c32 = wrk(s, lua, 32, seconds);
     sampler.stop();
+    long javaTicks = cpuTicks(app.pid()) - java0;
+    long pgTicks = postgresCpuTicks() - pg0;
     JsonNode c1 = wrk(s, lua, 1, seconds);
 
     ObjectNode row = JSON.createObjectNode();
@@ -235,6 +239,10 @@ public class Bench {
     row.set("api32", c32);
     row.set("api1", c1);
     row.put("budget", s.budget().text());
+    long served = Math.max(1, c32.path("requests").asLong());
+    // CPU time per request at 32 connections (clock ticks of 10 ms): what one core serves
+    row.put("javaCpuMsPerRequest", Math.round(javaTicks * 10_000.0 / served) / 1000.0);
+    row.put("postgresCpuMsPerRequest", Math.round(pgTicks * 10_000.0 / served) / 1000.0);
     row.put("javaRssMaxMb", sampler.javaMax.get() / 1024);
     row.put("postgresPssMaxMb", sampler.pgMax.get() / 1024);
 
@@ -849,6 +857,31 @@ public class Bench {
     return 0;
   }
 
+  /** User and system CPU time of a process so far, in clock ticks (1/100 s). */
+  static long cpuTicks(long pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+    } catch (IOException | RuntimeException e) {
+      return 0;
+    }
+  }
+
+  /** CPU time of the postmaster and its children (the backends of the application's pool). */
+  static long postgresCpuTicks() {
+    try {
+      long postmaster = Long.parseLong(Files.readAllLines(DATA.resolve("postmaster.pid")).get(0).trim());
+      return cpuTicks(postmaster)
+          + ProcessHandle.of(postmaster).stream()
+              .flatMap(ProcessHandle::children)
+              .mapToLong(h -> cpuTicks(h.pid()))
+              .sum();
+    } catch (IOException | RuntimeException e) {
+      return 0;
+    }
+  }
+
   /** Proportional set size of the postmaster and its children (shared buffers counted once). */
   static long postgresPssKb() {
     try {
@@ -883,8 +916,9 @@ public class Bench {
         .append(". JVM: ").append(m.path("java").asText()).append(", `").append(JAVA_OPTS).append("`, `MALLOC_ARENA_MAX=2`. ")
         .append(seconds).append(" s per measurement.\n\n");
     b.append("| request | API, 32 connections | API, 1 connection | its SQL through pgbench, 32 / 1"
-        + " clients (all statements; slowest one) | ratio | response | budget | |\n");
-    b.append("|---|---|---|---|---|---|---|---|\n");
+        + " clients (all statements; slowest one) | ratio | CPU per request, Java / PostgreSQL"
+        + " | response | budget | |\n");
+    b.append("|---|---|---|---|---|---|---|---|---|\n");
     for (ObjectNode r : rows) {
       if (r.has("api32")) {
         JsonNode a = r.path("api32");
@@ -899,10 +933,11 @@ public class Bench {
           ratio = String.format(Locale.ROOT, "%.1f×", Double.parseDouble(r.path("sqlAll32").asText()) / a.path("rps").asDouble());
         }
         b.append(String.format(Locale.ROOT,
-            "| %s (`%s`) | %,.0f req/s, p50 %.1f ms, p99 %.1f ms | %,.0f req/s, p50 %.1f ms, p99 %.1f ms | %s | %s | %,d B | %s | %s |%n",
+            "| %s (`%s`) | %,.0f req/s, p50 %.1f ms, p99 %.1f ms | %,.0f req/s, p50 %.1f ms, p99 %.1f ms | %s | %s | %.2f / %.2f ms | %,d B | %s | %s |%n",
             r.path("what").asText(), r.path("user").asText(), a.path("rps").asDouble(), a.path("p50Ms").asDouble(),
             a.path("p99Ms").asDouble(), o.path("rps").asDouble(), o.path("p50Ms").asDouble(), o.path("p99Ms").asDouble(),
-            sqlCol, ratio, r.path("responseBytes").asLong(), r.path("budget").asText(), verdict(r)));
+            sqlCol, ratio, r.path("javaCpuMsPerRequest").asDouble(),
+            r.path("postgresCpuMsPerRequest").asDouble(), r.path("responseBytes").asLong(), r.path("budget").asText(), verdict(r)));
       }
     }
     b.append("\n| measure | figure | budget | |\n|---|---|---|---|\n");
