@@ -92,6 +92,7 @@ public class Bench {
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--quick" -> seconds = 5;
+        case "--seconds" -> seconds = Integer.parseInt(args[++i]);
         case "--reload" -> reload = true;
         case "--only" -> only = Set.of(args[++i].split(","));
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
