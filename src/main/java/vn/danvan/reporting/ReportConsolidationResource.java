@@ -63,6 +63,7 @@ public class ReportConsolidationResource {
   @Inject ReportConsolidationService consolidations;
   @Inject Idempotency idempotency;
   @Inject ReportExports exports;
+  @Inject ConsolidationSlots slots;
 
   @POST
   @RolesAllowed({Roles.ADMIN, Roles.UNIT_MANAGER, Roles.OFFICER})
@@ -111,11 +112,14 @@ public class ReportConsolidationResource {
           @Valid
           @NotNull
           ConsolidationRequest body) {
-    return idempotency.run(
-        idempotencyKey,
-        body,
-        ReportConsolidationResponse.class,
-        () -> Responses.created(BASE, consolidations.create(body)));
+    // the slot is taken before the key is claimed: a refused request leaves no trace to replay
+    return slots.run(
+        () ->
+            idempotency.run(
+                idempotencyKey,
+                body,
+                ReportConsolidationResponse.class,
+                () -> Responses.created(BASE, consolidations.create(body))));
   }
 
   @GET

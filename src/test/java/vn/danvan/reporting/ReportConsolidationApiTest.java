@@ -403,6 +403,24 @@ class ReportConsolidationApiTest {
     assertThat(figures.compute(indicators, other).get("N_SUM").value()).isNull();
   }
 
+  @Inject ConsolidationSlots slots;
+
+  @Test
+  void beyondTheConcurrentSlotsAConsolidationIsRefusedBusyNotQueued() {
+    String regime = regime(ruleTemplate(), wards().subList(0, 1));
+    int taken = slots.takeAll();
+    Response busy;
+    try {
+      busy = consolidate("hcm-manager", regime, "2027Q2", null);
+    } finally {
+      slots.give(taken);
+    }
+    assertProblem(busy, 429, "BUSY");
+    assertThat(busy.header("Retry-After")).isEqualTo("2");
+    // nothing was written: the same request now creates version 1
+    assertThat(created("hcm-manager", regime, "2027Q2", null).getInt("number")).isEqualTo(1);
+  }
+
   @Test
   void rolesScopesAndBadInput() {
     String template = ruleTemplate();

@@ -14,6 +14,7 @@ public class ApiException extends RuntimeException {
   private final Object[] args;
   private final List<FieldError> errors;
   private Problem.Current current;
+  private long retryAfterSeconds = -1;
 
   public ApiException(int status, String code, Object... args) {
     this(status, code, List.of(), args);
@@ -51,6 +52,18 @@ public class ApiException extends RuntimeException {
 
   public Problem.Current current() {
     return current;
+  }
+
+  /** 429 for work the server cannot take on now: retry after this many seconds. */
+  public static ApiException busy(long retryAfterSeconds) {
+    ApiException e = new ApiException(429, "BUSY");
+    e.retryAfterSeconds = retryAfterSeconds;
+    return e;
+  }
+
+  /** The {@code Retry-After} header's seconds, or -1 when the answer carries none. */
+  public long retryAfterSeconds() {
+    return retryAfterSeconds;
   }
 
   public static ApiException notFound(String entity) {

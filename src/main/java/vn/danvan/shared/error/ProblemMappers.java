@@ -75,7 +75,13 @@ public class ProblemMappers {
               problem.errors(),
               e.current());
     }
-    return ProblemFactory.response(problem);
+    Response response = ProblemFactory.response(problem);
+    if (e.retryAfterSeconds() >= 0) {
+      return Response.fromResponse(response)
+          .header("Retry-After", Long.toString(e.retryAfterSeconds()))
+          .build();
+    }
+    return response;
   }
 
   @ServerExceptionMapper

@@ -57,7 +57,8 @@ public class ApiDocumentFilter implements OASFilter {
     ERRORS.put(
         "429",
         "Tài khoản gửi quá nhiều yêu cầu (TOO_MANY_REQUESTS), hoặc đăng nhập sai quá nhiều lần"
-            + " (TOO_MANY_FAILED_LOGINS); thử lại sau số giây trong Retry-After.");
+            + " (TOO_MANY_FAILED_LOGINS), hoặc máy chủ đang làm quá nhiều việc nặng cùng loại cùng lúc"
+            + " (BUSY, ví dụ tổng hợp báo cáo); thử lại sau số giây trong Retry-After.");
   }
 
   @Override
