@@ -8,6 +8,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -218,7 +219,11 @@ class ReportObligationSource implements ObligationSource {
         continue;
       }
       LocalDate firstDue = p.dueDates().isEmpty() ? p.endDate() : p.dueDates().get(0).dueDate();
+      Set<UUID> inUnits = unitsOf(q, p.expectedUnits(), lookups);
       for (ReportingPeriodResponse.ExpectedUnit e : p.expectedUnits()) {
+        if (inUnits != null && !inUnits.contains(e.unitId())) {
+          continue; // outside the query's unit or scope: never built
+        }
         ReportAgendaRepository.Submission s =
             submitted.get(key(p.regimeId(), p.code(), e.unitId()));
         LocalDate due = s != null && s.due() != null ? s.due() : firstDue;
@@ -249,6 +254,47 @@ class ReportObligationSource implements ObligationSource {
     return filter(q, all, paged, lookups);
   }
 
+  /**
+   * The expected units of the query's unit (and mode) and scope, decided before any entry is built:
+   * a province's page over a regime of every commune of the country builds its own communes'
+   * entries only. Null when the query selects every unit.
+   */
+  private Set<UUID> unitsOf(
+      ObligationQuery q, List<ReportingPeriodResponse.ExpectedUnit> expected, Lookups lookups) {
+    if (q.unitId() == null && q.roots() == null) {
+      return null;
+    }
+    Set<UUID> ids = new LinkedHashSet<>();
+    expected.forEach(e -> ids.add(e.unitId()));
+    Map<UUID, List<UUID>> paths = lookups.pathsOn(ids, q.day());
+    Set<UUID> roots = q.roots() == null ? null : Set.of(q.roots());
+    Set<UUID> in = new HashSet<>();
+    for (UUID id : ids) {
+      if (matches(q, id, paths.getOrDefault(id, List.of(id)), roots)) {
+        in.add(id);
+      }
+    }
+    return in;
+  }
+
+  /** Whether a unit of this path is within the query's unit (by its mode) and scope roots. */
+  private static boolean matches(ObligationQuery q, UUID unitId, List<UUID> path, Set<UUID> roots) {
+    if (roots != null && path.stream().noneMatch(roots::contains)) {
+      return false;
+    }
+    UUID unit = q.unitId();
+    if (unit == null) {
+      return true;
+    }
+    OrgUnitMode mode = q.mode() == null ? OrgUnitMode.SELECTED : q.mode();
+    return switch (mode) {
+      case SELECTED -> unitId.equals(unit);
+      case CHILDREN ->
+          unitId.equals(unit) || (path.size() >= 2 && path.get(path.size() - 2).equals(unit));
+      case DESCENDANTS -> path.contains(unit);
+    };
+  }
+
   /** The entries of the query's units, state, dates and cursor. */
   private List<Obligation> filter(
       ObligationQuery q, List<Obligation> all, boolean paged, Lookups lookups) {
@@ -266,26 +312,14 @@ class ReportObligationSource implements ObligationSource {
     kept.forEach(o -> ids.add(o.orgUnitId()));
     Map<UUID, List<UUID>> paths = lookups.pathsOn(ids, q.day());
     Set<UUID> roots = q.roots() == null ? null : Set.of(q.roots());
-    OrgUnitMode mode = q.mode() == null ? OrgUnitMode.SELECTED : q.mode();
     return kept.stream()
         .filter(
-            o -> {
-              List<UUID> path = paths.getOrDefault(o.orgUnitId(), List.of(o.orgUnitId()));
-              if (roots != null && path.stream().noneMatch(roots::contains)) {
-                return false;
-              }
-              UUID unit = q.unitId();
-              if (unit == null) {
-                return true;
-              }
-              return switch (mode) {
-                case SELECTED -> o.orgUnitId().equals(unit);
-                case CHILDREN ->
-                    o.orgUnitId().equals(unit)
-                        || (path.size() >= 2 && path.get(path.size() - 2).equals(unit));
-                case DESCENDANTS -> path.contains(unit);
-              };
-            })
+            o ->
+                matches(
+                    q,
+                    o.orgUnitId(),
+                    paths.getOrDefault(o.orgUnitId(), List.of(o.orgUnitId())),
+                    roots))
         .toList();
   }
 
