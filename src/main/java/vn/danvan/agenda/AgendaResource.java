@@ -35,6 +35,7 @@ import vn.danvan.shared.security.Roles;
 public class AgendaResource {
 
   @Inject AgendaService agenda;
+  @Inject AgendaSlots slots;
 
   @GET
   @RolesAllowed(Roles.READERS)
@@ -94,10 +95,12 @@ public class AgendaResource {
                       defaultValue = "dueDate"))
           String sort,
       @BeanParam PageParams page) {
-    return agenda.list(
-        new AgendaService.Filter(orgUnitId, orgUnitMode, kind, state, dueFrom, dueTo, asOf),
-        sort,
-        page.toRequest());
+    return slots.run(
+        () ->
+            agenda.list(
+                new AgendaService.Filter(orgUnitId, orgUnitMode, kind, state, dueFrom, dueTo, asOf),
+                sort,
+                page.toRequest()));
   }
 
   @GET
@@ -144,8 +147,10 @@ public class AgendaResource {
       @RestQuery
           @Parameter(description = "Cách nhóm (mặc định CHILD_UNIT).", example = "CHILD_UNIT")
           ObligationGrouping groupBy) {
-    return agenda.summary(
-        new AgendaService.Filter(orgUnitId, orgUnitMode, kind, state, dueFrom, dueTo, asOf),
-        groupBy);
+    return slots.run(
+        () ->
+            agenda.summary(
+                new AgendaService.Filter(orgUnitId, orgUnitMode, kind, state, dueFrom, dueTo, asOf),
+                groupBy));
   }
 }

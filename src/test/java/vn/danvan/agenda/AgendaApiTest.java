@@ -8,6 +8,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -390,6 +391,25 @@ class AgendaApiTest {
     JsonPath root = summary("admin", "orgUnitId", Api.ROOT, "orgUnitMode", "DESCENDANTS");
     assertThat(country.getMap("total")).isEqualTo(root.getMap("total"));
     assertThat(country.getList("groups")).isEqualTo(root.getList("groups"));
+  }
+
+  @Inject AgendaSlots slots;
+
+  @Test
+  void beyondTheConcurrentSlotsTheAgendaIsBusyNotQueued() {
+    int taken = slots.takeAll();
+    Response page;
+    Response summary;
+    try {
+      page = get("admin", "kind", "TASK");
+      summary = json("admin").get(BASE + "/summary");
+    } finally {
+      slots.give(taken);
+    }
+    assertProblem(page, 429, "BUSY");
+    assertThat(page.header("Retry-After")).isEqualTo("1");
+    assertProblem(summary, 429, "BUSY");
+    assertThat(get("admin", "kind", "TASK").statusCode()).isEqualTo(200);
   }
 
   @Test
