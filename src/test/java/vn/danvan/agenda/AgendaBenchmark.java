@@ -37,6 +37,7 @@ import vn.danvan.shared.agenda.ObligationQuery;
 import vn.danvan.shared.agenda.ObligationSource;
 import vn.danvan.shared.agenda.ObligationState;
 import vn.danvan.shared.persistence.OrgUnitMode;
+import vn.danvan.testing.NationalTasks;
 import vn.danvan.testing.TestClock;
 
 /**
@@ -62,7 +63,6 @@ class AgendaBenchmark {
 
   private static final Logger LOG = Logger.getLogger(AgendaBenchmark.class);
   private static final int TASKS = 1_000_000;
-  private static final int CHUNK = 100_000;
   private static final int RUNS = 15;
   private static final String HCM = UnitIds.province("79").toString();
   static final String TODAY = "2026-06-15";
@@ -77,7 +77,7 @@ class AgendaBenchmark {
     TestClock.today(LocalDate.parse(TODAY));
     try {
       long t0 = System.nanoTime();
-      long tasks = generate(dataSource);
+      long tasks = NationalTasks.generate(dataSource, TASKS, TODAY, false);
       StringBuilder out =
           new StringBuilder("\n=== Agenda on the national tree (issue 14 §1) ===\n");
       out.append(
@@ -237,48 +237,6 @@ class AgendaBenchmark {
     }
   }
 
-  /**
-   * Tops the task table up to {@value #TASKS} rows, by SQL in statements of {@value #CHUNK}; also
-   * used by {@link ObligationNoticesBenchmark}.
-   */
-  static long generate(DataSource dataSource) throws Exception {
-    try (Connection c = dataSource.getConnection();
-        Statement s = c.createStatement()) {
-      long have = count(s, "select count(*) from task");
-      s.execute(
-          "create temp table bench_unit as select (row_number() over (order by v.unit_id)) - 1"
-              + " as rn, v.unit_id, v.path from org_unit_version v join org_unit u on u.id ="
-              + " v.unit_id where v.kind = 'COMMUNE' and v.valid_to is null and u.valid_to is null");
-      long units = count(s, "select count(*) from bench_unit");
-      for (long from = have; from < TASKS; from += CHUNK) {
-        long to = Math.min(TASKS, from + CHUNK) - 1;
-        s.execute(
-            "insert into task (id, title, description, lead_unit_id, lead_unit_path,"
-                + " responsible_person, expected_result, assigned_on, due_date, original_due_date,"
-                + " priority, status, completed_on, cancel_reason, created_at, updated_at)"
-                + " select gen_random_uuid(), 'Nhiệm vụ dân vận ' || g,"
-                + " 'Triển khai công tác dân vận của chính quyền', u.unit_id, u.path,"
-                + " 'Chủ tịch UBND', 'Báo cáo kết quả', x.d - 30, x.d, x.d, 'NORMAL',"
-                + " case when g % 20 < 12 then 'DONE' when g % 20 = 12 then 'CANCELLED'"
-                + "  when g % 20 < 16 then 'IN_PROGRESS' else 'NEW' end,"
-                + " case when g % 20 < 12 then least(x.d - 5 + cast(g % 11 as int), date '"
-                + TODAY
-                + "') end,"
-                + " case when g % 20 = 12 then 'Thôi thực hiện' end, now(), now()"
-                + " from generate_series(cast("
-                + from
-                + " as bigint), "
-                + to
-                + ") g cross join lateral (select date '2024-01-01' + (g * 7919 % 1461)::int as d) x"
-                + " join bench_unit u on u.rn = g % "
-                + units);
-      }
-      s.execute("analyze task");
-      s.execute("analyze task_tally");
-      return count(s, "select count(*) from task");
-    }
-  }
-
   /** The plans of the task source's page and of the tally read, bound as the source binds. */
   private String plans() throws Exception {
     String overdue =
@@ -366,13 +324,6 @@ class AgendaBenchmark {
       }
     }
     return out.toString();
-  }
-
-  private static long count(Statement s, String sql) throws Exception {
-    try (ResultSet rs = s.executeQuery(sql)) {
-      rs.next();
-      return rs.getLong(1);
-    }
   }
 
   private static String loadAverage() {

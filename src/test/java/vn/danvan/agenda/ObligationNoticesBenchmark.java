@@ -15,6 +15,7 @@ import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import vn.danvan.orgunit.atlas.NationalDataset;
+import vn.danvan.testing.NationalTasks;
 import vn.danvan.testing.TestClock;
 
 /**
@@ -39,7 +40,7 @@ class ObligationNoticesBenchmark {
     LocalDate today = LocalDate.parse(AgendaBenchmark.TODAY);
     TestClock.today(today);
     try {
-      long tasks = AgendaBenchmark.generate(dataSource);
+      long tasks = NationalTasks.generate(dataSource, 1_000_000, AgendaBenchmark.TODAY, false);
       StringBuilder out = new StringBuilder("\n=== Obligation notices on the national tree ===\n");
       out.append(String.format(Locale.ROOT, "%d tasks; load average %s%n", tasks, loadAverage()));
       out.append(line("first scan of the day", notices.scan()));

@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -28,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import vn.danvan.orgunit.UnitIds;
 import vn.danvan.orgunit.atlas.NationalDataset;
 import vn.danvan.shared.persistence.PgTypes;
+import vn.danvan.testing.NationalTasks;
 import vn.danvan.testing.Statements;
 import vn.danvan.testing.TestClock;
 
@@ -55,7 +55,6 @@ class TaskListBenchmark {
 
   private static final Logger LOG = Logger.getLogger(TaskListBenchmark.class);
   private static final int TASKS = 1_000_000;
-  private static final int CHUNK = 100_000;
   private static final int WARMUP = 20;
   private static final int RUNS = 300;
   private static final String HCM = UnitIds.province("79").toString();
@@ -91,7 +90,7 @@ class TaskListBenchmark {
     TestClock.today(java.time.LocalDate.parse(TODAY));
     try {
       long t0 = System.nanoTime();
-      long tasks = generate();
+      long tasks = NationalTasks.generate(dataSource, TASKS, TODAY, true);
       StringBuilder out =
           new StringBuilder("\n=== Task list on the national tree (issue 15) ===\n");
       out.append(
@@ -261,53 +260,6 @@ class TaskListBenchmark {
     }
   }
 
-  /** Tops the task table up to {@value #TASKS} rows, by SQL in statements of {@value #CHUNK}. */
-  private long generate() throws Exception {
-    try (Connection c = dataSource.getConnection();
-        Statement s = c.createStatement()) {
-      long have = count(s, "select count(*) from task");
-      s.execute(
-          "create temp table bench_unit as select (row_number() over (order by v.unit_id)) - 1"
-              + " as rn, v.unit_id, v.path from org_unit_version v join org_unit u on u.id ="
-              + " v.unit_id where v.kind = 'COMMUNE' and v.valid_to is null and u.valid_to is null");
-      long units = count(s, "select count(*) from bench_unit");
-      for (long from = have; from < TASKS; from += CHUNK) {
-        long to = Math.min(TASKS, from + CHUNK) - 1;
-        s.execute(
-            "insert into task (id, title, description, lead_unit_id, lead_unit_path,"
-                + " responsible_person, expected_result, assigned_on, due_date, original_due_date,"
-                + " priority, status, completed_on, cancel_reason, created_at, updated_at)"
-                + " select gen_random_uuid(), 'Nhiệm vụ dân vận ' || g,"
-                + " 'Triển khai công tác dân vận của chính quyền', u.unit_id, u.path,"
-                + " 'Chủ tịch UBND', 'Báo cáo kết quả', x.d - 30, x.d, x.d, 'NORMAL',"
-                + " case when g % 20 < 12 then 'DONE' when g % 20 = 12 then 'CANCELLED'"
-                + "  when g % 20 < 16 then 'IN_PROGRESS' else 'NEW' end,"
-                + " case when g % 20 < 12 then least(x.d - 5 + cast(g % 11 as int), date '"
-                + TODAY
-                + "') end,"
-                + " case when g % 20 = 12 then 'Thôi thực hiện' end, now(), now()"
-                + " from generate_series(cast("
-                + from
-                + " as bigint), "
-                + to
-                + ") g cross join lateral (select date '2024-01-01' + (g * 7919 % 1461)::int as d) x"
-                + " join bench_unit u on u.rn = g % "
-                + units);
-      }
-      // a coordinating commune (another one) for one task in 20
-      s.execute(
-          "insert into task_coordinator (task_id, unit_id, unit_path)"
-              + " select t.id, u.unit_id, u.path from (select id, row_number() over () as rn"
-              + " from task where random() < 0.05) t join bench_unit u on u.rn = t.rn * 7 % "
-              + units
-              + " on conflict do nothing");
-      s.execute("analyze task");
-      s.execute("analyze task_coordinator");
-      s.execute("analyze task_tally");
-      return count(s, "select count(*) from task");
-    }
-  }
-
   /**
    * The plans of the list query as the admin and as {@code hcm-manager} run it: the roots bound as
    * text (cast to {@code uuid[]} in the statement) and as a typed array.
@@ -411,13 +363,6 @@ class TaskListBenchmark {
       }
     }
     return out.toString();
-  }
-
-  private static long count(Statement s, String sql) throws Exception {
-    try (ResultSet rs = s.executeQuery(sql)) {
-      rs.next();
-      return rs.getLong(1);
-    }
   }
 
   private static String loadAverage() {
