@@ -721,7 +721,8 @@ public class Bench {
   }
 
   static double waitReady(long t0) throws Exception {
-    long deadline = t0 + TimeUnit.MINUTES.toNanos(5);
+    // the first start after an upgrade runs the new migrations over the whole data set
+    long deadline = t0 + TimeUnit.MINUTES.toNanos(20);
     while (System.nanoTime() < deadline) {
       if (!app.isAlive()) {
         throw new IllegalStateException("the application stopped; see target/bench/app.log");
@@ -741,7 +742,7 @@ public class Bench {
       }
       Thread.sleep(50);
     }
-    throw new IllegalStateException("not ready after 5 minutes; see target/bench/app.log");
+    throw new IllegalStateException("not ready after 20 minutes; see target/bench/app.log");
   }
 
   static void stopApp() {
