@@ -32,12 +32,12 @@ import vn.danvan.shared.time.BusinessTime;
  * ACCEPTED; a returned report is owed again). The periods are those begun by the query's day, at
  * most the latest {@value #MAX_PERIODS} of a regime; periods whose due dates all fall outside the
  * query's dates or before its cursor are not resolved. Its id is a name-based UUID of regime,
- * period and unit. Queries: the regimes and the tree's revision; for each period resolved the
- * submissions of the units the query selects. The periods' expected units (as the completeness
- * resolves them) and their paths on the query's day are kept per regime version, period, day and
- * tree revision ({@link ReportAgendaCache}, {@link ReportingPeriodCache}): resolved from the tree
- * (the units of the kind, the listed and collecting units, the units' paths) only when another
- * instance or request has not done so on the same tree.
+ * period and unit. Queries: the regimes; when a period is resolved, the tree's revision; for each
+ * period resolved the submissions of the units the query selects (none when it selects none). The
+ * periods' expected units (as the completeness resolves them) and their paths on the query's day
+ * are kept per regime version, period, day and tree revision ({@link ReportAgendaCache}, {@link
+ * ReportingPeriodCache}): resolved from the tree (the units of the kind, the listed and collecting
+ * units, the units' paths) only when another instance or request has not done so on the same tree.
  */
 @ApplicationScoped
 class ReportObligationSource implements ObligationSource {
@@ -61,7 +61,7 @@ class ReportObligationSource implements ObligationSource {
       return List.of();
     }
     Comparator<Obligation> order = Comparator.comparing(Obligation::key);
-    return expected(query, true, new Lookups(query.day(), periods.sharedRevision())).stream()
+    return expected(query, true, new Lookups(query.day(), periods.revision())).stream()
         .sorted(query.descending() ? order.reversed() : order)
         .limit(query.limit())
         .toList();
@@ -73,7 +73,7 @@ class ReportObligationSource implements ObligationSource {
     if (!query.wantsAny(KINDS)) {
       return List.of();
     }
-    Lookups lookups = new Lookups(query.day(), periods.sharedRevision());
+    Lookups lookups = new Lookups(query.day(), periods.revision());
     List<Obligation> all = expected(query, false, lookups);
     Map<List<Object>, Long> sums = new HashMap<>();
     for (Obligation o : all) {
@@ -116,13 +116,14 @@ class ReportObligationSource implements ObligationSource {
       LocalDate max) {}
 
   /**
-   * What one answer reads once: the tree's revision, the periods' expected units with their paths
-   * on the query's day (kept for the revision in {@link ReportAgendaCache}, else read and shared by
-   * the periods it resolves: the same units report period after period).
+   * What one answer reads once: the tree's revision (when it resolves a period), the periods'
+   * expected units with their paths on the query's day (kept for the revision in {@link
+   * ReportAgendaCache}, else read and shared by the periods it resolves: the same units report
+   * period after period).
    */
   private final class Lookups {
     private final LocalDate day;
-    private final TreeRevision revision;
+    private final ReportingPeriodService.Revision revision;
 
     /** The path on the day of every unit of the periods read (the unit alone without one). */
     private final Map<UUID, List<UUID>> paths = new HashMap<>();
@@ -130,20 +131,21 @@ class ReportObligationSource implements ObligationSource {
     /** One instance per id among the paths read here: the ancestors are shared. */
     private final Map<UUID, UUID> ids = new HashMap<>();
 
-    Lookups(LocalDate day, TreeRevision revision) {
+    Lookups(LocalDate day, ReportingPeriodService.Revision revision) {
       this.day = day;
       this.revision = revision;
     }
 
     /** The period's expected units and their paths. */
     ReportAgendaCache.Period period(Wanted w) {
+      TreeRevision tree = revision.get();
       ReportAgendaCache.Period p =
-          revision == null
+          tree == null
               ? read(w)
               : cache.get(
                   new ReportAgendaCache.Key(
                       w.regime().id, w.regime().version, w.code().code(), day),
-                  revision,
+                  tree,
                   () -> read(w));
       for (int i = 0; i < p.units().size(); i++) {
         paths.putIfAbsent(p.units().get(i), p.paths().get(i));

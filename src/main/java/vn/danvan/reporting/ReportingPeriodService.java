@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import vn.danvan.orgunit.LineageResponse;
 import vn.danvan.orgunit.OrgUnitResponse;
 import vn.danvan.orgunit.OrgUnitService;
@@ -86,7 +87,7 @@ public class ReportingPeriodService {
     if (codes.size() > MAX_PERIODS) {
       throw ApiException.invalid("/query/to", "field.PERIOD_COUNT", MAX_PERIODS);
     }
-    Resolver resolver = new Resolver(r, sharedRevision());
+    Resolver resolver = new Resolver(r, revision());
     List<ReportingPeriodResponse> items = new ArrayList<>();
     for (PeriodCode code : codes) {
       resolver.periodOf(code).ifPresent(p -> items.add(p.withoutUnits()));
@@ -102,7 +103,7 @@ public class ReportingPeriodService {
   public ReportingPeriodResponse period(UUID regimeId, String code) {
     ReportingRegime r = regimes.requireVisible(regimeId);
     PeriodCode c = PeriodCode.parse(code, r.frequency, "/path/code");
-    return new Resolver(r, sharedRevision())
+    return new Resolver(r, revision())
         .periodOf(c)
         .orElseThrow(() -> ApiException.notFound("entity.REPORTING_PERIOD"));
   }
@@ -113,28 +114,52 @@ public class ReportingPeriodService {
    * regime does not have the period.
    */
   Optional<ReportingPeriodResponse> periodOf(ReportingRegime regime, PeriodCode code) {
-    return new Resolver(regime, sharedRevision()).periodOf(code);
+    return new Resolver(regime, revision()).periodOf(code);
   }
 
   /**
    * The periods of {@code regime} for a caller that reads several of them (the agenda): its
    * schedule and the lookups of its collecting unit and lineage are held for all; the expected
-   * units kept for {@code revision} are used (none when null: resolved from the tree).
+   * units kept for {@code revision} are used.
    */
-  Resolver resolver(ReportingRegime regime, TreeRevision revision) {
+  Resolver resolver(ReportingRegime regime, Revision revision) {
     return new Resolver(regime, revision);
   }
 
   /**
-   * The tree's revision, for a reader outside a transaction that may use the periods resolved
-   * before ({@link ReportingPeriodCache}); null inside one (it may see, or hold unflushed, changes
-   * no other reader sees).
+   * The tree's revision for one answer, read when first needed (an answer that resolves no period
+   * does not read it): the periods kept for it ({@link ReportingPeriodCache}) may be used. None
+   * inside a transaction (it may see, or hold unflushed, changes no other reader sees).
    */
-  TreeRevision sharedRevision() {
+  static final class Revision {
+    private final Supplier<TreeRevision> reader;
+    private boolean read;
+    private TreeRevision revision;
+
+    private Revision(Supplier<TreeRevision> reader) {
+      this.reader = reader;
+    }
+
+    /** The tree's revision; null inside a transaction. */
+    TreeRevision get() {
+      if (!read) {
+        revision = reader.get();
+        read = true;
+      }
+      return revision;
+    }
+  }
+
+  /** The tree's revision for one answer ({@link Revision}), not read yet. */
+  Revision revision() {
+    return new Revision(() -> outsideTransaction() ? units.treeRevision() : null);
+  }
+
+  private boolean outsideTransaction() {
     try {
-      return transactions.getStatus() == Status.STATUS_NO_TRANSACTION ? units.treeRevision() : null;
+      return transactions.getStatus() == Status.STATUS_NO_TRANSACTION;
     } catch (SystemException e) {
-      return null;
+      return false;
     }
   }
 
@@ -145,7 +170,7 @@ public class ReportingPeriodService {
    */
   ReportingPeriodResponse period(ReportingRegime regime, String code, String pointer) {
     PeriodCode c = PeriodCode.parse(code, regime.frequency, pointer);
-    return new Resolver(regime, sharedRevision())
+    return new Resolver(regime, revision())
         .periodOf(c)
         .orElseThrow(() -> ApiException.invalid(pointer, "field.PERIOD_NOT_IN_REGIME"));
   }
@@ -157,7 +182,7 @@ public class ReportingPeriodService {
    */
   final class Resolver {
     private final ReportingRegime regime;
-    private final TreeRevision revision;
+    private final Revision revision;
     private final PeriodSchedule schedule;
     private boolean collectingKnown;
     private LocalDate collectingUntil;
@@ -166,7 +191,7 @@ public class ReportingPeriodService {
     /** The units read at once for the period being resolved: absent ones map to null. */
     private final Map<OrgUnitService.UnitDay, OrgUnitResponse> read = new HashMap<>();
 
-    Resolver(ReportingRegime regime, TreeRevision revision) {
+    Resolver(ReportingRegime regime, Revision revision) {
       this.regime = regime;
       this.revision = revision;
       this.schedule = regime.schedule(calendar.snapshot());
@@ -227,12 +252,13 @@ public class ReportingPeriodService {
       if (!inSpan(code)) {
         return new ReportingPeriodCache.Units(false, null, List.of());
       }
-      if (revision == null) {
+      TreeRevision tree = revision.get();
+      if (tree == null) {
         return resolve(code);
       }
       return cache.get(
           new ReportingPeriodCache.Key(regime.id, regime.version, code.code()),
-          revision,
+          tree,
           () -> resolve(code));
     }
 
