@@ -8,13 +8,13 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import vn.danvan.orgunit.OrgUnitService;
+import vn.danvan.orgunit.TreeRevision;
 import vn.danvan.shared.agenda.Obligation;
 import vn.danvan.shared.agenda.ObligationCount;
 import vn.danvan.shared.agenda.ObligationGrouping;
@@ -32,9 +32,12 @@ import vn.danvan.shared.time.BusinessTime;
  * ACCEPTED; a returned report is owed again). The periods are those begun by the query's day, at
  * most the latest {@value #MAX_PERIODS} of a regime; periods whose due dates all fall outside the
  * query's dates or before its cursor are not resolved. Its id is a name-based UUID of regime,
- * period and unit. Queries: the regimes; for each period resolved its submissions and its expected
- * units (as the completeness resolves them: the units of the kind, and the listed and collecting
- * units read at once, one resolver per regime); the units' paths once per answer.
+ * period and unit. Queries: the regimes; when a period is resolved, the tree's revision; for each
+ * period resolved the submissions of the units the query selects (none when it selects none). The
+ * periods' expected units (as the completeness resolves them) and their paths on the query's day
+ * are kept per regime version, period, day and tree revision ({@link ReportAgendaCache}, {@link
+ * ReportingPeriodCache}): resolved from the tree (the units of the kind, the listed and collecting
+ * units, the units' paths) only when another instance or request has not done so on the same tree.
  */
 @ApplicationScoped
 class ReportObligationSource implements ObligationSource {
@@ -45,6 +48,7 @@ class ReportObligationSource implements ObligationSource {
   @Inject ReportAgendaRepository repo;
   @Inject ReportingPeriodService periods;
   @Inject OrgUnitService units;
+  @Inject ReportAgendaCache cache;
 
   @Override
   public Set<ObligationKind> kinds() {
@@ -57,7 +61,7 @@ class ReportObligationSource implements ObligationSource {
       return List.of();
     }
     Comparator<Obligation> order = Comparator.comparing(Obligation::key);
-    return expected(query, true).stream()
+    return expected(query, true, new Lookups(query.day(), periods.revision())).stream()
         .sorted(query.descending() ? order.reversed() : order)
         .limit(query.limit())
         .toList();
@@ -69,12 +73,8 @@ class ReportObligationSource implements ObligationSource {
     if (!query.wantsAny(KINDS)) {
       return List.of();
     }
-    List<Obligation> all = expected(query, false);
-    Map<UUID, List<UUID>> paths =
-        groupBy == ObligationGrouping.CHILD_UNIT
-            ? units.pathsOn(
-                all.stream().map(Obligation::orgUnitId).distinct().toList(), query.day())
-            : Map.of();
+    Lookups lookups = new Lookups(query.day(), periods.revision());
+    List<Obligation> all = expected(query, false, lookups);
     Map<List<Object>, Long> sums = new HashMap<>();
     for (Obligation o : all) {
       Object key =
@@ -82,7 +82,7 @@ class ReportObligationSource implements ObligationSource {
             case KIND -> "";
             case MONTH -> YearMonth.from(o.dueDate());
             case CHILD_UNIT -> {
-              List<UUID> path = paths.get(o.orgUnitId());
+              List<UUID> path = lookups.paths.get(o.orgUnitId());
               yield path != null && path.size() >= groupLevel
                   ? path.get(groupLevel - 1)
                   : o.orgUnitId();
@@ -103,36 +103,72 @@ class ReportObligationSource implements ObligationSource {
     return out;
   }
 
-  /** A period of a regime to resolve, with the earliest and latest due date of its levels. */
+  /**
+   * A period of a regime to resolve, with its first due date (the due date of a unit without a
+   * submission) and the earliest and latest due date of its levels.
+   */
   private record Wanted(
       ReportingRegime regime,
       ReportingPeriodService.Resolver periods,
       PeriodCode code,
+      LocalDate firstDue,
       LocalDate min,
       LocalDate max) {}
 
   /**
-   * What one answer reads once: the units' paths on the query's day, shared by the periods it
-   * resolves (the same units report period after period).
+   * What one answer reads once: the tree's revision (when it resolves a period), the periods'
+   * expected units with their paths on the query's day (kept for the revision in {@link
+   * ReportAgendaCache}, else read and shared by the periods it resolves: the same units report
+   * period after period).
    */
   private final class Lookups {
+    private final LocalDate day;
+    private final ReportingPeriodService.Revision revision;
+
+    /** The path on the day of every unit of the periods read (the unit alone without one). */
     private final Map<UUID, List<UUID>> paths = new HashMap<>();
 
-    Map<UUID, List<UUID>> pathsOn(Set<UUID> ids, LocalDate day) {
-      List<UUID> missing = ids.stream().filter(id -> !paths.containsKey(id)).toList();
-      if (!missing.isEmpty()) {
-        Map<UUID, List<UUID>> found = units.pathsOn(missing, day);
-        // a unit of no path stays absent from the answer, as pathsOn leaves it out
-        missing.forEach(id -> paths.put(id, found.get(id)));
+    /** One instance per id among the paths read here: the ancestors are shared. */
+    private final Map<UUID, UUID> ids = new HashMap<>();
+
+    Lookups(LocalDate day, ReportingPeriodService.Revision revision) {
+      this.day = day;
+      this.revision = revision;
+    }
+
+    /** The period's expected units and their paths. */
+    ReportAgendaCache.Period period(Wanted w) {
+      TreeRevision tree = revision.get();
+      ReportAgendaCache.Period p =
+          tree == null
+              ? read(w)
+              : cache.get(
+                  new ReportAgendaCache.Key(
+                      w.regime().id, w.regime().version, w.code().code(), day),
+                  tree,
+                  () -> read(w));
+      for (int i = 0; i < p.units().size(); i++) {
+        paths.putIfAbsent(p.units().get(i), p.paths().get(i));
       }
-      Map<UUID, List<UUID>> out = new HashMap<>();
-      for (UUID id : ids) {
-        List<UUID> path = paths.get(id);
-        if (path != null) {
-          out.put(id, path);
+      return p;
+    }
+
+    private ReportAgendaCache.Period read(Wanted w) {
+      ReportingPeriodCache.Units expected = w.periods().units(w.code());
+      if (!expected.has()) {
+        return ReportAgendaCache.Period.NONE;
+      }
+      List<UUID> units = new ArrayList<>(expected.expected().size());
+      expected.expected().forEach(e -> units.add(e.unitId()));
+      List<UUID> missing = units.stream().filter(id -> !paths.containsKey(id)).toList();
+      if (!missing.isEmpty()) {
+        Map<UUID, List<UUID>> found = ReportObligationSource.this.units.pathsOn(missing, day);
+        for (UUID id : missing) {
+          List<UUID> path = found.getOrDefault(id, List.of(id));
+          paths.put(id, path.stream().map(u -> ids.computeIfAbsent(u, x -> x)).toList());
         }
       }
-      return out;
+      return new ReportAgendaCache.Period(units, units.stream().map(paths::get).toList());
     }
   }
 
@@ -142,11 +178,11 @@ class ReportObligationSource implements ObligationSource {
    * due date of the next period; periods that cannot hold the wanted state (all due dates on or
    * after the day for {@code OVERDUE}, all before it for {@code IN_PROGRESS_IN_TERM}) are skipped.
    */
-  private List<Obligation> expected(ObligationQuery q, boolean paged) {
+  private List<Obligation> expected(ObligationQuery q, boolean paged, Lookups lookups) {
     LocalDate day = q.day();
     List<Wanted> wanted = new ArrayList<>();
     for (ReportingRegime regime : repo.active()) {
-      ReportingPeriodService.Resolver resolver = periods.resolver(regime);
+      ReportingPeriodService.Resolver resolver = periods.resolver(regime, lookups.revision);
       PeriodSchedule schedule = resolver.schedule();
       for (PeriodCode code : begunBy(regime, day)) {
         List<LevelDueDate> dues = schedule.period(code).dueDates();
@@ -168,11 +204,10 @@ class ReportObligationSource implements ObligationSource {
                         ? min.isAfter(q.after().dueDate())
                         : max.isBefore(q.after().dueDate())));
         if (!outside) {
-          wanted.add(new Wanted(regime, resolver, code, min, max));
+          wanted.add(new Wanted(regime, resolver, code, first, min, max));
         }
       }
     }
-    Lookups lookups = new Lookups();
     if (!paged) {
       return resolve(q, wanted, false, lookups);
     }
@@ -198,83 +233,80 @@ class ReportObligationSource implements ObligationSource {
     return out;
   }
 
-  /** The expected reports of {@code wanted} that match the query: one query for submissions. */
+  /**
+   * The expected reports of {@code wanted} that match the query: the units of the query's unit (and
+   * mode) and scope are chosen on the periods' units before any entry is built (a province's page
+   * over a regime of every commune of the country builds its own communes' entries only), then one
+   * query reads their submissions (none when no unit is chosen).
+   */
   private List<Obligation> resolve(
       ObligationQuery q, List<Wanted> wanted, boolean paged, Lookups lookups) {
-    if (wanted.isEmpty()) {
+    LocalDate day = q.day();
+    boolean everyUnit = q.unitId() == null && q.roots() == null;
+    Set<UUID> roots = q.roots() == null ? null : Set.of(q.roots());
+    List<Wanted> read = new ArrayList<>();
+    List<List<UUID>> chosen = new ArrayList<>();
+    Set<UUID> chosenUnits = new LinkedHashSet<>();
+    for (Wanted w : wanted) {
+      ReportAgendaCache.Period p = lookups.period(w);
+      List<UUID> in = new ArrayList<>();
+      for (int i = 0; i < p.units().size(); i++) {
+        UUID unit = p.units().get(i);
+        if (everyUnit || matches(q, unit, p.paths().get(i), roots)) {
+          in.add(unit);
+        }
+      }
+      if (!in.isEmpty()) {
+        read.add(w);
+        chosen.add(in);
+        chosenUnits.addAll(in);
+      }
+    }
+    if (read.isEmpty()) {
       return List.of();
     }
-    LocalDate day = q.day();
     Map<String, ReportAgendaRepository.Submission> submitted = new HashMap<>();
     for (ReportAgendaRepository.Submission s :
         repo.submissions(
-            wanted.stream().map(w -> w.regime().id).toList(),
-            wanted.stream().map(w -> w.code().code()).toList())) {
+            read.stream().map(w -> w.regime().id).toList(),
+            read.stream().map(w -> w.code().code()).toList(),
+            everyUnit ? null : chosenUnits)) {
       submitted.put(key(s.regimeId(), s.period(), s.unitId()), s);
     }
     List<Obligation> all = new ArrayList<>();
-    for (Wanted w : wanted) {
-      ReportingPeriodResponse p = w.periods().periodOf(w.code()).orElse(null);
-      if (p == null) {
-        continue;
-      }
-      LocalDate firstDue = p.dueDates().isEmpty() ? p.endDate() : p.dueDates().get(0).dueDate();
-      Set<UUID> inUnits = unitsOf(q, p.expectedUnits(), lookups);
-      for (ReportingPeriodResponse.ExpectedUnit e : p.expectedUnits()) {
-        if (inUnits != null && !inUnits.contains(e.unitId())) {
-          continue; // outside the query's unit or scope: never built
-        }
-        ReportAgendaRepository.Submission s =
-            submitted.get(key(p.regimeId(), p.code(), e.unitId()));
-        LocalDate due = s != null && s.due() != null ? s.due() : firstDue;
+    for (int i = 0; i < read.size(); i++) {
+      Wanted w = read.get(i);
+      UUID regimeId = w.regime().id;
+      String code = w.code().code();
+      for (UUID unit : chosen.get(i)) {
+        ReportAgendaRepository.Submission s = submitted.get(key(regimeId, code, unit));
+        LocalDate due = s != null && s.due() != null ? s.due() : w.firstDue();
         boolean sent =
             s != null && ("SUBMITTED".equals(s.status()) || "ACCEPTED".equals(s.status()));
         LocalDate done =
             sent && s.firstSubmittedAt() != null
                 ? s.firstSubmittedAt().atZone(BusinessTime.ZONE).toLocalDate()
                 : null;
-        UUID id = idOf(p.regimeId(), p.code(), e.unitId());
         all.add(
             new Obligation(
                 ObligationKind.REPORT,
-                id,
-                e.unitId(),
+                idOf(regimeId, code, unit),
+                unit,
                 due,
                 ObligationState.of(due, done, day),
                 done != null && !done.isAfter(day) ? done : null,
-                w.regime().name + " – kỳ " + p.code(),
+                w.regime().name + " – kỳ " + code,
                 s != null
                     ? "/api/v1/report-submissions/" + s.id()
-                    : "/api/v1/report-completeness?regimeId="
-                        + p.regimeId()
-                        + "&period="
-                        + p.code()));
+                    : "/api/v1/report-completeness?regimeId=" + regimeId + "&period=" + code));
       }
     }
-    return filter(q, all, paged, lookups);
-  }
-
-  /**
-   * The expected units of the query's unit (and mode) and scope, decided before any entry is built:
-   * a province's page over a regime of every commune of the country builds its own communes'
-   * entries only. Null when the query selects every unit.
-   */
-  private Set<UUID> unitsOf(
-      ObligationQuery q, List<ReportingPeriodResponse.ExpectedUnit> expected, Lookups lookups) {
-    if (q.unitId() == null && q.roots() == null) {
-      return null;
-    }
-    Set<UUID> ids = new LinkedHashSet<>();
-    expected.forEach(e -> ids.add(e.unitId()));
-    Map<UUID, List<UUID>> paths = lookups.pathsOn(ids, q.day());
-    Set<UUID> roots = q.roots() == null ? null : Set.of(q.roots());
-    Set<UUID> in = new HashSet<>();
-    for (UUID id : ids) {
-      if (matches(q, id, paths.getOrDefault(id, List.of(id)), roots)) {
-        in.add(id);
-      }
-    }
-    return in;
+    return all.stream()
+        .filter(o -> q.state() == null || o.state() == q.state())
+        .filter(o -> q.dueFrom() == null || !o.dueDate().isBefore(q.dueFrom()))
+        .filter(o -> q.dueTo() == null || !o.dueDate().isAfter(q.dueTo()))
+        .filter(o -> !paged || q.isAfterCursor(o.key()))
+        .toList();
   }
 
   /** Whether a unit of this path is within the query's unit (by its mode) and scope roots. */
@@ -293,34 +325,6 @@ class ReportObligationSource implements ObligationSource {
           unitId.equals(unit) || (path.size() >= 2 && path.get(path.size() - 2).equals(unit));
       case DESCENDANTS -> path.contains(unit);
     };
-  }
-
-  /** The entries of the query's units, state, dates and cursor. */
-  private List<Obligation> filter(
-      ObligationQuery q, List<Obligation> all, boolean paged, Lookups lookups) {
-    List<Obligation> kept =
-        all.stream()
-            .filter(o -> q.state() == null || o.state() == q.state())
-            .filter(o -> q.dueFrom() == null || !o.dueDate().isBefore(q.dueFrom()))
-            .filter(o -> q.dueTo() == null || !o.dueDate().isAfter(q.dueTo()))
-            .filter(o -> !paged || q.isAfterCursor(o.key()))
-            .toList();
-    if (kept.isEmpty() || (q.unitId() == null && q.roots() == null)) {
-      return kept;
-    }
-    Set<UUID> ids = new LinkedHashSet<>();
-    kept.forEach(o -> ids.add(o.orgUnitId()));
-    Map<UUID, List<UUID>> paths = lookups.pathsOn(ids, q.day());
-    Set<UUID> roots = q.roots() == null ? null : Set.of(q.roots());
-    return kept.stream()
-        .filter(
-            o ->
-                matches(
-                    q,
-                    o.orgUnitId(),
-                    paths.getOrDefault(o.orgUnitId(), List.of(o.orgUnitId())),
-                    roots))
-        .toList();
   }
 
   /** The regime's periods begun by {@code day}: its latest {@value #MAX_PERIODS} at most. */

@@ -2,6 +2,9 @@ package vn.danvan.reporting;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.TransactionManager;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -11,9 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import vn.danvan.orgunit.LineageResponse;
 import vn.danvan.orgunit.OrgUnitResponse;
 import vn.danvan.orgunit.OrgUnitService;
+import vn.danvan.orgunit.TreeRevision;
 import vn.danvan.shared.error.ApiException;
 import vn.danvan.shared.time.BusinessCalendar;
 
@@ -30,6 +35,9 @@ import vn.danvan.shared.time.BusinessCalendar;
  *       whose restructuring took effect by then (recursively: a successor closed in turn passes on
  *       again); a listed unit not yet created on that day is left out.
  * </ul>
+ *
+ * <p>Outside a transaction a period's expected units are kept per regime version and tree revision
+ * ({@link ReportingPeriodCache}): a reader of the same revision reads the revision only.
  */
 @ApplicationScoped
 public class ReportingPeriodService {
@@ -45,6 +53,8 @@ public class ReportingPeriodService {
   @Inject ReportingRegimeService regimes;
   @Inject OrgUnitService units;
   @Inject BusinessCalendar calendar;
+  @Inject ReportingPeriodCache cache;
+  @Inject TransactionManager transactions;
 
   /**
    * The regime's periods between two codes (both included) that it has, with the number of units
@@ -77,7 +87,7 @@ public class ReportingPeriodService {
     if (codes.size() > MAX_PERIODS) {
       throw ApiException.invalid("/query/to", "field.PERIOD_COUNT", MAX_PERIODS);
     }
-    Resolver resolver = new Resolver(r);
+    Resolver resolver = new Resolver(r, revision());
     List<ReportingPeriodResponse> items = new ArrayList<>();
     for (PeriodCode code : codes) {
       resolver.periodOf(code).ifPresent(p -> items.add(p.withoutUnits()));
@@ -93,11 +103,9 @@ public class ReportingPeriodService {
   public ReportingPeriodResponse period(UUID regimeId, String code) {
     ReportingRegime r = regimes.requireVisible(regimeId);
     PeriodCode c = PeriodCode.parse(code, r.frequency, "/path/code");
-    Resolver resolver = new Resolver(r);
-    if (!resolver.has(c)) {
-      throw ApiException.notFound("entity.REPORTING_PERIOD");
-    }
-    return resolver.period(c);
+    return new Resolver(r, revision())
+        .periodOf(c)
+        .orElseThrow(() -> ApiException.notFound("entity.REPORTING_PERIOD"));
   }
 
   /**
@@ -106,15 +114,53 @@ public class ReportingPeriodService {
    * regime does not have the period.
    */
   Optional<ReportingPeriodResponse> periodOf(ReportingRegime regime, PeriodCode code) {
-    return resolver(regime).periodOf(code);
+    return new Resolver(regime, revision()).periodOf(code);
   }
 
   /**
    * The periods of {@code regime} for a caller that reads several of them (the agenda): its
-   * schedule and the lookups of its collecting unit and lineage are held for all.
+   * schedule and the lookups of its collecting unit and lineage are held for all; the expected
+   * units kept for {@code revision} are used.
    */
-  Resolver resolver(ReportingRegime regime) {
-    return new Resolver(regime);
+  Resolver resolver(ReportingRegime regime, Revision revision) {
+    return new Resolver(regime, revision);
+  }
+
+  /**
+   * The tree's revision for one answer, read when first needed (an answer that resolves no period
+   * does not read it): the periods kept for it ({@link ReportingPeriodCache}) may be used. None
+   * inside a transaction (it may see, or hold unflushed, changes no other reader sees).
+   */
+  static final class Revision {
+    private final Supplier<TreeRevision> reader;
+    private boolean read;
+    private TreeRevision revision;
+
+    private Revision(Supplier<TreeRevision> reader) {
+      this.reader = reader;
+    }
+
+    /** The tree's revision; null inside a transaction. */
+    TreeRevision get() {
+      if (!read) {
+        revision = reader.get();
+        read = true;
+      }
+      return revision;
+    }
+  }
+
+  /** The tree's revision for one answer ({@link Revision}), not read yet. */
+  Revision revision() {
+    return new Revision(() -> outsideTransaction() ? units.treeRevision() : null);
+  }
+
+  private boolean outsideTransaction() {
+    try {
+      return transactions.getStatus() == Status.STATUS_NO_TRANSACTION;
+    } catch (SystemException e) {
+      return false;
+    }
   }
 
   /**
@@ -124,19 +170,19 @@ public class ReportingPeriodService {
    */
   ReportingPeriodResponse period(ReportingRegime regime, String code, String pointer) {
     PeriodCode c = PeriodCode.parse(code, regime.frequency, pointer);
-    Resolver resolver = new Resolver(regime);
-    if (!resolver.has(c)) {
-      throw ApiException.invalid(pointer, "field.PERIOD_NOT_IN_REGIME");
-    }
-    return resolver.period(c);
+    return new Resolver(regime, revision())
+        .periodOf(c)
+        .orElseThrow(() -> ApiException.invalid(pointer, "field.PERIOD_NOT_IN_REGIME"));
   }
 
   /**
    * The periods of one regime, its calendar, collecting unit and lineage lookups held for one
-   * answer. A period reads the units it lists (and the collecting unit) in one query.
+   * answer. A period reads the units it lists (and the collecting unit) in one query, unless its
+   * expected units are kept for the tree's revision.
    */
   final class Resolver {
     private final ReportingRegime regime;
+    private final Revision revision;
     private final PeriodSchedule schedule;
     private boolean collectingKnown;
     private LocalDate collectingUntil;
@@ -145,8 +191,9 @@ public class ReportingPeriodService {
     /** The units read at once for the period being resolved: absent ones map to null. */
     private final Map<OrgUnitService.UnitDay, OrgUnitResponse> read = new HashMap<>();
 
-    Resolver(ReportingRegime regime) {
+    Resolver(ReportingRegime regime, Revision revision) {
       this.regime = regime;
+      this.revision = revision;
       this.schedule = regime.schedule(calendar.snapshot());
     }
 
@@ -193,11 +240,54 @@ public class ReportingPeriodService {
 
     /** The period with its expected units; empty when the regime does not have it. */
     Optional<ReportingPeriodResponse> periodOf(PeriodCode code) {
+      ReportingPeriodCache.Units u = units(code);
+      return u.has() ? Optional.of(response(code, u)) : Optional.empty();
+    }
+
+    /**
+     * Whether the regime has the period and its expected units: kept for the tree's revision and
+     * the regime's version, else resolved from the tree.
+     */
+    ReportingPeriodCache.Units units(PeriodCode code) {
       if (!inSpan(code)) {
-        return Optional.empty();
+        return new ReportingPeriodCache.Units(false, null, List.of());
       }
+      TreeRevision tree = revision.get();
+      if (tree == null) {
+        return resolve(code);
+      }
+      return cache.get(
+          new ReportingPeriodCache.Key(regime.id, regime.version, code.code()),
+          tree,
+          () -> resolve(code));
+    }
+
+    private ReportingPeriodCache.Units resolve(PeriodCode code) {
       readUnits(code.start());
-      return has(code) ? Optional.of(period(code)) : Optional.empty();
+      if (!has(code)) {
+        return new ReportingPeriodCache.Units(false, null, List.of());
+      }
+      ReportingPeriodResponse p = period(code);
+      return new ReportingPeriodCache.Units(true, p.collectingUnitName(), p.expectedUnits());
+    }
+
+    /** The period of the schedule as it stands with its resolved units. */
+    private ReportingPeriodResponse response(PeriodCode code, ReportingPeriodCache.Units u) {
+      ReportingPeriod p = schedule.period(code);
+      return new ReportingPeriodResponse(
+          regime.id,
+          code.code(),
+          regime.frequency,
+          code.start(),
+          code.end(),
+          p.window().from(),
+          p.window().to(),
+          p.dueDates(),
+          p.lockDate(),
+          regime.collectingUnitId,
+          u.collectingUnitName(),
+          u.expected().size(),
+          u.expected());
     }
 
     /** Whether the code lies between the regime's first and last periods. */
@@ -207,12 +297,12 @@ public class ReportingPeriodService {
     }
 
     /** Whether the regime has the period: within its span, while its collecting unit exists. */
-    boolean has(PeriodCode code) {
+    private boolean has(PeriodCode code) {
       LocalDate until;
       return inSpan(code) && ((until = collectingUntil()) == null || !code.start().isAfter(until));
     }
 
-    ReportingPeriodResponse period(PeriodCode code) {
+    private ReportingPeriodResponse period(PeriodCode code) {
       ReportingPeriod p = schedule.period(code);
       LocalDate day = code.start();
       Map<UUID, String> names = new HashMap<>();

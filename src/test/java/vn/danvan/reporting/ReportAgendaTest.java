@@ -8,6 +8,7 @@ import static vn.danvan.reporting.ReportConsolidationApiTest.values;
 import static vn.danvan.reporting.ReportConsolidationApiTest.wards;
 import static vn.danvan.testing.Api.json;
 
+import io.quarkus.hibernate.orm.PersistenceUnitExtension;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -19,15 +20,21 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import vn.danvan.orgunit.UnitIds;
 import vn.danvan.shared.time.BusinessTime;
 import vn.danvan.testing.Api;
+import vn.danvan.testing.Statements;
 import vn.danvan.testing.TestClock;
 
 /**
@@ -39,6 +46,9 @@ import vn.danvan.testing.TestClock;
 class ReportAgendaTest {
 
   @Inject DataSource dataSource;
+
+  // the recorder is Hibernate's statement inspector: it bears the persistence unit's qualifier
+  @Inject @PersistenceUnitExtension Statements statements;
 
   @AfterEach
   void resetClock() {
@@ -123,6 +133,154 @@ class ReportAgendaTest {
       assertThat(hrefs.get(w.get(5)))
           .isEqualTo("/api/v1/report-completeness?regimeId=" + regime + "&period=2026Q3");
     }
+  }
+
+  /**
+   * The expected units are kept per tree revision and regime version: a unit added, a merger and an
+   * edited regime are seen by the next request, and a request on the same tree does not resolve the
+   * periods again (fewer statements than the first).
+   */
+  @Test
+  void theNextRequestSeesTheTreeAndTheRegimeAsTheyStand() {
+    String tag = Integer.toString(ThreadLocalRandom.current().nextInt(100_000, 999_999));
+    String province = unit("PROVINCE", "Tỉnh Nhật Ký " + tag, "Y" + tag, UnitIds.ROOT.toString());
+    String c1 = unit("COMMUNE", "Xã Một " + tag, "P" + tag, province);
+    String c2 = unit("COMMUNE", "Xã Hai " + tag, "Q" + tag, province);
+    String c3 = unit("COMMUNE", "Xã Ba " + tag, "R" + tag, province);
+    Map<String, Object> b = ReportingRegimeFixtures.body(ReportingRegimeFixtures.code());
+    b.put("firstPeriod", "2029Q1");
+    b.put("lastPeriod", "2030Q4");
+    b.put("sourceDirectiveId", null);
+    b.put("collectingUnitId", province);
+    b.put(
+        "reportingUnits",
+        ReportingRegimeFixtures.units("CHILD_UNITS_OF_KIND", "COMMUNE", province, null));
+    String regime = ReportingRegimeFixtures.createdId("admin", b);
+    assertThat(ReportingRegimeFixtures.transition("admin", regime, 0, "ACTIVATE").statusCode())
+        .isEqualTo(200);
+    TestClock.today(LocalDate.parse("2029-05-10"));
+
+    // the first request resolves the periods, the next one reads them kept
+    List<String> first = statements.of("admin", () -> agenda(province));
+    List<String> second = statements.of("admin", () -> agenda(province));
+    assertThat(second.size()).as(String.join("\n", second)).isLessThan(first.size());
+    assertThat(agenda(province))
+        .isEqualTo(
+            expected(regime, Map.of("2029Q1", List.of(c1, c2, c3), "2029Q2", List.of(c1, c2, c3))));
+    // the same for a restricted caller's scope: none of the province's reports are its own
+    assertThat(agendaOf("hcm-manager")).doesNotContainAnyElementsOf(agenda(province));
+
+    // a unit added to the tree is expected from the next request on
+    String c4 = unit("COMMUNE", "Xã Bốn " + tag, "S" + tag, province);
+    assertThat(agenda(province))
+        .isEqualTo(
+            expected(
+                regime,
+                Map.of("2029Q1", List.of(c1, c2, c3, c4), "2029Q2", List.of(c1, c2, c3, c4))));
+
+    // a merger from 1/4/2029: the second quarter expects the new commune instead
+    Map<String, Object> newUnit = new LinkedHashMap<>();
+    newUnit.put("kind", "COMMUNE");
+    newUnit.put("name", "Xã Hợp Nhất " + tag);
+    newUnit.put("code", "M" + tag);
+    Map<String, Object> merge = new LinkedHashMap<>();
+    merge.put("kind", "MERGE");
+    merge.put("effectiveDate", "2029-04-01");
+    merge.put("legalBasis", "Nghị quyết thử nghiệm " + tag);
+    merge.put("sources", List.of(Map.of("unitId", c2), Map.of("unitId", c3)));
+    merge.put("newUnit", newUnit);
+    Response merged = json("admin").body(merge).post("/api/v1/org-units/restructurings");
+    assertThat(merged.statusCode()).as(merged.asString()).isEqualTo(201);
+    String successor = merged.jsonPath().getString("createdUnits[0].id");
+    assertThat(agenda(province))
+        .isEqualTo(
+            expected(
+                regime,
+                Map.of("2029Q1", List.of(c1, c2, c3, c4), "2029Q2", List.of(c1, c4, successor))));
+    assertThat(
+            json("admin")
+                .queryParam("regimeId", regime)
+                .queryParam("period", "2029Q2")
+                .get("/api/v1/report-completeness")
+                .jsonPath()
+                .<String>getList("units.unitId"))
+        .containsExactlyInAnyOrder(c1, c4, successor);
+
+    // an edited regime (a new version) is resolved again
+    Map<String, Object> draft = ReportingRegimeFixtures.body(ReportingRegimeFixtures.code());
+    draft.put("firstPeriod", "2029Q1");
+    draft.put("lastPeriod", "2030Q4");
+    draft.put("sourceDirectiveId", null);
+    draft.put("collectingUnitId", province);
+    draft.put("reportingUnits", ReportingRegimeFixtures.units("UNITS", null, null, List.of(c1)));
+    String edited = ReportingRegimeFixtures.createdId("admin", draft);
+    assertThat(expectedUnits(edited)).containsExactly(c1);
+    assertThat(expectedUnits(edited)).containsExactly(c1);
+    draft.put(
+        "reportingUnits", ReportingRegimeFixtures.units("UNITS", null, null, List.of(c1, c4)));
+    Response put = ReportingRegimeFixtures.put("admin", edited, 0, draft);
+    assertThat(put.statusCode()).as(put.asString()).isEqualTo(200);
+    assertThat(expectedUnits(edited)).containsExactly(c1, c4);
+  }
+
+  /** The ids of the expected reports of each period's units. */
+  private static Set<String> expected(String regime, Map<String, List<String>> units) {
+    Set<String> out = new TreeSet<>();
+    units.forEach(
+        (period, ids) ->
+            ids.forEach(
+                u ->
+                    out.add(
+                        ReportObligationSource.idOf(
+                                UUID.fromString(regime), period, UUID.fromString(u))
+                            .toString())));
+    return out;
+  }
+
+  /** The ids of the reports in the agenda of the unit and its descendants, every page. */
+  private static Set<String> agenda(String unit) {
+    return reports("admin", unit);
+  }
+
+  private static Set<String> agendaOf(String user) {
+    return reports(user, null);
+  }
+
+  private static Set<String> reports(String user, String unit) {
+    Set<String> out = new TreeSet<>();
+    String cursor = null;
+    do {
+      RequestSpecification r = json(user).queryParam("kind", "REPORT").queryParam("limit", 200);
+      if (unit != null) {
+        r.queryParam("orgUnitId", unit).queryParam("orgUnitMode", "DESCENDANTS");
+      }
+      if (cursor != null) {
+        r.queryParam("cursor", cursor);
+      }
+      Response page = r.get("/api/v1/agenda");
+      assertThat(page.statusCode()).as(page.asString()).isEqualTo(200);
+      out.addAll(page.jsonPath().getList("items.id", String.class));
+      cursor = page.jsonPath().getString("next");
+    } while (cursor != null);
+    return out;
+  }
+
+  private static List<String> expectedUnits(String regime) {
+    return ReportingRegimeFixtures.period("admin", regime, "2029Q2")
+        .jsonPath()
+        .getList("expectedUnits.unitId", String.class);
+  }
+
+  private static String unit(String kind, String name, String code, String parent) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("kind", kind);
+    body.put("name", name);
+    body.put("validFrom", "2000-01-01");
+    body.put("parentId", parent);
+    body.put("code", code);
+    Response r = json("admin").body(body).post("/api/v1/org-units");
+    assertThat(r.statusCode()).as(r.asString()).isEqualTo(201);
+    return r.jsonPath().getString("id");
   }
 
   private void firstSubmitted(UUID submission, LocalDate day) {
