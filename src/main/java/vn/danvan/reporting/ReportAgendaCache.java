@@ -2,6 +2,9 @@ package vn.danvan.reporting;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -29,12 +32,36 @@ class ReportAgendaCache {
    * The expected units of a period (none when the regime does not have it) and, at the same index,
    * each one's path (root..unit) on the day: the unit alone when it has none.
    */
-  record Period(List<UUID> units, List<List<UUID>> paths) {
+  record Period(List<UUID> units, List<List<UUID>> paths, Map<UUID, int[]> below) {
     static final Period NONE = new Period(List.of(), List.of());
 
-    Period {
-      units = List.copyOf(units);
-      paths = List.copyOf(paths);
+    Period(List<UUID> units, List<List<UUID>> paths) {
+      this(List.copyOf(units), List.copyOf(paths), index(paths));
+    }
+
+    /**
+     * The units at or below {@code ancestor}, by their index in {@link #units}, ascending: a query
+     * for one subtree reads its own units, not every unit of the period.
+     */
+    BitSet at(UUID ancestor) {
+      BitSet out = new BitSet(units.size());
+      for (int i : below.getOrDefault(ancestor, new int[0])) {
+        out.set(i);
+      }
+      return out;
+    }
+
+    /** Each unit of a path, the unit itself included, with the indices of the units below it. */
+    private static Map<UUID, int[]> index(List<List<UUID>> paths) {
+      Map<UUID, List<Integer>> lists = new HashMap<>();
+      for (int i = 0; i < paths.size(); i++) {
+        for (UUID ancestor : paths.get(i)) {
+          lists.computeIfAbsent(ancestor, k -> new ArrayList<>()).add(i);
+        }
+      }
+      Map<UUID, int[]> out = new HashMap<>(lists.size() * 2);
+      lists.forEach((k, v) -> out.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
+      return Map.copyOf(out);
     }
   }
 

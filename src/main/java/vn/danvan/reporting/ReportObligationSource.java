@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -250,10 +251,24 @@ class ReportObligationSource implements ObligationSource {
     for (Wanted w : wanted) {
       ReportAgendaCache.Period p = lookups.period(w);
       List<UUID> in = new ArrayList<>();
-      for (int i = 0; i < p.units().size(); i++) {
-        UUID unit = p.units().get(i);
-        if (everyUnit || matches(q, unit, p.paths().get(i), roots)) {
-          in.add(unit);
+      if (everyUnit) {
+        in.addAll(p.units());
+      } else {
+        // only the units below the query's unit, or below the caller's scope roots
+        BitSet candidates;
+        if (q.unitId() != null) {
+          candidates = p.at(q.unitId());
+        } else {
+          candidates = new BitSet(p.units().size());
+          for (UUID root : roots) {
+            candidates.or(p.at(root));
+          }
+        }
+        for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
+          UUID unit = p.units().get(i);
+          if (matches(q, unit, p.paths().get(i), roots)) {
+            in.add(unit);
+          }
         }
       }
       if (!in.isEmpty()) {
