@@ -174,7 +174,8 @@ class ReceptionReportRepository {
    */
   private Stream<Object[]> sum(List<Part> parts, List<String> figures) {
     SqlWhere all = new SqlWhere();
-    StringBuilder sql = new StringBuilder("select k");
+    // grouped by the key's own type (a unit's uuid hashes faster than its text), answered as text
+    StringBuilder sql = new StringBuilder("select cast(k as text)");
     figures.forEach(f -> sql.append(", sum(").append(f).append(")"));
     sql.append(" from (");
     for (int i = 0; i < parts.size(); i++) {
@@ -282,7 +283,10 @@ class ReceptionReportRepository {
     return ReceptionRepository.inScope(w, a, roots);
   }
 
-  /** The group key of a row; UNIT groups by the child of the selected unit the row lies under. */
+  /**
+   * The group key of a row; UNIT groups by the child of the selected unit the row lies under (a
+   * uuid; the other keys are text).
+   */
   private static String key(StatisticsQuery q, String a) {
     return switch (q.groupBy()) {
       case CONTENT_KIND -> a.equals("v") ? "v.content_kind" : "c.kind";
@@ -291,16 +295,16 @@ class ReceptionReportRepository {
       case MONTH -> "to_char(" + a + ".received_date, 'YYYY-MM')";
       case UNIT ->
           q.province()
-              ? "cast(coalesce(" + a + ".unit_path[3], " + a + ".unit_id) as text)"
+              ? "coalesce(" + a + ".unit_path[3], " + a + ".unit_id)"
               : q.unit() == null || q.mode() == OrgUnitMode.SELECTED
-                  ? "cast(" + a + ".unit_id as text)"
-                  : "cast(coalesce("
+                  ? a + ".unit_id"
+                  : "coalesce("
                       + a
                       + ".unit_path[array_position("
                       + a
                       + ".unit_path, cast(:unit as uuid)) + 1], "
                       + a
-                      + ".unit_id) as text)";
+                      + ".unit_id)";
     };
   }
 
