@@ -124,7 +124,8 @@ select i.indexrelid::regclass::text as name, pg_get_indexdef(i.indexrelid) as de
                       'task_coordinator'::regclass, 'reception_visit'::regclass,
                       'reception_case'::regclass, 'directive'::regclass, 'directive_obligation'::regclass,
                       'directive_reference'::regclass, 'report_submission'::regclass,
-                      'report_submission_version'::regclass)
+                      'report_submission_version'::regclass, 'reception_visit_tally'::regclass,
+                      'reception_case_tally'::regclass)
    and not i.indisunique and not i.indisexclusion
    and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid);
 select count(*) as dropped_indexes from bench_index \gset
