@@ -345,49 +345,7 @@ class TaskImportTarget implements ImportTarget<TaskImportItem> {
 
   /** The new tasks, their initial due dates, audit events and change-feed entries, in batches. */
   private void writeNew(List<Task> created, LocalDate today) {
-    if (created.isEmpty()) {
-      return;
-    }
-    Instant at = Instant.now(clock);
-    for (Task t : created) {
-      t.createdAt = at;
-      t.updatedAt = at;
-      if (t.originalDueDate == null) {
-        t.originalDueDate = t.dueDate;
-      }
-    }
-    long t0 = System.nanoTime();
-    repo.insertAll(created);
-    long t1 = System.nanoTime();
-    repo.recordInitialDueDates(created, user.username(), at);
-    long t2 = System.nanoTime();
-    List<AuditTrail.Created> rows = new ArrayList<>(created.size());
-    for (Task t : created) {
-      rows.add(
-          new AuditTrail.Created(
-              t.id,
-              t.leadUnitId,
-              0,
-              TaskResponse.of(
-                  t,
-                  TaskResponse.Children.NONE,
-                  t.coordinators.stream().map(c -> c.unitId).toList(),
-                  today)));
-    }
-    long t3 = System.nanoTime();
-    audit.createdAll(TaskService.ENTITY, rows);
-    LOG.debugf(
-        "TASK import: %d tasks inserted in %d ms, due dates %d ms, views %d ms, audit %d ms",
-        created.size(),
-        (t1 - t0) / 1_000_000,
-        (t2 - t1) / 1_000_000,
-        (t3 - t2) / 1_000_000,
-        (System.nanoTime() - t3) / 1_000_000);
-    for (Task t : created) {
-      if (t.recurrenceFrequency != null) {
-        recurrence.extendSeries(t, today);
-      }
-    }
+    tasks.persistAll(created, today);
   }
 
   /** The replaced tasks in one flush, their coordinating units and audit in a few statements. */

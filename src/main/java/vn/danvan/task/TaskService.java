@@ -20,7 +20,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.hibernate.Session;
 import org.jboss.logging.Logger;
 import vn.danvan.directive.DirectiveService;
 import vn.danvan.orgunit.OrgUnitResponse;
@@ -65,7 +64,6 @@ public class TaskService {
   private static final Logger LOG = Logger.getLogger(TaskService.class);
   static final int MAX_TREE_DEPTH = 50;
   static final int MAX_TREE_NODES = 5000;
-  private static final int BULK_BATCH = 500;
 
   @Inject TaskRepository repo;
   @Inject TaskAccess access;
@@ -807,29 +805,25 @@ public class TaskService {
   }
 
   /**
-   * {@link #persistNew} for many tasks at once, set-based: the tasks (and their coordinators) go to
-   * the database in JDBC batches with one flush, then their initial due dates, audit events and
-   * change-log entries (one per task, as {@link #persistNew} writes them) in batches too. A flush
-   * per task would make the persistence context dirty-check every task already added: quadratic.
+   * {@link #persistNew} for many tasks at once, set-based and outside the persistence context: the
+   * tasks and their coordinating units in JDBC batches (multi-row inserts, so the task table's
+   * statement triggers run once per batch), then their initial due dates, audit events and
+   * change-log entries (one per task, as {@link #persistNew} writes them) in a few statements.
+   * Managed entities would cost a dirty check of every task at each flush.
    */
-  private List<TaskResponse> persistAll(List<Task> tasks, LocalDate today) {
-    Instant at = now();
-    Session session = em.unwrap(Session.class);
-    Integer batchSize = session.getJdbcBatchSize();
-    session.setJdbcBatchSize(BULK_BATCH);
-    try {
-      for (Task t : tasks) {
-        t.createdAt = at;
-        t.updatedAt = at;
-        if (t.originalDueDate == null) {
-          t.originalDueDate = t.dueDate;
-        }
-        em.persist(t);
-      }
-      em.flush();
-    } finally {
-      session.setJdbcBatchSize(batchSize);
+  List<TaskResponse> persistAll(List<Task> tasks, LocalDate today) {
+    if (tasks.isEmpty()) {
+      return List.of();
     }
+    Instant at = now();
+    for (Task t : tasks) {
+      t.createdAt = at;
+      t.updatedAt = at;
+      if (t.originalDueDate == null) {
+        t.originalDueDate = t.dueDate;
+      }
+    }
+    repo.insertAll(tasks);
     repo.recordInitialDueDates(tasks, user.username(), at);
     List<TaskResponse> created = new ArrayList<>(tasks.size());
     List<AuditTrail.Created> rows = new ArrayList<>(tasks.size());

@@ -31,6 +31,7 @@ class TaskValidator {
   @Inject OrgUnitService units;
   @Inject DirectiveService directives;
   @Inject TaskAccess access;
+  @Inject TaskRepository repo;
 
   /**
    * Lookups repeated by every item of one bulk assignment (a unit on a day, the directive's
@@ -74,26 +75,47 @@ class TaskValidator {
    * pointers under {@code /tasks/i}; only the valid ones are returned.
    */
   List<Task> prepareAll(UUID directiveId, BulkTasksRequest req, LocalDate today, Errors errors) {
-    List<Task> prepared = new ArrayList<>();
-    BULK_LOOKUPS.set(new HashMap<>());
-    try {
-      for (int i = 0; i < req.tasks().size(); i++) {
-        TaskRequest r = req.tasks().get(i);
-        String prefix = "/tasks/" + i;
-        if (r.directiveId() != null && !r.directiveId().equals(directiveId)) {
-          errors.invalid(prefix + "/directiveId", "field.DIRECTIVE_MISMATCH");
-        }
-        Task parent =
-            r.parentId() == null ? null : parentFor(r.parentId(), prefix + "/parentId", errors);
-        Task t = prepare(r.withDirectiveId(directiveId), prefix, parent, errors, today);
-        if (t != null) {
-          prepared.add(t);
-        }
+    // every unit of every item on its day, and the parents, read up front in a few queries
+    Set<OrgUnitService.UnitDay> unitDays = new HashSet<>();
+    Set<UUID> parentIds = new HashSet<>();
+    for (TaskRequest r : req.tasks()) {
+      LocalDate day = r.assignedOn() != null ? r.assignedOn() : today;
+      addUnit(unitDays, r.leadUnitId(), day);
+      addUnit(unitDays, r.assigningUnitId(), day);
+      if (r.coordinatingUnitIds() != null) {
+        r.coordinatingUnitIds().forEach(u -> addUnit(unitDays, u, day));
       }
-    } finally {
-      BULK_LOOKUPS.remove();
+      if (r.parentId() != null) {
+        parentIds.add(r.parentId());
+      }
     }
-    return prepared;
+    Map<UUID, Task> parents = repo.byIds(List.copyOf(parentIds));
+    return withLookups(
+        unitDays,
+        parents,
+        () -> {
+          List<Task> prepared = new ArrayList<>();
+          for (int i = 0; i < req.tasks().size(); i++) {
+            TaskRequest r = req.tasks().get(i);
+            String prefix = "/tasks/" + i;
+            if (r.directiveId() != null && !r.directiveId().equals(directiveId)) {
+              errors.invalid(prefix + "/directiveId", "field.DIRECTIVE_MISMATCH");
+            }
+            Task parent =
+                r.parentId() == null ? null : parentFor(r.parentId(), prefix + "/parentId", errors);
+            Task t = prepare(r.withDirectiveId(directiveId), prefix, parent, errors, today);
+            if (t != null) {
+              prepared.add(t);
+            }
+          }
+          return prepared;
+        });
+  }
+
+  private static void addUnit(Set<OrgUnitService.UnitDay> out, UUID unit, LocalDate day) {
+    if (unit != null) {
+      out.add(new OrgUnitService.UnitDay(unit, day));
+    }
   }
 
   @SuppressWarnings("unchecked")
