@@ -5,7 +5,6 @@ import static vn.danvan.testing.Api.json;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import jakarta.enterprise.inject.Instance;
@@ -21,7 +20,6 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -37,6 +35,7 @@ import vn.danvan.shared.agenda.ObligationQuery;
 import vn.danvan.shared.agenda.ObligationSource;
 import vn.danvan.shared.agenda.ObligationState;
 import vn.danvan.shared.persistence.OrgUnitMode;
+import vn.danvan.testing.NationalDatabase;
 import vn.danvan.testing.NationalTasks;
 import vn.danvan.testing.TestClock;
 
@@ -49,17 +48,9 @@ import vn.danvan.testing.TestClock;
  * -Dtest=AgendaBenchmark}.
  */
 @QuarkusTest
-@TestProfile(AgendaBenchmark.National.class)
+@TestProfile(NationalDatabase.class)
 @Tag("benchmark")
 class AgendaBenchmark {
-
-  /** The database of the national tree, beside the demo world. */
-  public static class National implements QuarkusTestProfile {
-    @Override
-    public Map<String, String> getConfigOverrides() {
-      return Map.of("danvan.embedded-db.database", "national");
-    }
-  }
 
   private static final Logger LOG = Logger.getLogger(AgendaBenchmark.class);
   private static final int TASKS = 1_000_000;

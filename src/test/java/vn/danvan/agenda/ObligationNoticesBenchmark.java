@@ -15,6 +15,7 @@ import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import vn.danvan.orgunit.atlas.NationalDataset;
+import vn.danvan.testing.NationalDatabase;
 import vn.danvan.testing.NationalTasks;
 import vn.danvan.testing.TestClock;
 
@@ -24,7 +25,7 @@ import vn.danvan.testing.TestClock;
  * day's scan. Run with {@code ./mvnw -Pbench test -Dtest=ObligationNoticesBenchmark}.
  */
 @QuarkusTest
-@TestProfile(AgendaBenchmark.National.class)
+@TestProfile(NationalDatabase.class)
 @Tag("benchmark")
 class ObligationNoticesBenchmark {
 

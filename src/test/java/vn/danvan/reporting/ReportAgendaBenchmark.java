@@ -5,7 +5,6 @@ import static vn.danvan.testing.Api.json;
 
 import io.quarkus.hibernate.orm.PersistenceUnitExtension;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
@@ -26,6 +25,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import vn.danvan.orgunit.UnitIds;
 import vn.danvan.orgunit.atlas.NationalDataset;
+import vn.danvan.testing.NationalDatabase;
 import vn.danvan.testing.Statements;
 import vn.danvan.testing.TestClock;
 
@@ -39,17 +39,9 @@ import vn.danvan.testing.TestClock;
  * ./mvnw -Pbench test -Dtest=ReportAgendaBenchmark}.
  */
 @QuarkusTest
-@TestProfile(ReportAgendaBenchmark.National.class)
+@TestProfile(NationalDatabase.class)
 @Tag("benchmark")
 class ReportAgendaBenchmark {
-
-  /** The database of the national tree, beside the demo world. */
-  public static class National implements QuarkusTestProfile {
-    @Override
-    public Map<String, String> getConfigOverrides() {
-      return Map.of("danvan.embedded-db.database", "national");
-    }
-  }
 
   private static final Logger LOG = Logger.getLogger(ReportAgendaBenchmark.class);
   private static final int WARM_UP = 5;

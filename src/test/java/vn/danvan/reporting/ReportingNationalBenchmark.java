@@ -6,7 +6,6 @@ import static vn.danvan.testing.Api.json;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
@@ -30,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import vn.danvan.orgunit.UnitIds;
 import vn.danvan.orgunit.atlas.NationalDataset;
 import vn.danvan.shared.security.CurrentUser;
+import vn.danvan.testing.NationalDatabase;
 
 /**
  * Not a timed test: the budgets of issue 11 §10 on the national tree (3,321 communes, each with a
@@ -39,17 +39,9 @@ import vn.danvan.shared.security.CurrentUser;
  * -Dtest=ReportingNationalBenchmark}.
  */
 @QuarkusTest
-@TestProfile(ReportingNationalBenchmark.National.class)
+@TestProfile(NationalDatabase.class)
 @Tag("benchmark")
 class ReportingNationalBenchmark {
-
-  /** The database of the national tree, beside the demo world (as the national dataset test). */
-  public static class National implements QuarkusTestProfile {
-    @Override
-    public Map<String, String> getConfigOverrides() {
-      return Map.of("danvan.embedded-db.database", "national");
-    }
-  }
 
   private static final Logger LOG = Logger.getLogger(ReportingNationalBenchmark.class);
   private static final int WARM_UP = 10;

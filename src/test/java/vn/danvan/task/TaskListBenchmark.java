@@ -4,7 +4,6 @@ import static vn.danvan.testing.Api.json;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
@@ -18,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
@@ -27,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import vn.danvan.orgunit.UnitIds;
 import vn.danvan.orgunit.atlas.NationalDataset;
 import vn.danvan.shared.persistence.PgTypes;
+import vn.danvan.testing.NationalDatabase;
 import vn.danvan.testing.NationalTasks;
 import vn.danvan.testing.Statements;
 import vn.danvan.testing.TestClock;
@@ -41,17 +40,9 @@ import vn.danvan.testing.TestClock;
  * -Dtest=TaskListBenchmark}.
  */
 @QuarkusTest
-@TestProfile(TaskListBenchmark.National.class)
+@TestProfile(NationalDatabase.class)
 @Tag("benchmark")
 class TaskListBenchmark {
-
-  /** The database of the national tree, beside the demo world. */
-  public static class National implements QuarkusTestProfile {
-    @Override
-    public Map<String, String> getConfigOverrides() {
-      return Map.of("danvan.embedded-db.database", "national");
-    }
-  }
 
   private static final Logger LOG = Logger.getLogger(TaskListBenchmark.class);
   private static final int TASKS = 1_000_000;
